@@ -3,6 +3,7 @@
 package web
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"time"
@@ -17,7 +18,7 @@ type Services struct {
 	Members laeringsliv.MembershipService
 	Auth    laeringsliv.AuthService
 	// Ready reports whether storage can serve requests (for /readyz).
-	Ready func(ctx interface{ Done() <-chan struct{} }) error
+	Ready func(ctx context.Context) error
 }
 
 // Config is what main passes in; nothing here is read from the environment.
