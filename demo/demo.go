@@ -1,0 +1,121 @@
+// Package demo fills an empty deployment with the four workplaces of the #Læringslivet article
+// (Table 2), their shared projects and 82 participants, plus leaders, union representatives,
+// teachers, an admissions officer and an administrator. It goes through the domain services,
+// the same ones the web UI uses, so it never depends on a storage package.
+package demo
+
+import (
+	"context"
+	"fmt"
+
+	"laeringsliv"
+)
+
+// Password is the password of every demo account. It is printed at start-up; never use the
+// demo on a deployment that real people use.
+const Password = "demo-passord-2026"
+
+// Services are the domain services the demo writes through.
+type Services struct {
+	Org     laeringsliv.OrgService
+	People  laeringsliv.PersonService
+	Members laeringsliv.MembershipService
+	Auth    laeringsliv.AuthService // not used yet; later demo data (invitations) will
+}
+
+// Login is a demo account to try the application with.
+type Login struct {
+	Role     laeringsliv.Role
+	Name     string
+	Email    string
+	Password string
+}
+
+// Result holds what Seed created.
+type Result struct {
+	InstitutionID int64
+	ProgrammeID   int64
+	WorkplaceIDs  []int64 // in the order of the article's Table 2
+	ProjectIDs    []int64 // the shared project of each workplace, same order
+	PersonIDs     []int64
+	// Logins has exactly one account per role, in the order of laeringsliv.Roles.
+	Logins []Login
+}
+
+// Seed creates the demo data. hash turns Password into a stored hash; it is called once and
+// the hash is shared by every demo account, since hashing is deliberately slow.
+func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*Result, error) {
+	h, err := hash(Password)
+	if err != nil {
+		return nil, fmt.Errorf("demo: hash password: %w", err)
+	}
+	res := &Result{}
+	if err := seedOrg(ctx, s.Org, res); err != nil {
+		return nil, err
+	}
+	for _, m := range plan() {
+		id, err := seedMember(ctx, s, res, m, h)
+		if err != nil {
+			return nil, err
+		}
+		res.PersonIDs = append(res.PersonIDs, id)
+	}
+	res.Logins = Logins()
+	return res, nil
+}
+
+// seedOrg creates the institution, the programme, the workplaces and their shared projects.
+func seedOrg(ctx context.Context, org laeringsliv.OrgService, res *Result) error {
+	inst := &laeringsliv.Institution{Name: institutionName}
+	if err := org.CreateInstitution(ctx, inst); err != nil {
+		return fmt.Errorf("demo: institution: %w", err)
+	}
+	res.InstitutionID = inst.ID
+	prog := &laeringsliv.Programme{
+		InstitutionID: inst.ID, Name: "Medarbeiderdrevet innovasjon",
+		StartYear: 2016, EndYear: 2019, Level: laeringsliv.LevelBachelor, ECTS: 15,
+	}
+	if err := org.CreateProgramme(ctx, prog); err != nil {
+		return fmt.Errorf("demo: programme: %w", err)
+	}
+	res.ProgrammeID = prog.ID
+	for _, st := range sites {
+		w := &laeringsliv.Workplace{
+			InstitutionID: inst.ID, ProgrammeID: prog.ID, Name: st.name,
+			Municipality: st.municipality, ServiceKind: st.kind, FTEs: st.ftes,
+		}
+		if err := org.CreateWorkplace(ctx, w); err != nil {
+			return fmt.Errorf("demo: workplace %q: %w", st.name, err)
+		}
+		p := &laeringsliv.Project{InstitutionID: inst.ID, WorkplaceID: w.ID, Title: st.project, Description: st.about}
+		if err := org.CreateProject(ctx, p); err != nil {
+			return fmt.Errorf("demo: project %q: %w", st.project, err)
+		}
+		res.WorkplaceIDs = append(res.WorkplaceIDs, w.ID)
+		res.ProjectIDs = append(res.ProjectIDs, p.ID)
+	}
+	return nil
+}
+
+// seedMember creates one person with the shared password hash and their membership.
+func seedMember(ctx context.Context, s Services, res *Result, m member, hash string) (int64, error) {
+	p := m.person
+	p.InstitutionID = res.InstitutionID
+	if err := s.People.CreatePerson(ctx, &p); err != nil {
+		return 0, fmt.Errorf("demo: person %s: %w", p.Email, err)
+	}
+	if err := s.People.SetPasswordHash(ctx, p.ID, hash); err != nil {
+		return 0, fmt.Errorf("demo: password of %s: %w", p.Email, err)
+	}
+	ms := &laeringsliv.Membership{InstitutionID: res.InstitutionID, PersonID: p.ID, Role: m.role}
+	switch {
+	case m.site >= 0:
+		ms.WorkplaceID = res.WorkplaceIDs[m.site] // the store copies the programme
+	case m.role != laeringsliv.RoleAdmin:
+		ms.ProgrammeID = res.ProgrammeID
+	}
+	if err := s.Members.CreateMembership(ctx, ms); err != nil {
+		return 0, fmt.Errorf("demo: %s membership of %s: %w", m.role, p.Email, err)
+	}
+	return p.ID, nil
+}
