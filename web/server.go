@@ -4,6 +4,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -28,15 +29,27 @@ type Config struct {
 	InstitutionID int64
 	// Now returns the current time; tests may fix it. Defaults to time.Now.
 	Now func() time.Time
+	// BaseURL, when set, is the public address used in links for copying (invitations);
+	// otherwise the request's host is used.
+	BaseURL string
 	// Version is shown in /healthz.
 	Version string
+	// PasswordHasher hashes new passwords; PasswordChecker checks one against a stored hash.
+	// Main passes the argon2id functions; they are fields so that tests can use cheap ones.
+	PasswordHasher  func(pw string) (string, error)
+	PasswordChecker func(pw, hash string) (bool, error)
 }
 
 // Server serves the application. It implements http.Handler.
 type Server struct {
-	cfg     Config
-	svc     Services
-	handler http.Handler
+	cfg      Config
+	svc      Services
+	catalogs *catalogs
+	pages    *pages
+	metrics  *metrics
+	limiter  *loginLimiter
+	assets   assets
+	handler  http.Handler
 }
 
 // New parses the templates and catalogs (failing fast on any error) and builds the routes.
@@ -47,10 +60,48 @@ func New(cfg Config, svc Services) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	s := &Server{cfg: cfg, svc: svc}
-	s.handler = http.NotFoundHandler() // replaced by routes()
+	if cfg.PasswordHasher == nil || cfg.PasswordChecker == nil {
+		return nil, fmt.Errorf("web: password hasher and checker are required")
+	}
+	cats, err := loadCatalogs()
+	if err != nil {
+		return nil, err
+	}
+	pg, err := loadPages()
+	if err != nil {
+		return nil, err
+	}
+	as, err := loadAssets()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(),
+		limiter: newLoginLimiter(cfg.Now), assets: as}
+
+	mux := http.NewServeMux()
+	for _, rt := range s.routes() {
+		mux.Handle(rt.pattern, s.guard(rt))
+	}
+	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found"))
+	}))
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.EFORBIDDEN, "error.cross_origin"))
+	}))
+	var h http.Handler = mux
+	h = cop.Handler(h)
+	h = s.authenticate(h)
+	h = securityHeaders(h)
+	h = s.observe(h)
+	s.handler = h
 	return s, nil
 }
 
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// missingKey logs a message key that a catalog lacks (the catalog test should have caught it).
+func (s *Server) missingKey(key string) {
+	s.cfg.Logger.Warn("missing i18n key", "key", key)
+}

@@ -1,0 +1,35 @@
+package web
+
+import (
+	"context"
+	"net/http"
+
+	"laeringsliv"
+)
+
+type ctxKey int
+
+const (
+	ctxRequest ctxKey = iota
+)
+
+// reqState is what middleware learns about a request and handlers read.
+type reqState struct {
+	actor     *laeringsliv.Actor
+	session   *laeringsliv.LoginSession
+	lang      string
+	tr        *translator
+	workplace *laeringsliv.Workplace // the {workplace} of the path, once authorised
+	programme *laeringsliv.Programme // the {programme} of the path, once authorised
+}
+
+func state(r *http.Request) *reqState {
+	if st, ok := r.Context().Value(ctxRequest).(*reqState); ok {
+		return st
+	}
+	return &reqState{lang: "nb"}
+}
+
+func withState(r *http.Request, st *reqState) *http.Request {
+	return r.WithContext(context.WithValue(r.Context(), ctxRequest, st))
+}

@@ -1,0 +1,83 @@
+package web
+
+import (
+	"net/http"
+
+	"laeringsliv"
+)
+
+// routes declares every route of the application in one place. Each route says who may reach
+// it: anyone (public), any signed-in person (signedIn), or those whom the policy allows an
+// action on the resource named by the path (allow). The route-walk test reads this table.
+func (s *Server) routes() []route {
+	return []route{
+		public("GET /healthz", s.healthz),
+		public("GET /readyz", s.readyz),
+		public("GET /metrics", s.metricsPage),
+		public("GET /static/", s.static()),
+		public("GET /login", s.loginPage),
+		public("POST /login", s.login),
+		public("GET /lang/{lang}", s.setLanguage),
+		public("GET /invitations/{token}", s.invitationPage),
+		public("POST /invitations/{token}", s.acceptInvitation),
+
+		signedIn("GET /{$}", s.dashboard),
+		signedIn("POST /logout", s.logout),
+		signedIn("GET /account/password", s.passwordPage),
+		signedIn("POST /account/password", s.changePassword),
+
+		allow("GET /workplaces/{workplace}", laeringsliv.ActionViewWorkplace, s.workplacePage),
+		allow("POST /workplaces/{workplace}/invitations", laeringsliv.ActionManageMembers, s.createInvitation),
+		allow("POST /workplaces/{workplace}/invitations/{invitation}/revoke", laeringsliv.ActionManageMembers, s.revokeInvitation),
+		allow("POST /workplaces/{workplace}/members/{membership}/remove", laeringsliv.ActionManageMembers, s.removeMember),
+		allow("GET /programmes/{programme}", laeringsliv.ActionViewProgramme, s.programmePage),
+
+		allow("GET /admin", laeringsliv.ActionAdminister, s.adminPage),
+		allow("POST /admin/institution", laeringsliv.ActionAdminister, s.updateInstitution),
+		allow("GET /admin/programmes/new", laeringsliv.ActionAdminister, s.newProgrammePage),
+		allow("POST /admin/programmes", laeringsliv.ActionAdminister, s.createProgramme),
+		allow("GET /admin/programmes/{programme}/edit", laeringsliv.ActionAdminister, s.editProgrammePage),
+		allow("POST /admin/programmes/{programme}", laeringsliv.ActionAdminister, s.updateProgramme),
+		allow("GET /admin/workplaces/new", laeringsliv.ActionAdminister, s.newWorkplacePage),
+		allow("POST /admin/workplaces", laeringsliv.ActionAdminister, s.createWorkplace),
+		allow("GET /admin/workplaces/{workplace}/edit", laeringsliv.ActionAdminister, s.editWorkplacePage),
+		allow("POST /admin/workplaces/{workplace}", laeringsliv.ActionAdminister, s.updateWorkplace),
+	}
+}
+
+// access says who may reach a route.
+type access int
+
+const (
+	accessPublic access = iota
+	accessSignedIn
+	accessPolicy
+)
+
+// route is one entry of the route table.
+type route struct {
+	pattern string
+	access  access
+	action  laeringsliv.Action // for accessPolicy
+	handler http.Handler
+}
+
+func public(pattern string, h any) route { return route{pattern: pattern, handler: asHandler(h)} }
+
+func signedIn(pattern string, h any) route {
+	return route{pattern: pattern, access: accessSignedIn, handler: asHandler(h)}
+}
+
+func allow(pattern string, action laeringsliv.Action, h any) route {
+	return route{pattern: pattern, access: accessPolicy, action: action, handler: asHandler(h)}
+}
+
+func asHandler(h any) http.Handler {
+	switch h := h.(type) {
+	case http.Handler:
+		return h
+	case func(http.ResponseWriter, *http.Request):
+		return http.HandlerFunc(h)
+	}
+	panic("web: route handler of unknown type")
+}
