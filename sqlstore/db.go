@@ -1,0 +1,116 @@
+// Package sqlstore implements the domain's storage services on database/sql, with SQLite
+// (modernc.org/sqlite, pure Go) for a single server and PostgreSQL (pgx) for several. The
+// queries are one dialect-neutral subset of SQL; what differs lives in dialect.go and in the
+// per-dialect migrations.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"laeringsliv"
+)
+
+// Compile-time checks that DB implements the services.
+var (
+	_ laeringsliv.OrgService        = (*DB)(nil)
+	_ laeringsliv.PersonService     = (*DB)(nil)
+	_ laeringsliv.MembershipService = (*DB)(nil)
+	_ laeringsliv.AuthService       = (*DB)(nil)
+)
+
+// DB is an open, migrated database. It is safe for concurrent use.
+type DB struct {
+	dialect *dialect
+	write   *sql.DB // transactions that write; a single connection on SQLite
+	read    *sql.DB // read-only transactions; the same pool as write on PostgreSQL
+
+	// Now returns the current time; tests may replace it before use. Defaults to time.Now.
+	Now func() time.Time
+}
+
+// Open opens the database named by dsn and applies any pending migrations. A dsn beginning
+// postgres:// or postgresql:// is a PostgreSQL URL; anything else is the path of a SQLite
+// file, whose directory is created if needed.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	d := dialectFor(dsn)
+	write, read, err := d.open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	db := &DB{dialect: d, write: write, read: read, Now: time.Now}
+	if err := db.Migrate(ctx); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Close closes the connection pools.
+func (db *DB) Close() error {
+	err := db.write.Close()
+	if db.read != db.write {
+		err = errors.Join(err, db.read.Close())
+	}
+	return err
+}
+
+// Ping checks that the database answers, for readiness probes.
+func (db *DB) Ping(ctx context.Context) error {
+	if err := db.write.PingContext(ctx); err != nil {
+		return wrap("ping", err)
+	}
+	return wrap("ping", db.read.PingContext(ctx))
+}
+
+// Dialect returns "sqlite" or "postgres".
+func (db *DB) Dialect() string { return db.dialect.name }
+
+// Empty reports whether the database holds no institution yet, so that main can decide
+// whether to seed demonstration data.
+func (db *DB) Empty(ctx context.Context) (bool, error) {
+	var exists bool
+	err := db.view(ctx, "check empty", func(tx *Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM institutions)`).Scan(&exists)
+	})
+	return !exists, err
+}
+
+// Backup writes a consistent copy of a SQLite database to path while the application keeps
+// running; it refuses to overwrite an existing file. On PostgreSQL it returns EINVALID with
+// the key error.backup_postgres: the operator uses pg_dump.
+func (db *DB) Backup(ctx context.Context, path string) error {
+	return wrap("backup", db.dialect.backup(ctx, db, path))
+}
+
+// Tx is a transaction together with the time it began, which every row it writes uses.
+// Exported methods of DB own the transaction; unexported helpers take a *Tx.
+type Tx struct {
+	*sql.Tx
+	now time.Time
+}
+
+// update runs fn in a transaction on the write pool and commits it if fn returns nil.
+func (db *DB) update(ctx context.Context, op string, fn func(tx *Tx) error) error {
+	return wrap(op, db.run(ctx, db.write, nil, fn))
+}
+
+// view runs fn in a read-only transaction on the read pool.
+func (db *DB) view(ctx context.Context, op string, fn func(tx *Tx) error) error {
+	return wrap(op, db.run(ctx, db.read, &sql.TxOptions{ReadOnly: true}, fn))
+}
+
+func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn func(tx *Tx) error) error {
+	sqlTx, err := pool.BeginTx(ctx, opts)
+	if err != nil {
+		return err
+	}
+	tx := &Tx{Tx: sqlTx, now: db.Now().UTC().Truncate(time.Millisecond)}
+	if err := fn(tx); err != nil {
+		_ = sqlTx.Rollback()
+		return err
+	}
+	return sqlTx.Commit()
+}

@@ -1,0 +1,152 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// dialect holds everything that differs between SQLite and PostgreSQL. The queries elsewhere
+// are written in the subset both accept ($n placeholders, RETURNING, ON CONFLICT DO NOTHING,
+// integer times), so nothing outside this file asks which engine it runs on.
+type dialect struct {
+	name  string
+	goose goose.Dialect
+	// open returns the pool for transactions that write and the pool for reads; they may be
+	// the same pool.
+	open func(ctx context.Context, dsn string) (write, read *sql.DB, err error)
+	// uniqueViolation reports whether err is a unique-constraint violation.
+	uniqueViolation func(err error) bool
+	// backup writes a consistent copy of the database to path.
+	backup func(ctx context.Context, db *DB, path string) error
+	// migrationLock, when set, returns the lock that keeps several nodes from migrating at
+	// once. SQLite needs none: its writer lock already serialises them.
+	migrationLock func() (lock.SessionLocker, error)
+}
+
+func dialectFor(dsn string) *dialect {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return postgresDialect
+	}
+	return sqliteDialect
+}
+
+var sqliteDialect = &dialect{
+	name:  "sqlite",
+	goose: goose.DialectSQLite3,
+	open:  openSQLite,
+	uniqueViolation: func(err error) bool {
+		var e *sqlite.Error
+		return errors.As(err, &e) &&
+			(e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY)
+	},
+	backup: backupSQLite,
+}
+
+var postgresDialect = &dialect{
+	name:  "postgres",
+	goose: goose.DialectPostgres,
+	open:  openPostgres,
+	uniqueViolation: func(err error) bool {
+		var e *pgconn.PgError
+		return errors.As(err, &e) && e.Code == "23505"
+	},
+	backup: func(context.Context, *DB, string) error {
+		return invalid("error.backup_postgres")
+	},
+	migrationLock: func() (lock.SessionLocker, error) { return lock.NewPostgresSessionLocker() },
+}
+
+// sqlitePragmas are run by modernc.org/sqlite on every new connection. busy_timeout matters
+// even with a single writer: the read pool, a backup or another process may hold a lock.
+var sqlitePragmas = []string{
+	"busy_timeout(10000)",
+	"foreign_keys(1)",
+	"journal_mode(WAL)",
+	"synchronous(NORMAL)",
+}
+
+// openSQLite opens one writer connection (SQLite allows one writer at a time; queueing in
+// database/sql is cheaper than SQLITE_BUSY retries) and a pool of query_only readers, which
+// WAL lets run alongside the writer.
+func openSQLite(ctx context.Context, path string) (write, read *sql.DB, err error) {
+	if strings.ContainsRune(path, '?') {
+		return nil, nil, fmt.Errorf("sqlite path %q must not contain '?'", path)
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return nil, nil, fmt.Errorf("create database directory: %w", err)
+		}
+	}
+	q := url.Values{"_pragma": sqlitePragmas}
+	q.Set("_txlock", "immediate") // take the write lock at BEGIN, not halfway through
+	write, err = sql.Open("sqlite", path+"?"+q.Encode())
+	if err != nil {
+		return nil, nil, err
+	}
+	write.SetMaxOpenConns(1)
+	write.SetMaxIdleConns(1)
+	write.SetConnMaxLifetime(0)
+	write.SetConnMaxIdleTime(0)
+	// Connect the writer first: it creates the file and switches it to WAL before any reader
+	// opens it.
+	if err := write.PingContext(ctx); err != nil {
+		_ = write.Close()
+		return nil, nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+
+	q.Del("_txlock")
+	q.Add("_pragma", "query_only(1)")
+	read, err = sql.Open("sqlite", path+"?"+q.Encode())
+	if err != nil {
+		_ = write.Close()
+		return nil, nil, err
+	}
+	n := max(4, runtime.NumCPU())
+	read.SetMaxOpenConns(n)
+	read.SetMaxIdleConns(n)
+	return write, read, nil
+}
+
+// openPostgres opens one pool for reads and writes: the server handles concurrency.
+func openPostgres(ctx context.Context, dsn string) (write, read *sql.DB, err error) {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	db.SetMaxOpenConns(20)
+	db.SetMaxIdleConns(5)
+	if err := db.PingContext(ctx); err != nil {
+		_ = db.Close()
+		return nil, nil, fmt.Errorf("open postgres: %w", err)
+	}
+	return db, db, nil
+}
+
+// backupSQLite copies the database with VACUUM INTO, which reads one consistent snapshot and
+// does not block writers under WAL. It runs on a reader connection; VACUUM INTO writes only
+// the new file, which query_only allows.
+func backupSQLite(ctx context.Context, db *DB, path string) error {
+	if _, err := os.Lstat(path); err == nil {
+		return invalid("error.backup_exists")
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	if _, err := db.read.ExecContext(ctx, `VACUUM INTO $1`, path); err != nil {
+		return err
+	}
+	return nil
+}
