@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# install-test-deps.sh makes sure the machine has what the tests need beyond Go:
+# Debian's Chromium (browser tests), the PostgreSQL server binaries (the store tests start
+# their own throwaway server from them) and a font for Chromium to render text with.
+#
+# Idempotent: when everything is there it does nothing. As root it installs what is
+# missing with apt-get; otherwise it says what to install, and fails when CI=true, since CI
+# may skip nothing. It never starts a PostgreSQL service.
+set -euo pipefail
+
+ci=false
+case "${CI:-}" in true | TRUE | True | 1) ci=true ;; esac
+
+have_chromium() {
+	[[ -n ${LAERINGSLIV_CHROMIUM:-} && -x ${LAERINGSLIV_CHROMIUM} ]] ||
+		[[ -x /usr/bin/chromium ]] || command -v chromium >/dev/null
+}
+
+have_postgres() {
+	compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null &&
+		compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null
+}
+
+have_package() {
+	dpkg-query -W -f '${Status}' "$1" 2>/dev/null | grep -q 'ok installed'
+}
+
+missing=()
+have_chromium || missing+=(chromium)
+have_postgres || missing+=(postgresql)
+# Chromium only recommends a font; without one, pages render as empty boxes.
+have_package fonts-liberation || missing+=(fonts-liberation)
+
+if ((${#missing[@]} == 0)); then
+	echo "test dependencies: chromium, postgresql and fonts present"
+	exit 0
+fi
+
+if [[ $(id -u) -ne 0 ]]; then
+	echo "test dependencies missing: ${missing[*]}" >&2
+	echo "install them with: sudo apt-get install --no-install-recommends ${missing[*]}" >&2
+	if $ci; then
+		echo "CI=true: nothing may be skipped, so this is an error" >&2
+		exit 1
+	fi
+	echo "continuing: tests that need them will be skipped" >&2
+	exit 0
+fi
+
+echo "installing test dependencies: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"
+
+have_chromium || { echo "chromium still missing after install" >&2; exit 1; }
+have_postgres || { echo "PostgreSQL server binaries still missing after install" >&2; exit 1; }
+echo "test dependencies installed"
