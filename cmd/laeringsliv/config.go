@@ -1,0 +1,165 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"strings"
+)
+
+// Config is everything the command line and the environment can set. Each subcommand uses
+// the fields it needs; main passes them on to constructors and nothing reads them globally.
+type Config struct {
+	Database    string     // SQLite file path or postgres:// URL
+	LogFormat   string     // text or json
+	LogLevel    slog.Level // debug, info, warn or error
+	Institution string     // name of the institution created in an empty database
+
+	Addr    string // serve: listen address
+	Demo    bool   // serve: seed demo data into an empty database
+	BaseURL string // serve: public address for links that are copied (invitations)
+}
+
+// Defaults.
+const (
+	DefaultAddr        = "127.0.0.1:8080"
+	DefaultDatabase    = "./data/laeringsliv.db"
+	DefaultInstitution = "Universitetet"
+	envPrefix          = "LAERINGSLIV_"
+)
+
+// Getenv looks up an environment variable; os.LookupEnv in main, a map in tests.
+type Getenv func(key string) (string, bool)
+
+// envName returns the environment variable of a flag: --log-format → LAERINGSLIV_LOG_FORMAT.
+func envName(flagName string) string {
+	return envPrefix + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+// cmdFlags is a subcommand's flag set and the flags that an environment variable may set.
+type cmdFlags struct {
+	fs    *flag.FlagSet
+	env   []string // flag names
+	usage string   // synopsis and description, shown above the flags
+}
+
+func newCmdFlags(name, usage string) *cmdFlags {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors and usage are printed by the caller
+	return &cmdFlags{fs: fs, usage: usage}
+}
+
+// bindEnv lets an environment variable set each named flag, and says so in its help.
+func (c *cmdFlags) bindEnv(names ...string) {
+	for _, n := range names {
+		f := c.fs.Lookup(n)
+		f.Usage += " (env " + envName(n) + ")"
+		c.env = append(c.env, n)
+	}
+}
+
+// commonFlags are the flags of every subcommand that opens the database.
+func (c *cmdFlags) commonFlags(cfg *Config) {
+	c.fs.StringVar(&cfg.Database, "database", DefaultDatabase, "SQLite database file, or a postgres:// URL")
+	c.fs.StringVar(&cfg.LogFormat, "log-format", "text", "log format on stderr: text or json")
+	c.fs.TextVar(&cfg.LogLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
+	c.fs.StringVar(&cfg.Institution, "institution", DefaultInstitution,
+		"name of the institution to create when the database has none")
+	c.bindEnv("database", "log-format", "log-level", "institution")
+}
+
+// serveFlags adds the flags of serve.
+func (c *cmdFlags) serveFlags(cfg *Config) {
+	c.fs.StringVar(&cfg.Addr, "addr", DefaultAddr, "address to listen on (host:port; port 0 picks a free one)")
+	c.fs.BoolVar(&cfg.Demo, "demo", false, "seed demo data if the database is empty, and print the demo logins")
+	c.fs.StringVar(&cfg.BaseURL, "base-url", "", "public URL of the site, such as https://laeringsliv.example.no,\nfor links people copy (default: the request's host)")
+	c.bindEnv("addr", "demo", "base-url")
+}
+
+// errUsage marks an error in the command line; main exits with status 2.
+var errUsage = errors.New("usage")
+
+// parse applies the environment, then the command line, so that a flag given on the command
+// line wins. An empty environment variable counts as unset.
+func (c *cmdFlags) parse(args []string, getenv Getenv) error {
+	for _, n := range c.env {
+		v, ok := getenv(envName(n))
+		if !ok || v == "" {
+			continue
+		}
+		if err := c.fs.Set(n, v); err != nil {
+			return fmt.Errorf("%w: %s=%q: %v", errUsage, envName(n), v, err)
+		}
+	}
+	if err := c.fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	return nil
+}
+
+// printUsage writes the synopsis and the flags, with defaults and environment variables.
+func (c *cmdFlags) printUsage(w io.Writer) {
+	fmt.Fprintln(w, strings.TrimSpace(c.usage))
+	n := 0
+	c.fs.VisitAll(func(*flag.Flag) { n++ })
+	if n == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nFlags:")
+	c.fs.SetOutput(w)
+	c.fs.PrintDefaults()
+	c.fs.SetOutput(io.Discard)
+	if len(c.env) > 0 {
+		fmt.Fprintln(w, "\nA flag on the command line wins over its environment variable.")
+	}
+}
+
+// validate checks values that the flag package cannot.
+func (cfg *Config) validate() error {
+	switch {
+	case cfg.LogFormat != "text" && cfg.LogFormat != "json":
+		return fmt.Errorf("%w: log format %q: want text or json", errUsage, cfg.LogFormat)
+	case strings.TrimSpace(cfg.Database) == "":
+		return fmt.Errorf("%w: empty database", errUsage)
+	case strings.TrimSpace(cfg.Institution) == "":
+		return fmt.Errorf("%w: empty institution name", errUsage)
+	case cfg.BaseURL != "" && !validBaseURL(cfg.BaseURL):
+		return fmt.Errorf("%w: base URL %q: want http(s)://host[/path]", errUsage, cfg.BaseURL)
+	}
+	return nil
+}
+
+func validBaseURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" &&
+		u.User == nil && u.RawQuery == "" && u.Fragment == ""
+}
+
+// logger returns the structured logger the configuration asks for, writing to w.
+func (cfg *Config) logger(w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// parseServeConfig parses the arguments of serve; tests and the fuzz target use it directly.
+func parseServeConfig(args []string, getenv Getenv) (Config, error) {
+	var cfg Config
+	err := parseDB(serveCmdFlags(&cfg), &cfg, args, getenv, 0)
+	return cfg, err
+}
+
+func serveCmdFlags(cfg *Config) *cmdFlags {
+	c := newCmdFlags("serve", serveUsage)
+	c.serveFlags(cfg)
+	c.commonFlags(cfg)
+	return c
+}

@@ -1,0 +1,127 @@
+// Command laeringsliv runs Læringslivet: the web server and the administrative subcommands.
+// It is the only place that wires the packages together: it picks the database, builds the
+// web server from the domain services, and passes configuration to constructors.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `Usage: laeringsliv <command> [flags]
+
+Commands:
+  serve            run the web server
+  migrate          apply database migrations and print the state
+  user add         create a user (optionally an administrator)
+  user passwd      set a user's password
+  user list        list users and their roles
+  backup FILE      write a consistent copy of a SQLite database to FILE
+  version          print the version
+
+Run "laeringsliv <command> --help" for the flags of a command.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	cli := &CLI{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.LookupEnv}
+	code := cli.Run(ctx, os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+// CLI runs one subcommand with the given standard streams and environment.
+type CLI struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv Getenv
+}
+
+// Run runs the subcommand named by args[0] and returns the exit status: 0 on success (and
+// for --help), 2 for a wrong command line, 1 for any other error. serve runs until ctx ends.
+func (c *CLI) Run(ctx context.Context, args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(c.Stderr, usage)
+		return 2
+	}
+	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(c.Stdout, usage)
+		return 0
+	}
+	cmd, err := c.lookup(args)
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "laeringsliv: %v\n\n%s", err, usage)
+		return 2
+	}
+	err = cmd.run(ctx, cmd.args)
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		cmd.flags.printUsage(c.Stdout)
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(c.Stderr, "laeringsliv %s: %v\n\n", cmd.flags.fs.Name(), err)
+		cmd.flags.printUsage(c.Stderr)
+		return 2
+	}
+	fmt.Fprintf(c.Stderr, "laeringsliv %s: %v\n", cmd.flags.fs.Name(), err)
+	return 1
+}
+
+// command is a subcommand ready to run: its parsed-on-run flags and its remaining arguments.
+type command struct {
+	flags *cmdFlags
+	args  []string
+	run   func(ctx context.Context, args []string) error
+}
+
+// lookup finds the subcommand named by the first one or two arguments.
+func (c *CLI) lookup(args []string) (*command, error) {
+	var cfg Config
+	switch args[0] {
+	case "serve":
+		f := serveCmdFlags(&cfg)
+		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.serve(ctx, f, &cfg, a) }}, nil
+	case "migrate":
+		f := dbCmdFlags("migrate", migrateUsage, &cfg)
+		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.migrate(ctx, f, &cfg, a) }}, nil
+	case "backup":
+		f := dbCmdFlags("backup", backupUsage, &cfg)
+		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.backup(ctx, f, &cfg, a) }}, nil
+	case "version":
+		f := newCmdFlags("version", versionUsage)
+		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.version(f, a) }}, nil
+	case "user":
+		if len(args) < 2 {
+			return nil, errors.New(`"user" needs a subcommand: add, passwd or list`)
+		}
+		return c.lookupUser(args[1], args[2:])
+	}
+	return nil, fmt.Errorf("unknown command %q", args[0])
+}
+
+// dbCmdFlags returns the flag set of a subcommand that only needs the common flags.
+func dbCmdFlags(name, usage string, cfg *Config) *cmdFlags {
+	f := newCmdFlags(name, usage)
+	f.commonFlags(cfg)
+	return f
+}
+
+// parseDB parses the flags of a subcommand and validates the configuration.
+func parseDB(f *cmdFlags, cfg *Config, args []string, getenv Getenv, nargs int) error {
+	if err := f.parse(args, getenv); err != nil {
+		return err
+	}
+	if f.fs.NArg() != nargs {
+		return fmt.Errorf("%w: want %d argument(s), got %d", errUsage, nargs, f.fs.NArg())
+	}
+	return cfg.validate()
+}

@@ -1,0 +1,212 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"text/tabwriter"
+	"time"
+
+	"laeringsliv"
+	"laeringsliv/demo"
+	"laeringsliv/password"
+	"laeringsliv/sqlstore"
+	"laeringsliv/web"
+)
+
+const serveUsage = `Usage: laeringsliv serve [flags]
+
+Runs the web server until SIGINT or SIGTERM, then shuts down gracefully (at most 10 seconds).
+The database is migrated on start. The deployment serves the first institution in the
+database; on an empty database, --demo seeds the demo institution of the article and prints
+its logins, otherwise an institution named by --institution is created so that
+"laeringsliv user add --admin" can follow.`
+
+// HTTP server limits. There is deliberately no WriteTimeout (or ReadTimeout): Server-Sent
+// Events keep responses open, so handlers set their own deadlines with http.ResponseController.
+const (
+	readHeaderTimeout = 10 * time.Second
+	idleTimeout       = 2 * time.Minute
+	maxHeaderBytes    = 64 << 10
+	shutdownTimeout   = 10 * time.Second
+)
+
+// Main is the whole application: database, web server and listener. Tests start it on port 0
+// with a temporary database, exactly as the binary does.
+type Main struct {
+	Config  Config
+	Logger  *slog.Logger
+	Stdout  io.Writer // the URL and the demo logins are printed here
+	Version string
+
+	// Set by Run.
+	DB          *sqlstore.DB
+	Institution *laeringsliv.Institution
+	Logins      []demo.Login // the demo accounts, when --demo
+
+	ln       net.Listener
+	srv      *http.Server
+	serveErr chan error
+}
+
+// NewMain returns a Main for cfg that logs to log and prints to stdout.
+func NewMain(cfg Config, log *slog.Logger, stdout io.Writer) *Main {
+	return &Main{Config: cfg, Logger: log, Stdout: stdout, Version: buildVersion(), serveErr: make(chan error, 1)}
+}
+
+// Run opens the database, seeds the demo if asked, and starts serving in the background. It
+// returns once the server listens; call Close to stop it.
+func (m *Main) Run(ctx context.Context) (err error) {
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, m.Close())
+		}
+	}()
+	if m.DB, err = openDB(ctx, &m.Config, m.Logger); err != nil {
+		return err
+	}
+	if m.Config.Demo {
+		if err := m.seedDemo(ctx); err != nil {
+			return err
+		}
+	}
+	if m.Institution, err = deploymentInstitution(ctx, m.DB, m.Config.Institution, m.Logger); err != nil {
+		return err
+	}
+	h, err := web.New(web.Config{
+		Logger: m.Logger, InstitutionID: m.Institution.ID, Version: m.Version, BaseURL: m.Config.BaseURL,
+		PasswordHasher: hashPassword, PasswordChecker: password.Check,
+	}, web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Ready: m.DB.Ping})
+	if err != nil {
+		return fmt.Errorf("web: %w", err)
+	}
+	return m.listen(h)
+}
+
+// listen binds the address and serves h in the background.
+func (m *Main) listen(h http.Handler) error {
+	ln, err := net.Listen("tcp", m.Config.Addr)
+	if err != nil {
+		return err
+	}
+	m.ln = ln
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: readHeaderTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(m.Logger.Handler(), slog.LevelWarn),
+	}
+	m.srv = srv
+	go func() {
+		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			m.serveErr <- err
+		}
+	}()
+	m.Logger.Info("listening", "url", m.URL(), "institution", m.Institution.Name, "version", m.Version)
+	fmt.Fprintf(m.Stdout, "Læringslivet is running at %s\n", m.URL())
+	if len(m.Logins) > 0 {
+		printLogins(m.Stdout, m.Logins)
+	}
+	return nil
+}
+
+// seedDemo seeds the demo into an empty database. On a database seeded earlier it only
+// remembers the logins, so that a restarted demo shows them again.
+func (m *Main) seedDemo(ctx context.Context) error {
+	empty, err := m.DB.Empty(ctx)
+	if err != nil {
+		return err
+	}
+	if !empty {
+		logins := demo.Logins()
+		if _, err := m.DB.FindPersonByEmail(ctx, logins[0].Email); err == nil {
+			m.Logins = logins
+		} else {
+			m.Logger.Warn("database is not empty; demo data not seeded")
+		}
+		return nil
+	}
+	start := time.Now()
+	res, err := demo.Seed(ctx, demo.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB}, hashPassword)
+	if err != nil {
+		return err
+	}
+	m.Logins = res.Logins
+	m.Logger.Info("seeded demo data", "people", len(res.PersonIDs), "took", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+func hashPassword(pw string) (string, error) { return password.Hash(pw, password.Default) }
+
+// printLogins writes the demo accounts as a table.
+func printLogins(w io.Writer, logins []demo.Login) {
+	fmt.Fprintln(w, "\nDemo logins (every demo person has the same password):")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ROLE\tNAME\tE-MAIL\tPASSWORD")
+	for _, l := range logins {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.Role, l.Name, l.Email, l.Password)
+	}
+	tw.Flush()
+}
+
+// URL returns the address the server listens on, once Run has returned.
+func (m *Main) URL() string {
+	if m.ln == nil {
+		return ""
+	}
+	return "http://" + m.ln.Addr().String()
+}
+
+// Done reports an error when the server stops on its own (not through Close).
+func (m *Main) Done() <-chan error { return m.serveErr }
+
+// Close shuts the server down gracefully, waiting at most shutdownTimeout for requests in
+// flight, then closes the database. Long-lived streams must end through
+// srv.RegisterOnShutdown, or they hold shutdown until the timeout.
+func (m *Main) Close() error {
+	var errs []error
+	if m.srv != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+		defer cancel()
+		if err := m.srv.Shutdown(ctx); err != nil {
+			errs = append(errs, fmt.Errorf("shutdown: %w", err), m.srv.Close())
+		}
+		m.srv = nil
+	} else if m.ln != nil {
+		errs = append(errs, m.ln.Close())
+	}
+	if m.DB != nil {
+		errs = append(errs, m.DB.Close())
+		m.DB = nil
+	}
+	return errors.Join(errs...)
+}
+
+// serve is the serve subcommand: it runs Main until ctx ends (a signal) or the server fails.
+func (c *CLI) serve(ctx context.Context, f *cmdFlags, cfg *Config, args []string) error {
+	if err := parseDB(f, cfg, args, c.Getenv, 0); err != nil {
+		return err
+	}
+	log := cfg.logger(c.Stderr)
+	m := NewMain(*cfg, log, c.Stdout)
+	if err := m.Run(ctx); err != nil {
+		return err
+	}
+	var serveErr error
+	select {
+	case <-ctx.Done():
+		log.Info("shutting down", "timeout", shutdownTimeout)
+	case serveErr = <-m.Done():
+		log.Error("server stopped", "err", serveErr)
+	}
+	if err := errors.Join(serveErr, m.Close()); err != nil {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
