@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"net/url"
@@ -136,17 +137,28 @@ func openPostgres(ctx context.Context, dsn string) (write, read *sql.DB, err err
 	return db, db, nil
 }
 
-// backupSQLite copies the database with VACUUM INTO, which reads one consistent snapshot and
-// does not block writers under WAL. It runs on a reader connection; VACUUM INTO writes only
-// the new file, which query_only allows.
+// backupSQLite copies the database with VACUUM INTO, which reads one consistent snapshot and,
+// under WAL, does not block the writer. It runs on a reader connection; query_only forbids
+// VACUUM INTO, so it is lifted for the copy and restored before the connection goes back to
+// the pool (or the connection is discarded if that fails).
 func backupSQLite(ctx context.Context, db *DB, path string) error {
 	if _, err := os.Lstat(path); err == nil {
 		return invalid("error.backup_exists")
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
-	if _, err := db.read.ExecContext(ctx, `VACUUM INTO $1`, path); err != nil {
+	conn, err := db.read.Conn(ctx)
+	if err != nil {
 		return err
 	}
-	return nil
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA query_only = 0`); err != nil {
+		return err
+	}
+	_, err = conn.ExecContext(ctx, `VACUUM INTO $1`, path)
+	if _, rerr := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA query_only = 1`); rerr != nil {
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		return errors.Join(err, rerr)
+	}
+	return err
 }

@@ -198,4 +198,3 @@ func scanInvitation(s scanner) (*laeringsliv.Invitation, error) {
 	inv.AcceptedAt, inv.RevokedAt = fromNullMillis(accepted), fromNullMillis(revoked)
 	return &inv, nil
 }
-
