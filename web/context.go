@@ -13,8 +13,10 @@ const (
 	ctxRequest ctxKey = iota
 )
 
-// reqState is what middleware learns about a request and handlers read.
+// reqState is what middleware learns about a request and handlers read. It is created once,
+// by the outermost middleware, and filled in as the request goes inwards.
 type reqState struct {
+	pattern   string // the matched route, for logs and metrics
 	actor     *laeringsliv.Actor
 	session   *laeringsliv.LoginSession
 	lang      string

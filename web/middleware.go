@@ -61,6 +61,8 @@ func (s *Server) observe(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
+		st := &reqState{lang: "nb"}
+		r = withState(r, st)
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
@@ -72,7 +74,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 				}
 			}
 			d := time.Since(start)
-			pattern := r.Pattern
+			pattern := st.pattern
 			if pattern == "" {
 				pattern = "unmatched"
 			}
@@ -93,7 +95,7 @@ const sessionCookie = "__Host-session"
 // authenticate loads the signed-in person, if any, and the interface language.
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		st := &reqState{}
+		st := state(r)
 		if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
 			actor, sess, err := s.loadSession(r, c.Value)
 			switch {
@@ -114,7 +116,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		st.tr = s.catalogs.translator(st.lang, s.missingKey)
 		w.Header().Set("Content-Language", st.lang)
 		w.Header().Add("Vary", "Accept-Language, Cookie")
-		next.ServeHTTP(w, withState(r, st))
+		next.ServeHTTP(w, r)
 	})
 }
 
@@ -159,11 +161,13 @@ func (s *Server) loadActor(r *http.Request, personID int64) (*laeringsliv.Actor,
 // guard enforces a route's access rule. For policy routes it loads the workplace or programme
 // named in the path, asks the policy, and hands the loaded resource to the handler.
 func (s *Server) guard(rt route) http.Handler {
-	if rt.access == accessPublic {
-		return rt.handler
-	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		st := state(r)
+		st.pattern = r.Pattern
+		if rt.access == accessPublic {
+			rt.handler.ServeHTTP(w, r)
+			return
+		}
 		if st.actor == nil {
 			s.redirectToLogin(w, r)
 			return

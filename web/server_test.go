@@ -92,10 +92,8 @@ func must(t testing.TB, err error) {
 // client returns an HTTP client with its own cookie jar that does not follow redirects.
 func (f *fixture) client(t testing.TB) *http.Client {
 	jar, _ := cookiejar.New(nil)
-	c := f.srv.Client()
-	c.Jar = jar
-	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	return c
+	return &http.Client{Transport: f.srv.Client().Transport, Jar: jar,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 }
 
 // signIn returns a client signed in as the person with the role, through a session created in
