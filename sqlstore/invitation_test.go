@@ -1,6 +1,7 @@
 package sqlstore_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -174,5 +175,38 @@ func TestAcceptInvitationExistingPerson(t *testing.T) {
 		// An unknown person id is not found.
 		_, err = db.AcceptInvitation(ctx, inv3.TokenHash, &laeringsliv.Person{ID: 999}, "", now)
 		wantNotFound(t, err)
+	})
+}
+
+// Of several people accepting one invitation at the same moment, exactly one gets in.
+func TestAcceptInvitationConcurrently(t *testing.T) {
+	sqltest.EachEngine(t, func(t *testing.T, db *sqlstore.DB) {
+		o := newOrg(t, db)
+		inv := newInvitation(t, db, o, "race", laeringsliv.RoleParticipant)
+		const n = 8
+		errs := make(chan error, n)
+		for i := range n {
+			go func() {
+				p := &laeringsliv.Person{Name: "Racer", Email: fmt.Sprintf("racer%d@example.no", i)}
+				_, err := db.AcceptInvitation(ctx, inv.TokenHash, p, "", time.Now())
+				errs <- err
+			}()
+		}
+		ok := 0
+		for range n {
+			if err := <-errs; err == nil {
+				ok++
+			} else {
+				wantCode(t, err, laeringsliv.EINVALID, "error.invitation_unusable")
+			}
+		}
+		if ok != 1 {
+			t.Fatalf("%d accepts succeeded, want 1", ok)
+		}
+		members, err := db.FindMemberships(ctx, laeringsliv.MembershipFilter{WorkplaceID: o.wpA.ID})
+		must(t, err)
+		if len(members) != 1 {
+			t.Fatalf("%d memberships, want 1", len(members))
+		}
 	})
 }

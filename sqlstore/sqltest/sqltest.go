@@ -128,26 +128,42 @@ func (p *postgres) admin(tb testing.TB) *sql.DB {
 
 func (p *postgres) start() {
 	raw := os.Getenv(EnvPostgres)
-	p.external = raw != ""
-	if !p.external {
-		bin, err := findBinaries()
-		if err != nil {
-			p.missing = err.Error()
-			return
-		}
-		if p.server, err = startServer(bin); err != nil {
-			p.err = err
-			return
-		}
-		raw = p.server.url
-	}
-	if p.url, p.err = url.Parse(raw); p.err != nil {
+	if raw != "" {
+		p.external = true
+		p.err = p.connect(raw, nil)
 		return
 	}
-	if p.db, p.err = sql.Open("pgx", raw); p.err != nil {
+	bin, err := findBinaries()
+	if err != nil {
+		p.missing = err.Error()
 		return
 	}
-	p.err = waitReady(p.db, p.server)
+	// The free port found may be taken before postgres binds it; try again on a new one.
+	for range 3 {
+		if p.server, p.err = startServer(bin); p.err != nil {
+			return
+		}
+		if p.err = p.connect(p.server.url, p.server); p.err == nil {
+			return
+		}
+		if p.db != nil {
+			_ = p.db.Close()
+			p.db = nil
+		}
+		p.server.stop()
+		p.server = nil
+	}
+}
+
+// connect opens the maintenance connection and waits until the server answers.
+func (p *postgres) connect(raw string, s *server) (err error) {
+	if p.url, err = url.Parse(raw); err != nil {
+		return fmt.Errorf("%s: %w", EnvPostgres, err)
+	}
+	if p.db, err = sql.Open("pgx", raw); err != nil {
+		return err
+	}
+	return waitReady(p.db, s)
 }
 
 func (p *postgres) stop() {
