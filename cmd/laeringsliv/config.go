@@ -65,10 +65,16 @@ func (c *cmdFlags) bindEnv(names ...string) {
 func (c *cmdFlags) commonFlags(cfg *Config) {
 	c.fs.StringVar(&cfg.Database, "database", DefaultDatabase, "SQLite database file, or a postgres:// URL")
 	c.fs.StringVar(&cfg.LogFormat, "log-format", "text", "log format on stderr: text or json")
-	c.fs.TextVar(&cfg.LogLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
+	c.fs.TextVar(&cfg.LogLevel, "log-level", slog.LevelInfo, "log `level`: debug, info, warn or error")
+	c.bindEnv("database", "log-format", "log-level")
+	cfg.Institution = DefaultInstitution // so that validate passes where --institution is not defined
+}
+
+// institutionFlag adds --institution, for the subcommands that may create the institution.
+func (c *cmdFlags) institutionFlag(cfg *Config) {
 	c.fs.StringVar(&cfg.Institution, "institution", DefaultInstitution,
 		"name of the institution to create when the database has none")
-	c.bindEnv("database", "log-format", "log-level", "institution")
+	c.bindEnv("institution")
 }
 
 // serveFlags adds the flags of serve.
@@ -112,9 +118,12 @@ func (c *cmdFlags) printUsage(w io.Writer) {
 		return
 	}
 	fmt.Fprintln(w, "\nFlags:")
-	c.fs.SetOutput(w)
+	var b strings.Builder
+	c.fs.SetOutput(&b)
 	c.fs.PrintDefaults()
 	c.fs.SetOutput(io.Discard)
+	// The flag package accepts -name and --name alike; show the GNU style the docs use.
+	fmt.Fprint(w, strings.ReplaceAll("\n"+b.String(), "\n  -", "\n  --")[1:])
 	if len(c.env) > 0 {
 		fmt.Fprintln(w, "\nA flag on the command line wins over its environment variable.")
 	}
@@ -161,5 +170,6 @@ func serveCmdFlags(cfg *Config) *cmdFlags {
 	c := newCmdFlags("serve", serveUsage)
 	c.serveFlags(cfg)
 	c.commonFlags(cfg)
+	c.institutionFlag(cfg)
 	return c
 }

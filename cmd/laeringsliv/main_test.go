@@ -119,6 +119,18 @@ func TestMainServeDemo(t *testing.T) {
 	}
 }
 
+// The whole application runs on PostgreSQL as well.
+func TestMainPostgres(t *testing.T) {
+	m, out := mustRunMain(t, sqltest.PostgresURL(t), true)
+	defer m.Close()
+	if code := get(t, m.URL()+"/readyz"); code != http.StatusOK {
+		t.Errorf("GET /readyz = %d, want 200", code)
+	}
+	if m.DB.Dialect() != "postgres" || !strings.Contains(out.String(), demo.Logins()[0].Email) {
+		t.Errorf("dialect %s, stdout:\n%s", m.DB.Dialect(), out.String())
+	}
+}
+
 // Every demo login signs in through the web layer.
 func TestMainDemoLogins(t *testing.T) {
 	m, _ := mustRunMain(t, tempDB(t), true)

@@ -46,6 +46,7 @@ func (c *CLI) lookupUser(sub string, args []string) (*command, error) {
 	switch sub {
 	case "add":
 		f := dbCmdFlags("user add", userAddUsage, &cfg)
+		f.institutionFlag(&cfg)
 		f.fs.StringVar(&uf.email, "email", "", "e-mail address, the login name (required)")
 		f.fs.StringVar(&uf.name, "name", "", "full name (required)")
 		f.fs.BoolVar(&uf.admin, "admin", false, "make the user an administrator of the institution")
