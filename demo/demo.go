@@ -42,8 +42,9 @@ type Result struct {
 	Logins []Login
 }
 
-// Seed creates the demo data. hash turns Password into a stored hash; it is called once and
-// the hash is shared by every demo account, since hashing is deliberately slow.
+// Seed creates the demo data in an empty database; main checks that first. hash turns
+// Password into a stored hash; it is called once and the hash is shared by every demo
+// account, since hashing is deliberately slow.
 func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*Result, error) {
 	h, err := hash(Password)
 	if err != nil {
