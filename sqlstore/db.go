@@ -78,9 +78,9 @@ func (db *DB) Empty(ctx context.Context) (bool, error) {
 	return !exists, err
 }
 
-// Backup writes a consistent copy of a SQLite database to path while the application keeps
-// running; it refuses to overwrite an existing file. On PostgreSQL it returns EINVALID with
-// the key error.backup_postgres: the operator uses pg_dump.
+// Backup writes a consistent copy of a SQLite database to path, creating its directory, while
+// the application keeps running; an existing file is EINVALID error.backup_exists. On
+// PostgreSQL it returns EINVALID with the key error.backup_postgres: the operator uses pg_dump.
 func (db *DB) Backup(ctx context.Context, path string) error {
 	return wrap("backup", db.dialect.backup(ctx, db, path))
 }

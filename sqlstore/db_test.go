@@ -2,7 +2,6 @@ package sqlstore_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -125,8 +124,7 @@ func TestBackupSQLite(t *testing.T) {
 		}
 	}()
 	time.Sleep(20 * time.Millisecond)
-	path := filepath.Join(t.TempDir(), "backup", "copy.db")
-	must(t, os.MkdirAll(filepath.Dir(path), 0o755))
+	path := filepath.Join(t.TempDir(), "backup", "copy.db") // the directory is created
 	err := db.Backup(ctx, path)
 	time.Sleep(20 * time.Millisecond)
 	close(stop)

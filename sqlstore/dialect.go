@@ -147,6 +147,9 @@ func backupSQLite(ctx context.Context, db *DB, path string) error {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return err
+	}
 	conn, err := db.read.Conn(ctx)
 	if err != nil {
 		return err
