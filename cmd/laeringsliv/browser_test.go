@@ -6,11 +6,16 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"laeringsliv"
 	"laeringsliv/browsertest"
@@ -305,3 +310,230 @@ func TestBrowserSignOut(t *testing.T) {
 		t.Error("the signed-out notice shows a second time")
 	}
 }
+
+// A teacher creates an invitation on the workplace page; a new person opens the link on a
+// phone in another browser, first trips over a too-short password, then creates an account
+// and lands on the workplace, signed in and listed among its people.
+func TestBrowserInviteAndAccept(t *testing.T) {
+	b := browsers.acquire(t)
+	t.Parallel()
+	m := startApp(t)
+	home := homeWorkplace(t, m, loginFor(t, m, laeringsliv.RoleParticipant))
+	const email, name = "ingrid.testesen@example.no", "Ingrid Testesen"
+
+	teacher := b.NewTab(t, norwegian(browsertest.Desktop))
+	signIn(t, teacher, m.URL(), loginFor(t, m, laeringsliv.RoleTeacher), "/")
+	browsertest.Navigate(t, teacher, m.URL()+"/workplaces/"+itoa(home.ID))
+	do(t, teacher,
+		chromedp.SetValue(chromedp.CSS("#f-role"), string(laeringsliv.RoleParticipant)),
+		chromedp.SendKeys(chromedp.CSS("#f-email"), email))
+	clickAndWait(t, teacher, `form[action$="/invitations"] button[type=submit]`)
+	link := eval[string](t, teacher, `document.querySelector("#f-link")?.value ?? ""`)
+	if !strings.HasPrefix(link, m.URL()+"/invitations/") || !eval[bool](t, teacher, `document.querySelector("#f-link").readOnly`) {
+		t.Fatalf("invitation link %q (want a read-only %s/invitations/… field); page says:\n%s", link, m.URL(), mainText(t, teacher))
+	}
+	browsertest.AssertAxe(t, teacher, "workplace with new invitation link (nb)")
+	shot(t, teacher, "desktop-teacher-workplace-invitation-link")
+	browsertest.Navigate(t, teacher, m.URL()+"/workplaces/"+itoa(home.ID))
+	if eval[bool](t, teacher, `!!document.querySelector("#f-link")`) {
+		t.Error("the invitation link is shown a second time")
+	}
+
+	phone := b.NewTab(t, norwegian(browsertest.Phone))
+	if status := open(t, phone, link); status != 200 {
+		t.Fatalf("invitation page: status %d", status)
+	}
+	if got := eval[string](t, phone, `document.querySelector("#f-email").value`); got != email {
+		t.Errorf("e-mail field holds %q, want the invitation's %q", got, email)
+	}
+	for _, l := range []string{"nn", "en", "nb"} {
+		switchLanguage(t, phone, l)
+		checkLanguage(t, phone, "invitation", l, false)
+		browsertest.AssertAxe(t, phone, "invitation ("+l+")")
+	}
+	shot(t, phone, "phone-invitation")
+
+	// Typed on the keyboard, a short password is stopped by the browser (minlength)...
+	do(t, phone,
+		chromedp.SendKeys(chromedp.CSS("#f-name"), name),
+		chromedp.SendKeys(chromedp.CSS("#f-password"), "kort"),
+		chromedp.SendKeys(chromedp.CSS("#f-confirm"), "kort"),
+		chromedp.Click(chromedp.CSS(`main form.app-form button[type=submit]`)))
+	if !eval[bool](t, phone, `document.querySelector("#f-password").validity.tooShort`) || !strings.Contains(path(t, phone), "/invitations/") {
+		t.Error("the browser did not hold back a password shorter than minlength")
+	}
+	// ...and by the server when the browser does not check (old browsers, no constraint
+	// validation): the message is in Norwegian and the typed name is kept.
+	do(t, phone, chromedp.Evaluate[chromedp.Void](`document.querySelector("main form.app-form").noValidate = true`))
+	clickAndWait(t, phone, `main form.app-form button[type=submit]`)
+	if text := mainText(t, phone); !strings.Contains(text, "Passordet må ha minst 10 tegn.") {
+		t.Errorf("no Norwegian error for a short password; page says:\n%s", text)
+	}
+	if got := eval[string](t, phone, `document.querySelector("#f-name").value`); got != name {
+		t.Errorf("name field holds %q after the error, want %q", got, name)
+	}
+	if got := eval[string](t, phone, `document.querySelector("#f-password").getAttribute("aria-invalid") ?? ""`); got != "true" {
+		t.Errorf("password field aria-invalid=%q, want true", got)
+	}
+	browsertest.AssertAxe(t, phone, "invitation with errors (nb)")
+	shot(t, phone, "phone-invitation-errors")
+
+	do(t, phone,
+		chromedp.SendKeys(chromedp.CSS("#f-password"), "en lang og god setning"),
+		chromedp.SendKeys(chromedp.CSS("#f-confirm"), "en lang og god setning"))
+	clickAndWait(t, phone, `main form.app-form button[type=submit]`)
+	if got, want := path(t, phone), "/workplaces/"+itoa(home.ID); got != want {
+		t.Fatalf("after creating the account: %s, want %s; page says:\n%s", got, want, mainText(t, phone))
+	}
+	who := eval[string](t, phone, `document.querySelector(".app-who")?.textContent.trim() ?? ""`)
+	people := eval[[]string](t, phone, `[...document.querySelectorAll("#people ~ .app-table-wrap tbody tr td:first-child")].map(td => td.textContent.trim())`)
+	if who != name || !slices.Contains(people, name) {
+		t.Errorf("signed in as %q; people table %q; want %q in both", who, people, name)
+	}
+	browsertest.AssertAxe(t, phone, "workplace as the new participant (nb)")
+}
+
+// A keyboard user signs in with Tab, typing and Enter only; the skip link comes first and
+// moves focus to the main content.
+func TestBrowserKeyboardLogin(t *testing.T) {
+	b := browsers.acquire(t)
+	t.Parallel()
+	m := startApp(t)
+	l := loginFor(t, m, laeringsliv.RoleParticipant)
+	ctx := b.NewTab(t, norwegian(browsertest.Desktop))
+	browsertest.Navigate(t, ctx, m.URL()+"/login")
+
+	// The e-mail field has autofocus, so a keyboard user starts there; going back with
+	// Shift+Tab reaches the skip link at the top of the page.
+	if got := browsertest.Focused(t, ctx); !strings.HasPrefix(got, "input#f-email") {
+		t.Errorf("on load focus is on %s, want the e-mail field (autofocus)", got)
+	}
+	var back []string
+	for range 10 {
+		do(t, ctx, chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(chromedp.ModifierShift)))
+		got := browsertest.Focused(t, ctx)
+		back = append(back, got)
+		if strings.HasPrefix(got, "a") && strings.Contains(got, "Hopp til hovedinnhold") {
+			break
+		}
+	}
+	if last := back[len(back)-1]; !strings.Contains(last, "Hopp til hovedinnhold") {
+		t.Fatalf("Shift+Tab from the e-mail field never reached the skip link:\n  %s", strings.Join(back, "\n  "))
+	}
+
+	// From the top: the skip link, then the header, then the e-mail field.
+	var forward []string
+	for range 10 {
+		browsertest.PressTab(t, ctx, 1)
+		got := browsertest.Focused(t, ctx)
+		forward = append(forward, got)
+		if strings.HasPrefix(got, "input#f-email") {
+			break
+		}
+	}
+	want := []string{`a "Læringslivet"`, `a "Bokmål"`, `a "Nynorsk"`, `a "English"`, `input#f-email[name=email] "E-postadresse"`}
+	if !slices.Equal(forward, want) {
+		t.Errorf("Tab order from the skip link:\n  %s\nwant\n  %s", strings.Join(forward, "\n  "), strings.Join(want, "\n  "))
+	}
+	browsertest.TypeText(t, ctx, l.Email)
+	if n := browsertest.TabTo(t, ctx, "input#f-password", 3); n != 1 {
+		t.Errorf("password field reached after %d Tabs, want 1", n)
+	}
+	browsertest.TypeText(t, ctx, l.Password)
+	browsertest.PressEnterAndWait(t, ctx)
+	if got := path(t, ctx); got != "/" {
+		t.Fatalf("Enter in the password field led to %s, want the dashboard; page says:\n%s", got, mainText(t, ctx))
+	}
+
+	// On the dashboard the first Tab reaches the skip link, and Enter on it moves focus to main.
+	browsertest.PressTab(t, ctx, 1)
+	if got := browsertest.Focused(t, ctx); !strings.Contains(got, "Hopp til hovedinnhold") {
+		t.Fatalf("first Tab on the dashboard focuses %s, want the skip link", got)
+	}
+	browsertest.PressEnter(t, ctx)
+	if got := browsertest.Focused(t, ctx); !strings.HasPrefix(got, "main#main") {
+		t.Errorf("after Enter on the skip link focus is on %s, want main#main", got)
+	}
+	// The next Tab goes into the content, past the header.
+	browsertest.PressTab(t, ctx, 1)
+	if inMain := eval[bool](t, ctx, `document.querySelector("main").contains(document.activeElement)`); !inMain {
+		t.Errorf("Tab after the skip link went to %s, outside main", browsertest.Focused(t, ctx))
+	}
+}
+
+// At 320 CSS pixels the pages do not scroll sideways (wide tables scroll in their own
+// wrapper), and a printed workplace page leaves out the header and its navigation.
+func TestBrowserPhoneAndPrint(t *testing.T) {
+	b := browsers.acquire(t)
+	t.Parallel()
+	m := startApp(t)
+	narrow := norwegian(browsertest.TabOptions{Width: 320, Height: 640, Mobile: true})
+	for _, role := range []laeringsliv.Role{laeringsliv.RoleTeacher, laeringsliv.RoleParticipant, laeringsliv.RoleAdmin} {
+		t.Run(string(role), func(t *testing.T) {
+			ctx := b.NewTab(t, narrow)
+			signIn(t, ctx, m.URL(), loginFor(t, m, role), "/")
+			for _, p := range pagesFor(t, m, role) {
+				if p.status != 200 && p.name != "404" && p.name != "403" {
+					continue
+				}
+				browsertest.Navigate(t, ctx, m.URL()+p.path)
+				// On a phone, content wider than the screen widens the layout viewport
+				// itself, so innerWidth grows with it: compare with the screen's 320 px.
+				sw := eval[int](t, ctx, `document.documentElement.scrollWidth`)
+				iw := eval[int](t, ctx, `window.innerWidth`)
+				if sw > 320 || iw > 320 {
+					wide := eval[[]string](t, ctx, widerThanScreen)
+					t.Errorf("%s at 320 px: page is %d px wide (innerWidth %d); reaching past 320 px: %q", p.name, sw, iw, wide)
+				}
+				shot(t, ctx, "phone320-"+string(role)+"-"+p.name)
+			}
+		})
+	}
+
+	t.Run("print", func(t *testing.T) {
+		ctx := b.NewTab(t, norwegian(browsertest.Desktop))
+		signIn(t, ctx, m.URL(), loginFor(t, m, laeringsliv.RoleTeacher), "/")
+		home := homeWorkplace(t, m, loginFor(t, m, laeringsliv.RoleParticipant))
+		browsertest.Navigate(t, ctx, m.URL()+"/workplaces/"+itoa(home.ID))
+		const display = `[...document.querySelectorAll(%q)].map(e => getComputedStyle(e).display)`
+		hidden := []string{"header.app-header", "nav.app-nav", "nav.app-lang", "a.ds-skip-link", "footer.app-footer", "section.app-noprint"}
+		for _, sel := range hidden {
+			if got := eval[[]string](t, ctx, fmt.Sprintf(display, sel)); len(got) != 1 || got[0] == "none" {
+				t.Errorf("on screen, %s has display %q; want one element, shown", sel, got)
+			}
+		}
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+			t.Fatal(err)
+		}
+		// The header is display: none, so the navigation inside it is not rendered
+		// (its own computed display stays "block").
+		const rendered = `[...document.querySelectorAll(%q)].map(e => e.getClientRects().length > 0)`
+		for _, sel := range hidden {
+			if !strings.HasPrefix(sel, "nav.") {
+				if got := eval[[]string](t, ctx, fmt.Sprintf(display, sel)); len(got) != 1 || got[0] != "none" {
+					t.Errorf("in print, %s has display %q, want none", sel, got)
+				}
+			}
+			if got := eval[[]bool](t, ctx, fmt.Sprintf(rendered, sel)); len(got) != 1 || got[0] {
+				t.Errorf("in print, %s is rendered: %v", sel, got)
+			}
+		}
+		if got := eval[string](t, ctx, `getComputedStyle(document.querySelector("#people ~ .app-table-wrap table")).display`); got == "none" {
+			t.Error("in print, the people table is hidden")
+		}
+	})
+}
+
+// widerThanScreen names what reaches past the right edge of a 320 px screen: boxes outside
+// the scrolling table wrappers, absolutely positioned boxes that escape a wrapper's clipping
+// (a wrapper that is not positioned does not clip them), and text that overflows its box
+// (a long word in a heading).
+const widerThanScreen = `[...document.querySelectorAll("body *")].flatMap(e => {
+    const r = e.getBoundingClientRect(), pos = getComputedStyle(e).position, wrapped = !!e.closest(".app-table-wrap");
+    const name = e.tagName.toLowerCase() + (e.className ? "." + String(e.className).trim().split(/\s+/).join(".") : "");
+    if (r.right > 320.5 && (!wrapped || pos === "absolute" || pos === "fixed"))
+      return [name + (pos === "static" ? "" : " (" + pos + ")") + " to " + Math.round(r.right) + "px"];
+    if (!wrapped && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === "visible")
+      return [name + " text " + e.scrollWidth + "px in " + e.clientWidth + "px: " + JSON.stringify(e.textContent.trim().slice(0, 40))];
+    return [];
+  }).slice(0, 6)`
