@@ -73,6 +73,7 @@ type WorkplacePage struct {
 	Invitations []*laeringsliv.Invitation
 	InviteRoles []laeringsliv.Role
 	NewLink     string // an invitation link just created, shown once
+	MailFailed  bool   // the link could not be sent by e-mail
 	InviteRole  laeringsliv.Role
 	InviteEmail string
 }
@@ -199,6 +200,9 @@ func (s *Server) createInvitation(w http.ResponseWriter, r *http.Request) {
 	} else {
 		p.NewLink = s.absoluteURL(r, "/invitations/"+token)
 		p.Flash = "flash.invitation_created"
+		if s.svc.Mailer != nil && inv.Email != "" {
+			p.Flash, p.MailFailed = s.mailInvitation(r, inv, p.NewLink)
+		}
 	}
 	s.render(w, r, status, "workplace", p)
 }
@@ -290,4 +294,19 @@ func (s *Server) absoluteURL(r *http.Request, path string) string {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host + path
+}
+
+// mailInvitation sends an invitation link by e-mail in the inviter's language. A failure is
+// logged without the address and reported on the page; the link is shown for copying anyway.
+func (s *Server) mailInvitation(r *http.Request, inv *laeringsliv.Invitation, link string) (flash string, failed bool) {
+	st := state(r)
+	data := map[string]any{"Workplace": st.workplace.Name, "Role": st.tr.T("role." + string(inv.Role)),
+		"Link": link, "Inviter": st.actor.Person.Name}
+	err := s.svc.Mailer.Send(r.Context(), laeringsliv.Mail{To: inv.Email,
+		Subject: st.tr.T("invite.mail_subject", data), Body: st.tr.T("invite.mail_body", data)})
+	if err != nil {
+		s.cfg.Logger.Warn("invitation mail not sent", "err_code", laeringsliv.ErrorCode(err))
+		return "flash.invitation_created", true
+	}
+	return "flash.invitation_sent", false
 }

@@ -18,6 +18,8 @@ type Services struct {
 	People  laeringsliv.PersonService
 	Members laeringsliv.MembershipService
 	Auth    laeringsliv.AuthService
+	// Mailer sends invitation links by e-mail; nil when no mail server is configured.
+	Mailer laeringsliv.Mailer
 	// Ready reports whether storage can serve requests (for /readyz).
 	Ready func(ctx context.Context) error
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"laeringsliv/smtpmail"
 	"log/slog"
 	"net/url"
 	"strings"
@@ -21,6 +22,7 @@ type Config struct {
 	Addr    string // serve: listen address
 	Demo    bool   // serve: seed demo data into an empty database
 	BaseURL string // serve: public address for links that are copied (invitations)
+	SMTPURL string // serve: mail server for invitations; empty: links are only shown for copying
 }
 
 // Defaults.
@@ -82,7 +84,8 @@ func (c *cmdFlags) serveFlags(cfg *Config) {
 	c.fs.StringVar(&cfg.Addr, "addr", DefaultAddr, "address to listen on (host:port; port 0 picks a free one)")
 	c.fs.BoolVar(&cfg.Demo, "demo", false, "seed demo data if the database is empty, and print the demo logins")
 	c.fs.StringVar(&cfg.BaseURL, "base-url", "", "public URL of the site, such as https://laeringsliv.example.no,\nfor links people copy (default: the request's host)")
-	c.bindEnv("addr", "demo", "base-url")
+	c.fs.StringVar(&cfg.SMTPURL, "smtp-url", "", "mail server for invitation links, such as\nsmtp://user:password@mail.example.no:587?from=noreply@example.no (default: none;\nlinks are shown for copying)")
+	c.bindEnv("addr", "demo", "base-url", "smtp-url")
 }
 
 // errUsage marks an error in the command line; main exits with status 2.
@@ -140,6 +143,11 @@ func (cfg *Config) validate() error {
 		return fmt.Errorf("%w: empty institution name", errUsage)
 	case cfg.BaseURL != "" && !validBaseURL(cfg.BaseURL):
 		return fmt.Errorf("%w: base URL %q: want http(s)://host[/path]", errUsage, cfg.BaseURL)
+	}
+	if cfg.SMTPURL != "" {
+		if _, err := smtpmail.Parse(cfg.SMTPURL); err != nil {
+			return fmt.Errorf("%w: %v", errUsage, err)
+		}
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"laeringsliv/smtpmail"
 	"log/slog"
 	"net"
 	"net/http"
@@ -77,10 +78,16 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.Institution, err = deploymentInstitution(ctx, m.DB, m.Config.Institution, m.Logger); err != nil {
 		return err
 	}
+	svc := web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Ready: m.DB.Ping}
+	if m.Config.SMTPURL != "" {
+		if svc.Mailer, err = smtpmail.Parse(m.Config.SMTPURL); err != nil {
+			return err
+		}
+	}
 	h, err := web.New(web.Config{
 		Logger: m.Logger, InstitutionID: m.Institution.ID, Version: m.Version, BaseURL: m.Config.BaseURL,
 		PasswordHasher: hashPassword, PasswordChecker: password.Check,
-	}, web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Ready: m.DB.Ping})
+	}, svc)
 	if err != nil {
 		return fmt.Errorf("web: %w", err)
 	}
