@@ -199,6 +199,16 @@ func TestBrowserEveryPageInEveryLanguage(t *testing.T) {
 			for _, p := range pages {
 				visit(t, ctx, m, p, l.code, false)
 				axeRuns.Add(1)
+				if l.code == "nb" {
+					shot(t, ctx, "desktop-signed-out-"+p.name)
+				}
+			}
+		}
+		if os.Getenv("LAERINGSLIV_SCREENSHOTS") != "" {
+			phone := b.NewTab(t, norwegian(browsertest.Phone))
+			for _, p := range pages {
+				browsertest.Navigate(t, phone, m.URL()+p.path)
+				shot(t, phone, "phone-signed-out-"+p.name)
 			}
 		}
 	})
@@ -218,6 +228,7 @@ func TestBrowserEveryPageInEveryLanguage(t *testing.T) {
 				}
 			}
 			if os.Getenv("LAERINGSLIV_SCREENSHOTS") != "" {
+				switchLanguage(t, ctx, "nb") // saved on the person, so the phone shows Bokmål
 				phone := b.NewTab(t, norwegian(browsertest.Phone))
 				signIn(t, phone, m.URL(), login, "/")
 				for _, p := range pages {
