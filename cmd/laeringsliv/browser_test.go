@@ -496,6 +496,10 @@ func TestBrowserPhoneAndPrint(t *testing.T) {
 					wide := eval[[]string](t, ctx, widerThanScreen)
 					t.Errorf("%s at 320 px: page is %d px wide (innerWidth %d); reaching past 320 px: %q", p.name, sw, iw, wide)
 				}
+				// Wide tables scroll inside their wrapper rather than break words apart.
+				if broken := eval[[]string](t, ctx, brokenTableWords); len(broken) > 0 {
+					t.Errorf("%s at 320 px: table cells break words across lines: %q", p.name, broken)
+				}
 				shot(t, ctx, "phone320-"+string(role)+"-"+p.name)
 			}
 		})
@@ -548,3 +552,21 @@ const widerThanScreen = `[...document.querySelectorAll("body *")].flatMap(e => {
       return [name + " text " + e.scrollWidth + "px in " + e.clientWidth + "px: " + JSON.stringify(e.textContent.trim().slice(0, 40))];
     return [];
   }).slice(0, 6)`
+
+// brokenTableWords lists words in table cells that the layout splits over two or more lines,
+// as happens when a table is squeezed to the screen instead of scrolling in its wrapper.
+const brokenTableWords = `(() => {
+  const out = [];
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT,
+    {acceptNode: n => n.parentElement.closest("table") && !n.parentElement.closest(".ds-sr-only") ? 1 : 2});
+  for (let n; (n = walk.nextNode()) && out.length < 6;) {
+    for (const m of n.data.matchAll(/\S+/g)) {
+      const r = document.createRange();
+      r.setStart(n, m.index);
+      r.setEnd(n, m.index + m[0].length);
+      const tops = new Set([...r.getClientRects()].map(c => Math.round(c.top)));
+      if (tops.size > 1) out.push(m[0]);
+    }
+  }
+  return out;
+})()`
