@@ -364,18 +364,12 @@ func TestBrowserInviteAndAccept(t *testing.T) {
 	}
 	shot(t, phone, "phone-invitation")
 
-	// Typed on the keyboard, a short password is stopped by the browser (minlength)...
+	// A short password is refused by the server, not by the browser (whose own bubble would be
+	// in the browser's language): the message is in Norwegian and the typed name is kept.
 	do(t, phone,
 		chromedp.SendKeys(chromedp.CSS("#f-name"), name),
 		chromedp.SendKeys(chromedp.CSS("#f-password"), "kort"),
-		chromedp.SendKeys(chromedp.CSS("#f-confirm"), "kort"),
-		chromedp.Click(chromedp.CSS(`main form.app-form button[type=submit]`)))
-	if !eval[bool](t, phone, `document.querySelector("#f-password").validity.tooShort`) || !strings.Contains(path(t, phone), "/invitations/") {
-		t.Error("the browser did not hold back a password shorter than minlength")
-	}
-	// ...and by the server when the browser does not check (old browsers, no constraint
-	// validation): the message is in Norwegian and the typed name is kept.
-	do(t, phone, chromedp.Evaluate[chromedp.Void](`document.querySelector("main form.app-form").noValidate = true`))
+		chromedp.SendKeys(chromedp.CSS("#f-confirm"), "kort"))
 	clickAndWait(t, phone, `main form.app-form button[type=submit]`)
 	if text := mainText(t, phone); !strings.Contains(text, "Passordet må ha minst 10 tegn.") {
 		t.Errorf("no Norwegian error for a short password; page says:\n%s", text)
