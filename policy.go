@@ -33,10 +33,10 @@ const (
 	// not even administrators: it is research material under the researchers' confidentiality.
 	ActionUseFieldBook Action = "fieldbook.use"
 	// ActionViewReports: see a programme's reports and download its tables — teachers of the
-	// programme and the admissions office.
+	// programme or any of its workplaces, and the admissions office.
 	ActionViewReports Action = "report.view"
 	// ActionResearchExport: download the pseudonymised research dataset — teachers of the
-	// programme.
+	// programme or any of its workplaces.
 	ActionResearchExport Action = "report.research_export"
 )
 
@@ -167,9 +167,20 @@ func (a *Actor) canInnovation(action Action, r Resource) (ok, decided bool) {
 	case ActionRecordTimeline:
 		return r.WorkplaceID != 0 && (a.Has(RoleTeacher, r) || a.Has(RoleLeader, r)), true
 	case ActionViewReports:
-		return r.ProgrammeID != 0 && r.WorkplaceID == 0 && (a.Has(RoleTeacher, r) || a.Has(RoleAdmissions, r)), true
+		return r.ProgrammeID != 0 && r.WorkplaceID == 0 && (a.teachesIn(r.ProgrammeID) || a.Has(RoleAdmissions, r)), true
 	case ActionResearchExport:
-		return r.ProgrammeID != 0 && r.WorkplaceID == 0 && a.Has(RoleTeacher, r), true
+		return r.ProgrammeID != 0 && r.WorkplaceID == 0 && a.teachesIn(r.ProgrammeID), true
 	}
 	return false, false
+}
+
+// teachesIn reports whether the actor teaches the programme or one of its workplaces: the
+// researchers report on the programme as a whole.
+func (a *Actor) teachesIn(programmeID int64) bool {
+	for _, m := range a.Memberships {
+		if m.Role == RoleTeacher && m.ProgrammeID == programmeID {
+			return true
+		}
+	}
+	return false
 }

@@ -84,3 +84,11 @@ func WriteParticipation(w io.Writer, f Format, rows []*laeringsliv.Participation
 
 // itoa is strconv.Itoa, short for the SVG code.
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// ContentType returns the MIME type of a format.
+func ContentType(f Format) string {
+	if f == "json" {
+		return "application/json"
+	}
+	return tabular.Format(f).ContentType()
+}

@@ -18,6 +18,11 @@ type Services struct {
 	People  laeringsliv.PersonService
 	Members laeringsliv.MembershipService
 	Auth    laeringsliv.AuthService
+
+	// Innovation work and evidence (issue 5).
+	Innovations laeringsliv.InnovationService
+	Reports     laeringsliv.ReportService
+	Study       laeringsliv.StudyCounter // NoStudyCounts until the study programme provides one
 	// Ready reports whether storage can serve requests (for /readyz).
 	Ready func(ctx context.Context) error
 }
