@@ -18,8 +18,32 @@ const (
 	ActionAdminister Action = "institution.administer"
 )
 
+// Innovation work and evidence (issue 5).
+const (
+	// ActionViewInnovation: see a workplace's innovations, participation model, timeline and
+	// prequalification — everyone who may see the workplace.
+	ActionViewInnovation Action = "innovation.view"
+	// ActionRecordInnovation: record and update innovations — the workplace's participants,
+	// leaders, union representatives and its teachers.
+	ActionRecordInnovation Action = "innovation.record"
+	// ActionRecordTimeline: write the timeline and the participation model, and sign off
+	// prequalification — teachers and leaders.
+	ActionRecordTimeline Action = "timeline.record"
+	// ActionUseFieldBook: read and write a workplace's field book — researchers (teachers) only,
+	// not even administrators: it is research material under the researchers' confidentiality.
+	ActionUseFieldBook Action = "fieldbook.use"
+	// ActionViewReports: see a programme's reports and download its tables — teachers of the
+	// programme or any of its workplaces, and the admissions office.
+	ActionViewReports Action = "report.view"
+	// ActionResearchExport: download the pseudonymised research dataset — teachers of the
+	// programme or any of its workplaces.
+	ActionResearchExport Action = "report.research_export"
+)
+
 // Actions lists every action, for tests that walk them all.
-var Actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewProgramme, ActionAdminister}
+var Actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewProgramme, ActionAdminister,
+	ActionViewInnovation, ActionRecordInnovation, ActionRecordTimeline, ActionUseFieldBook,
+	ActionViewReports, ActionResearchExport}
 
 // Resource is what an action touches. Fields that do not apply are zero. A workplace resource
 // carries its programme and institution, so that programme- and institution-wide roles apply.
@@ -53,8 +77,14 @@ func (a *Actor) Can(action Action, r Resource) bool {
 	if a == nil || a.Person == nil || r.InstitutionID != a.Person.InstitutionID {
 		return false
 	}
+	if action == ActionUseFieldBook { // before the administrator's pass: researchers only
+		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)
+	}
 	if a.Has(RoleAdmin, Resource{InstitutionID: r.InstitutionID}) {
 		return true
+	}
+	if ok, decided := a.canInnovation(action, r); decided {
+		return ok
 	}
 	switch action {
 	case ActionViewWorkplace:
@@ -120,6 +150,35 @@ func (a *Actor) inWorkplace(id int64) bool {
 func (a *Actor) inProgramme(id int64) bool {
 	for _, m := range a.Memberships {
 		if m.ProgrammeID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// canInnovation decides the actions of the innovation work; decided is false for other actions.
+func (a *Actor) canInnovation(action Action, r Resource) (ok, decided bool) {
+	switch action {
+	case ActionViewInnovation:
+		return a.Can(ActionViewWorkplace, r), true
+	case ActionRecordInnovation:
+		return r.WorkplaceID != 0 && (a.Has(RoleParticipant, r) || a.Has(RoleLeader, r) ||
+			a.Has(RoleUnionRep, r) || a.Has(RoleTeacher, r)), true
+	case ActionRecordTimeline:
+		return r.WorkplaceID != 0 && (a.Has(RoleTeacher, r) || a.Has(RoleLeader, r)), true
+	case ActionViewReports:
+		return r.ProgrammeID != 0 && r.WorkplaceID == 0 && (a.teachesIn(r.ProgrammeID) || a.Has(RoleAdmissions, r)), true
+	case ActionResearchExport:
+		return r.ProgrammeID != 0 && r.WorkplaceID == 0 && a.teachesIn(r.ProgrammeID), true
+	}
+	return false, false
+}
+
+// teachesIn reports whether the actor teaches the programme or one of its workplaces: the
+// researchers report on the programme as a whole.
+func (a *Actor) teachesIn(programmeID int64) bool {
+	for _, m := range a.Memberships {
+		if m.Role == RoleTeacher && m.ProgrammeID == programmeID {
 			return true
 		}
 	}

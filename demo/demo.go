@@ -21,6 +21,10 @@ type Services struct {
 	People  laeringsliv.PersonService
 	Members laeringsliv.MembershipService
 	Auth    laeringsliv.AuthService // not used yet; later demo data (invitations) will
+
+	Innovations   laeringsliv.InnovationService
+	Timeline      laeringsliv.TimelineService
+	Participation laeringsliv.ParticipationService
 }
 
 // Login is a demo account to try the application with.
@@ -60,6 +64,9 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 			return nil, err
 		}
 		res.PersonIDs = append(res.PersonIDs, id)
+	}
+	if err := seedInnovationWork(ctx, s, res); err != nil {
+		return nil, err
 	}
 	res.Logins = Logins()
 	return res, nil

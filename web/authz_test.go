@@ -20,6 +20,7 @@ var (
 	inOwn     = laeringsliv.Roles // every role of the fixture belongs to own (or its programme)
 	teachers  = []laeringsliv.Role{laeringsliv.RoleTeacher, laeringsliv.RoleAdmin}
 	admins    = []laeringsliv.Role{laeringsliv.RoleAdmin}
+	reporters = []laeringsliv.Role{laeringsliv.RoleTeacher, laeringsliv.RoleAdmissions, laeringsliv.RoleAdmin}
 )
 
 // expected lists, per route, the roles allowed in their own workplace (or programme) and in a
@@ -54,6 +55,11 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/invitations": {teachers, admins},
 	"POST /workplaces/{workplace}/invitations/{invitation}/revoke": {teachers, admins},
 	"POST /workplaces/{workplace}/members/{membership}/remove":     {teachers, admins},
+
+	// Innovation work and evidence (issue 5).
+	"GET /workplaces/{workplace}/innovations":           {inOwn, admins},
+	"GET /programmes/{programme}/reports":               {reporters, admins},
+	"GET /programmes/{programme}/reports/participation": {reporters, admins},
 }
 
 // TestRouteAuthorisation walks every route for every role, in the role's own workplace and in

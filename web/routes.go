@@ -32,6 +32,11 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/members/{membership}/remove", laeringsliv.ActionManageMembers, s.removeMember),
 		allow("GET /programmes/{programme}", laeringsliv.ActionViewProgramme, s.programmePage),
 
+		// Innovation work and evidence (issue 5).
+		allow("GET /workplaces/{workplace}/innovations", laeringsliv.ActionViewInnovation, s.pipelinePage),
+		allow("GET /programmes/{programme}/reports", laeringsliv.ActionViewReports, s.reportsPage),
+		allow("GET /programmes/{programme}/reports/participation", laeringsliv.ActionViewReports, s.participationDownload),
+
 		allow("GET /admin", laeringsliv.ActionAdminister, s.adminPage),
 		allow("POST /admin/institution", laeringsliv.ActionAdminister, s.updateInstitution),
 		allow("GET /admin/programmes/new", laeringsliv.ActionAdminister, s.newProgrammePage),

@@ -20,6 +20,11 @@ type Services struct {
 	Auth    laeringsliv.AuthService
 	// Mailer sends invitation links by e-mail; nil when no mail server is configured.
 	Mailer laeringsliv.Mailer
+
+	// Innovation work and evidence (issue 5).
+	Innovations laeringsliv.InnovationService
+	Reports     laeringsliv.ReportService
+	Study       laeringsliv.StudyCounter // NoStudyCounts until the study programme provides one
 	// Ready reports whether storage can serve requests (for /readyz).
 	Ready func(ctx context.Context) error
 }

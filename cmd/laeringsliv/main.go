@@ -22,6 +22,7 @@ Commands:
   user add         create a user (optionally an administrator)
   user passwd      set a user's password
   user list        list users and their roles
+  report participation  print the article's Table 2 (--format csv|xlsx|json)
   backup FILE      write a consistent copy of a SQLite database to FILE
   version          print the version
 
@@ -99,6 +100,8 @@ func (c *CLI) lookup(args []string) (*command, error) {
 	case "version":
 		f := newCmdFlags("version", versionUsage)
 		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.version(f, a) }}, nil
+	case "report":
+		return c.lookupReport(args[1:])
 	case "user":
 		if len(args) < 2 {
 			return nil, errors.New(`"user" needs a subcommand: add, passwd or list`)

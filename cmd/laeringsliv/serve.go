@@ -78,7 +78,8 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.Institution, err = deploymentInstitution(ctx, m.DB, m.Config.Institution, m.Logger); err != nil {
 		return err
 	}
-	svc := web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Ready: m.DB.Ping}
+	svc := web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Ready: m.DB.Ping,
+		Innovations: m.DB, Reports: m.DB, Study: studyCounter(m.DB)}
 	if m.Config.SMTPURL != "" {
 		if svc.Mailer, err = smtpmail.Parse(m.Config.SMTPURL); err != nil {
 			return err
@@ -139,7 +140,8 @@ func (m *Main) seedDemo(ctx context.Context) error {
 		return nil
 	}
 	start := time.Now()
-	res, err := demo.Seed(ctx, demo.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB}, hashPassword)
+	res, err := demo.Seed(ctx, demo.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB,
+		Innovations: m.DB, Timeline: m.DB, Participation: m.DB}, hashPassword)
 	if err != nil {
 		return err
 	}
