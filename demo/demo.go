@@ -21,6 +21,7 @@ type Services struct {
 	People  laeringsliv.PersonService
 	Members laeringsliv.MembershipService
 	Auth    laeringsliv.AuthService // not used yet; later demo data (invitations) will
+	Reading laeringsliv.ReadingService
 }
 
 // Login is a demo account to try the application with.

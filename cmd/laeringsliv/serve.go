@@ -80,7 +80,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	h, err := web.New(web.Config{
 		Logger: m.Logger, InstitutionID: m.Institution.ID, Version: m.Version, BaseURL: m.Config.BaseURL,
 		PasswordHasher: hashPassword, PasswordChecker: password.Check,
-	}, web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Ready: m.DB.Ping})
+	}, web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Reading: m.DB, Ready: m.DB.Ping})
 	if err != nil {
 		return fmt.Errorf("web: %w", err)
 	}
@@ -132,7 +132,7 @@ func (m *Main) seedDemo(ctx context.Context) error {
 		return nil
 	}
 	start := time.Now()
-	res, err := demo.Seed(ctx, demo.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB}, hashPassword)
+	res, err := demo.Seed(ctx, demo.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Reading: m.DB}, hashPassword)
 	if err != nil {
 		return err
 	}
