@@ -32,6 +32,23 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/members/{membership}/remove", laeringsliv.ActionManageMembers, s.removeMember),
 		allow("GET /programmes/{programme}", laeringsliv.ActionViewProgramme, s.programmePage),
 
+		// Reading workshop: the syllabus library and the workshops with their live steps.
+		allow("GET /programmes/{programme}/syllabus", laeringsliv.ActionViewProgramme, s.syllabusPage),
+		allow("POST /programmes/{programme}/syllabus", laeringsliv.ActionEditSyllabus, s.createSyllabusText),
+		allow("GET /programmes/{programme}/syllabus/{text}/edit", laeringsliv.ActionEditSyllabus, s.editSyllabusTextPage),
+		allow("POST /programmes/{programme}/syllabus/{text}", laeringsliv.ActionEditSyllabus, s.updateSyllabusText),
+		allow("GET /workplaces/{workplace}/reading", laeringsliv.ActionViewWorkplace, s.readingListPage),
+		allow("POST /workplaces/{workplace}/reading", laeringsliv.ActionManageReading, s.createWorkshop),
+		allow("GET /workplaces/{workplace}/reading/{workshop}", laeringsliv.ActionViewWorkplace, s.workshopPage),
+		allow("GET /workplaces/{workplace}/reading/{workshop}/state", laeringsliv.ActionViewWorkplace, s.workshopState),
+		allow("GET /workplaces/{workplace}/reading/{workshop}/plenum", laeringsliv.ActionViewWorkplace, s.plenumPage),
+		allow("GET /workplaces/{workplace}/reading/{workshop}/summary", laeringsliv.ActionViewWorkplace, s.summaryPage),
+		allow("POST /workplaces/{workplace}/reading/{workshop}/phase", laeringsliv.ActionManageReading, s.nextPhase),
+		allow("POST /workplaces/{workplace}/reading/{workshop}/move", laeringsliv.ActionManageReading, s.moveMember),
+		allow("POST /workplaces/{workplace}/reading/{workshop}/answer", laeringsliv.ActionViewWorkplace, s.saveAnswer),
+		allow("POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/edits", laeringsliv.ActionViewWorkplace, s.editPresentation),
+		allow("POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/presentation", laeringsliv.ActionViewWorkplace, s.savePresentation),
+
 		allow("GET /admin", laeringsliv.ActionAdminister, s.adminPage),
 		allow("POST /admin/institution", laeringsliv.ActionAdminister, s.updateInstitution),
 		allow("GET /admin/programmes/new", laeringsliv.ActionAdminister, s.newProgrammePage),
