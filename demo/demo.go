@@ -62,6 +62,11 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 		}
 		res.PersonIDs = append(res.PersonIDs, id)
 	}
+	if s.Reading != nil {
+		if err := seedReading(ctx, s, res); err != nil {
+			return nil, err
+		}
+	}
 	res.Logins = Logins()
 	return res, nil
 }
