@@ -69,6 +69,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /workplaces/{workplace}/reading/{workshop}/summary":                      {inOwn, admins},
 	"POST /workplaces/{workplace}/reading/{workshop}/phase":                       {teachers, admins},
 	"POST /workplaces/{workplace}/reading/{workshop}/move":                        {teachers, admins},
+	"POST /workplaces/{workplace}/reading/{workshop}/text":                        {teachers, admins},
 	"POST /workplaces/{workplace}/reading/{workshop}/answer":                      {inOwn, admins},
 	"POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/edits":        {groupEditors, admins},
 	"POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/presentation": {groupEditors, admins},

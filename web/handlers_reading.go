@@ -167,6 +167,48 @@ func (s *Server) moveMember(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, workshopPath(ws), http.StatusSeeOther)
 }
 
+// setGroupText gives a group another text of the programme, by hand, before the workshop
+// starts.
+func (s *Server) setGroupText(w http.ResponseWriter, r *http.Request) {
+	ws, err := s.workshop(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	v, err := readForm(w, r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	if ws.Phase != laeringsliv.PhasePrepare {
+		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ECONFLICT, "reading.error.groups_fixed"))
+		return
+	}
+	group, err1 := strconv.ParseInt(v.Get("group"), 10, 64)
+	textID, err2 := strconv.ParseInt(v.Get("text"), 10, 64)
+	if err1 != nil || err2 != nil {
+		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.EINVALID, "error.form_invalid"))
+		return
+	}
+	groups, err := s.svc.Reading.FindReadingGroups(r.Context(), ws.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, g := range groups {
+		if g.ID == group {
+			if err := s.svc.Reading.SetGroupText(r.Context(), g.ID, textID); err != nil {
+				s.renderError(w, r, err)
+				return
+			}
+			setFlash(w, "flash.saved")
+			http.Redirect(w, r, workshopPath(ws), http.StatusSeeOther)
+			return
+		}
+	}
+	s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found"))
+}
+
 // workshop loads the workshop named in the path; it must belong to the path's workplace,
 // which the route's policy has already checked.
 func (s *Server) workshop(r *http.Request) (*laeringsliv.Workshop, error) {

@@ -20,6 +20,8 @@ type stateJSON struct {
 	GroupID int64             `json:"group,omitempty"`
 	Version int               `json:"version"`
 	Text    string            `json:"text"`
+	// Stamp changes whenever any group's shared text does, so the plenum can follow them.
+	Stamp int `json:"stamp"`
 }
 
 func (s *Server) workshopState(w http.ResponseWriter, r *http.Request) {
@@ -37,6 +39,7 @@ func (s *Server) workshopState(w http.ResponseWriter, r *http.Request) {
 	me := state(r).actor.Person.ID
 	want, _ := intField(r.URL.Query(), "group")
 	for _, g := range groups {
+		out.Stamp += g.Version
 		if (want != 0 && int64(want) == g.ID && state(r).actor.CanEditPresentation(ws, g)) || (want == 0 && g.Has(me)) {
 			out.GroupID, out.Version, out.Text = g.ID, g.Version, g.Presentation
 		}

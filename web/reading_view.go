@@ -30,11 +30,13 @@ type WorkshopView struct {
 	Workshop  *laeringsliv.Workshop
 	Workplace *laeringsliv.Workplace
 	Groups    []*GroupView
-	Mine      *GroupView            // the reader's group, if any
-	MyAnswer  *laeringsliv.Answer   // the reader's own answers
-	CanManage bool                  // the reader drives the phases
-	Phases    []laeringsliv.Phase   // for the step indicator
-	People    []*laeringsliv.Person // the workshop's participants, for moving by hand
+	Mine      *GroupView                  // the reader's group, if any
+	MyAnswer  *laeringsliv.Answer         // the reader's own answers
+	CanManage bool                        // the reader drives the phases
+	Phases    []laeringsliv.Phase         // for the step indicator
+	People    []*laeringsliv.Person       // the workshop's participants, for moving by hand
+	Texts     []*laeringsliv.SyllabusText // the programme's syllabus, for giving texts by hand
+	Stamp     int                         // the sum of the groups' text versions
 }
 
 func (s *Server) workshopView(r *http.Request, ws *laeringsliv.Workshop) (*WorkshopView, error) {
@@ -71,7 +73,7 @@ func (s *Server) workshopView(r *http.Request, ws *laeringsliv.Workshop) (*Works
 	me := st.actor.Person.ID
 	v := &WorkshopView{Workshop: ws, Workplace: st.workplace, Phases: laeringsliv.Phases,
 		CanManage: st.actor.Can(laeringsliv.ActionManageReading, laeringsliv.WorkplaceResource(st.workplace)),
-		MyAnswer:  answerBy[me]}
+		MyAnswer:  answerBy[me], Texts: texts}
 	for _, g := range groups {
 		gv := &GroupView{Group: g, Text: textByID[g.TextID], Mine: g.Has(me),
 			CanEdit: ws.Phase.PresentationOpen() && st.actor.CanEditPresentation(ws, g),
@@ -87,6 +89,7 @@ func (s *Server) workshopView(r *http.Request, ws *laeringsliv.Workshop) (*Works
 				gv.Answers = append(gv.Answers, AnswerView{Person: p, Answer: answerBy[id]})
 			}
 		}
+		v.Stamp += g.Version
 		if gv.Mine {
 			v.Mine = gv
 		}

@@ -115,6 +115,11 @@
           saveAnswers().then(function () { location.reload(); });
           return;
         }
+        var stamp = root.getAttribute("data-stamp");
+        if (stamp !== null && String(j.stamp) !== stamp) {
+          location.reload(); // the plenum follows the groups' texts as they are written
+          return;
+        }
         if (ta && inflight === null && ta.value === synced && j.version > version) {
           synced = j.text; version = j.version;
           setText(j.text);
