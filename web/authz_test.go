@@ -70,6 +70,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/reading/{workshop}/phase":                       {teachers, admins},
 	"POST /workplaces/{workplace}/reading/{workshop}/move":                        {teachers, admins},
 	"POST /workplaces/{workplace}/reading/{workshop}/text":                        {teachers, admins},
+	"GET /workplaces/{workplace}/reading/{workshop}/answers":                      {teachers, admins},
 	"POST /workplaces/{workplace}/reading/{workshop}/answer":                      {inOwn, admins},
 	"POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/edits":        {groupEditors, admins},
 	"POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/presentation": {groupEditors, admins},

@@ -145,6 +145,16 @@ func TestWorkshopPhasesEnforced(t *testing.T) {
 		t.Errorf("bad range: %d %s", code, body)
 	}
 	next("agree")
+	if resp, body := f.do(t, teacher, "GET", ws+"/answers?format=csv", nil); resp.StatusCode != http.StatusOK ||
+		!strings.HasPrefix(body, "\ufeff") || !strings.Contains(body, "HEMMELIG-A") || !strings.Contains(body, "Deltaker B") {
+		t.Errorf("answers export: %d %q", resp.StatusCode, body)
+	}
+	if resp, _ := f.do(t, leader, "GET", ws+"/answers?format=csv", nil); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("leader downloads answers: %d", resp.StatusCode)
+	}
+	if resp, _ := f.do(t, teacher, "GET", ws+"/answers?format=pdf", nil); resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("unknown format: %d", resp.StatusCode)
+	}
 	for _, p := range []string{"/plenum", "/plenum?group=1", "/summary"} {
 		if _, body := f.do(t, leader, "GET", ws+p, nil); !strings.Contains(body, "Vi fant ro. Og tid.") {
 			t.Errorf("%s lacks the presentation", p)

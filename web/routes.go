@@ -46,6 +46,7 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/reading/{workshop}/phase", laeringsliv.ActionManageReading, s.nextPhase),
 		allow("POST /workplaces/{workplace}/reading/{workshop}/move", laeringsliv.ActionManageReading, s.moveMember),
 		allow("POST /workplaces/{workplace}/reading/{workshop}/text", laeringsliv.ActionManageReading, s.setGroupText),
+		allow("GET /workplaces/{workplace}/reading/{workshop}/answers", laeringsliv.ActionManageReading, s.answersExport),
 		allow("POST /workplaces/{workplace}/reading/{workshop}/answer", laeringsliv.ActionViewWorkplace, s.saveAnswer),
 		allow("POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/edits", laeringsliv.ActionViewWorkplace, s.editPresentation),
 		allow("POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/presentation", laeringsliv.ActionViewWorkplace, s.savePresentation),
