@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"laeringsliv"
@@ -96,7 +97,7 @@ func (s *Server) savePresentation(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	setFlash(w, "flash.saved")
-	http.Redirect(w, r, workshopPath(ws)+"#presentation", http.StatusSeeOther)
+	http.Redirect(w, r, workshopPath(ws)+"#presentation-"+strconv.FormatInt(g.ID, 10), http.StatusSeeOther)
 }
 
 // editableGroup loads the workshop and the group in the path and checks that the reader may

@@ -47,11 +47,17 @@ func must(t *testing.T, err error) {
 	}
 }
 
-// waitFor polls a JavaScript condition until it holds or the time is up.
+// waitFor polls a JavaScript condition until it holds or the time is up. A page that is being
+// replaced (the script reloads it when the step changes) counts as not yet.
 func waitFor(t *testing.T, ctx context.Context, js, what string) {
 	t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
-	for !eval[bool](t, ctx, js) {
+	js = `(() => { try { return !!(` + js + `); } catch (e) { return false; } })()`
+	for {
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+		if err == nil && v {
+			return
+		}
 		if time.Now().After(deadline) {
 			t.Fatalf("waited for %s; page says:\n%s", what, mainText(t, ctx))
 		}
@@ -136,6 +142,7 @@ func TestBrowserReadingWorkshop(t *testing.T) {
 		waitFor(t, ctx, `!!document.querySelector("form[data-presentation] textarea")`, "the shared text")
 	}
 	browsertest.AssertAxe(t, a, "participant, agree")
+	browsertest.AssertAxe(t, teacher, "facilitator, agree")
 	// Both type at the same moment.
 	var wg sync.WaitGroup
 	for i, ctx := range tabs {
@@ -158,6 +165,7 @@ func TestBrowserReadingWorkshop(t *testing.T) {
 	}
 
 	next("Plenum")
+	browsertest.AssertAxe(t, teacher, "facilitator, plenum step")
 	browsertest.Navigate(t, teacher, base+wsPath+"/plenum")
 	browsertest.AssertAxe(t, teacher, "plenum side by side")
 	if !strings.Contains(mainText(t, teacher), "Beta skriver dette.") {
