@@ -144,6 +144,17 @@ func TestWorkshopPhasesEnforced(t *testing.T) {
 	if code, body := f.postJSON(t, ca, edits, `{"base":3,"start":0,"end":99,"text":"x"}`); code != http.StatusUnprocessableEntity || !strings.Contains(body, "error") {
 		t.Errorf("bad range: %d %s", code, body)
 	}
+	// Without script: the whole text with its base version; a stale base is refused, not lost.
+	form := ws + "/groups/" + itoa(groups[0].ID) + "/presentation"
+	if resp, _ := f.do(t, cb, "POST", form, url.Values{"base": {"3"}, "presentation": {"Vi fant ro. Og tid.\r\nTil slutt."}}); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("form save: %d", resp.StatusCode)
+	}
+	if resp, _ := f.do(t, ca, "POST", form, url.Values{"base": {"3"}, "presentation": {"gammel"}}); resp.StatusCode != http.StatusConflict {
+		t.Errorf("stale form save: %d", resp.StatusCode)
+	}
+	if _, state := f.do(t, cb, "GET", ws+"/state", nil); !strings.Contains(state, `"text":"Vi fant ro. Og tid.\nTil slutt."`) {
+		t.Errorf("after form save: %s", state)
+	}
 	next("agree")
 	if resp, body := f.do(t, teacher, "GET", ws+"/answers?format=csv", nil); resp.StatusCode != http.StatusOK ||
 		!strings.HasPrefix(body, "\ufeff") || !strings.Contains(body, "HEMMELIG-A") || !strings.Contains(body, "Deltaker B") {
