@@ -16,6 +16,12 @@ const (
 	ActionViewProgramme Action = "programme.view"
 	// ActionAdminister: edit the institution, programmes and workplaces.
 	ActionAdminister Action = "institution.administer"
+
+	// Reading workshop.
+	// ActionEditSyllabus: add and edit the texts of a programme's syllabus.
+	ActionEditSyllabus Action = "reading.edit_syllabus"
+	// ActionManageReading: create a workshop, form its groups, drive its phases.
+	ActionManageReading Action = "reading.manage"
 )
 
 // Innovation work and evidence (issue 5).
@@ -43,7 +49,7 @@ const (
 // Actions lists every action, for tests that walk them all.
 var Actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewProgramme, ActionAdminister,
 	ActionViewInnovation, ActionRecordInnovation, ActionRecordTimeline, ActionUseFieldBook,
-	ActionViewReports, ActionResearchExport}
+	ActionViewReports, ActionResearchExport, ActionEditSyllabus, ActionManageReading}
 
 // Resource is what an action touches. Fields that do not apply are zero. A workplace resource
 // carries its programme and institution, so that programme- and institution-wide roles apply.
@@ -94,6 +100,10 @@ func (a *Actor) Can(action Action, r Resource) bool {
 		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)
 	case ActionViewProgramme:
 		return r.ProgrammeID != 0 && (a.inProgramme(r.ProgrammeID) || a.Has(RoleAdmissions, r))
+	case ActionEditSyllabus:
+		return r.ProgrammeID != 0 && a.teachesIn(r.ProgrammeID)
+	case ActionManageReading:
+		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)
 	}
 	return false
 }
@@ -183,4 +193,39 @@ func (a *Actor) teachesIn(programmeID int64) bool {
 		}
 	}
 	return false
+}
+
+// CanSeeAnswer reports whether the actor may read the reading answers of owner in workshop
+// ws, whose groups are given. The answers are the participant's own; teachers of the
+// workplace see them for the work requirements; fellow group members see them only from the
+// share step, so that nobody is anchored by the first to write.
+func (a *Actor) CanSeeAnswer(ws *Workshop, groups []*ReadingGroup, ownerID int64) bool {
+	if a == nil || a.Person == nil || a.Person.InstitutionID != ws.InstitutionID {
+		return false
+	}
+	if a.Person.ID == ownerID || a.Can(ActionManageReading, workshopResource(ws)) {
+		return true
+	}
+	if !ws.Phase.RevealsAnswers() {
+		return false
+	}
+	for _, g := range groups {
+		if g.Has(ownerID) && g.Has(a.Person.ID) {
+			return true
+		}
+	}
+	return false
+}
+
+// CanEditPresentation reports whether the actor may edit group g's shared text: its members,
+// and the workplace's teachers, who may help a group at the projector.
+func (a *Actor) CanEditPresentation(ws *Workshop, g *ReadingGroup) bool {
+	if a == nil || a.Person == nil || g.WorkshopID != ws.ID {
+		return false
+	}
+	return g.Has(a.Person.ID) || a.Can(ActionManageReading, workshopResource(ws))
+}
+
+func workshopResource(ws *Workshop) Resource {
+	return Resource{InstitutionID: ws.InstitutionID, ProgrammeID: ws.ProgrammeID, WorkplaceID: ws.WorkplaceID}
 }

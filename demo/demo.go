@@ -25,6 +25,7 @@ type Services struct {
 	Innovations   laeringsliv.InnovationService
 	Timeline      laeringsliv.TimelineService
 	Participation laeringsliv.ParticipationService
+	Reading       laeringsliv.ReadingService
 }
 
 // Login is a demo account to try the application with.
@@ -67,6 +68,11 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 	}
 	if err := seedInnovationWork(ctx, s, res); err != nil {
 		return nil, err
+	}
+	if s.Reading != nil {
+		if err := seedReading(ctx, s, res); err != nil {
+			return nil, err
+		}
 	}
 	res.Logins = Logins()
 	return res, nil

@@ -21,7 +21,8 @@ func TestSeed(t *testing.T) {
 	sqltest.EachEngine(t, func(t *testing.T, db *sqlstore.DB) {
 		ctx := context.Background()
 		start := time.Now()
-		res, err := demo.Seed(ctx, demo.Services{Org: db, People: db, Members: db, Auth: db, Innovations: db, Timeline: db, Participation: db}, hash)
+		res, err := demo.Seed(ctx, demo.Services{Org: db, People: db, Members: db, Auth: db,
+			Innovations: db, Timeline: db, Participation: db, Reading: db}, hash)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -31,6 +32,7 @@ func TestSeed(t *testing.T) {
 		}
 		checkWorkplaces(t, db, res)
 		checkLogins(t, db, res)
+		checkReading(t, db, res)
 	})
 }
 

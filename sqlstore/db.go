@@ -19,6 +19,7 @@ var (
 	_ laeringsliv.PersonService     = (*DB)(nil)
 	_ laeringsliv.MembershipService = (*DB)(nil)
 	_ laeringsliv.AuthService       = (*DB)(nil)
+	_ laeringsliv.ReadingService    = (*DB)(nil)
 )
 
 // DB is an open, migrated database. It is safe for concurrent use.

@@ -60,7 +60,28 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /workplaces/{workplace}/innovations":           {inOwn, admins},
 	"GET /programmes/{programme}/reports":               {reporters, admins},
 	"GET /programmes/{programme}/reports/participation": {reporters, admins},
+	// Reading workshop. Editing the shared text: the group's members (the fixture's
+	// participant) and those who manage the workshop.
+	"GET /programmes/{programme}/syllabus":                                        {inOwn, admins},
+	"POST /programmes/{programme}/syllabus":                                       {teachers, admins},
+	"GET /programmes/{programme}/syllabus/{text}/edit":                            {teachers, admins},
+	"POST /programmes/{programme}/syllabus/{text}":                                {teachers, admins},
+	"GET /workplaces/{workplace}/reading":                                         {inOwn, admins},
+	"POST /workplaces/{workplace}/reading":                                        {teachers, admins},
+	"GET /workplaces/{workplace}/reading/{workshop}":                              {inOwn, admins},
+	"GET /workplaces/{workplace}/reading/{workshop}/state":                        {inOwn, admins},
+	"GET /workplaces/{workplace}/reading/{workshop}/plenum":                       {inOwn, admins},
+	"GET /workplaces/{workplace}/reading/{workshop}/summary":                      {inOwn, admins},
+	"POST /workplaces/{workplace}/reading/{workshop}/phase":                       {teachers, admins},
+	"POST /workplaces/{workplace}/reading/{workshop}/move":                        {teachers, admins},
+	"POST /workplaces/{workplace}/reading/{workshop}/text":                        {teachers, admins},
+	"GET /workplaces/{workplace}/reading/{workshop}/answers":                      {teachers, admins},
+	"POST /workplaces/{workplace}/reading/{workshop}/answer":                      {inOwn, admins},
+	"POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/edits":        {groupEditors, admins},
+	"POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/presentation": {groupEditors, admins},
 }
+
+var groupEditors = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleTeacher, laeringsliv.RoleAdmin}
 
 // TestRouteAuthorisation walks every route for every role, in the role's own workplace and in
 // a foreign one, and checks that access is allowed or refused as the table says.
@@ -149,6 +170,7 @@ func (f *fixture) fillPath(t *testing.T, pattern string, own bool) (string, stri
 		_, token := f.newInvitation(t, f.scratchWorkplace(t), laeringsliv.RoleParticipant)
 		path = strings.Replace(path, "{token}", token, 1)
 	}
+	path = f.fillReadingPath(t, path, wp, prog)
 	if strings.Contains(path, "{membership}") {
 		ctx := context.Background()
 		p := &laeringsliv.Person{InstitutionID: f.inst.ID, Name: "Til fjerning", Email: laeringsliv.NewToken()[:12] + "@x.no"}

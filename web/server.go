@@ -25,6 +25,7 @@ type Services struct {
 	Innovations laeringsliv.InnovationService
 	Reports     laeringsliv.ReportService
 	Study       laeringsliv.StudyCounter // NoStudyCounts until the study programme provides one
+	Reading     laeringsliv.ReadingService
 	// Ready reports whether storage can serve requests (for /readyz).
 	Ready func(ctx context.Context) error
 }

@@ -79,7 +79,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err
 	}
 	svc := web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Ready: m.DB.Ping,
-		Innovations: m.DB, Reports: m.DB, Study: studyCounter(m.DB)}
+		Innovations: m.DB, Reports: m.DB, Study: studyCounter(m.DB), Reading: m.DB}
 	if m.Config.SMTPURL != "" {
 		if svc.Mailer, err = smtpmail.Parse(m.Config.SMTPURL); err != nil {
 			return err
@@ -141,7 +141,7 @@ func (m *Main) seedDemo(ctx context.Context) error {
 	}
 	start := time.Now()
 	res, err := demo.Seed(ctx, demo.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB,
-		Innovations: m.DB, Timeline: m.DB, Participation: m.DB}, hashPassword)
+		Innovations: m.DB, Timeline: m.DB, Participation: m.DB, Reading: m.DB}, hashPassword)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,193 @@
+package laeringsliv
+
+import (
+	"context"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"laeringsliv/textmerge"
+)
+
+// Phase is the step a facilitated group session is in. The facilitator moves it forward; what
+// each person sees follows from it, and the server enforces that (see RevealsAnswers). The
+// reading workshop and the IPE session share this shape: prepare, work alone, share in the
+// group, agree in the group, show the plenum, close.
+type Phase string
+
+const (
+	PhasePrepare    Phase = "prepare"    // groups and texts known; participants read ahead
+	PhaseIndividual Phase = "individual" // each writes their own answers
+	PhaseShare      Phase = "share"      // the group's answers are revealed to the group at once
+	PhaseAgree      Phase = "agree"      // the group writes its shared presentation
+	PhasePlenum     Phase = "plenum"     // the projector shows every group in turn
+	PhaseClosed     Phase = "closed"     // kept as evidence; nothing changes any more
+)
+
+// Phases lists the phases in order.
+var Phases = []Phase{PhasePrepare, PhaseIndividual, PhaseShare, PhaseAgree, PhasePlenum, PhaseClosed}
+
+func (p Phase) index() int {
+	for i, v := range Phases {
+		if p == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// Valid reports whether p is a known phase.
+func (p Phase) Valid() bool { return p.index() >= 0 }
+
+// Next returns the phase after p, or p itself when closed.
+func (p Phase) Next() Phase {
+	if i := p.index(); i >= 0 && i < len(Phases)-1 {
+		return Phases[i+1]
+	}
+	return p
+}
+
+// AtLeast reports whether p has reached q.
+func (p Phase) AtLeast(q Phase) bool { return p.index() >= q.index() }
+
+// AnswersOpen reports whether participants may still write their own answers: ahead of the
+// gathering and in the individual step. Once shared, an answer stays as the group saw it.
+func (p Phase) AnswersOpen() bool { return p == PhasePrepare || p == PhaseIndividual }
+
+// RevealsAnswers reports whether group members see each other's answers: only from the share
+// step, so that nobody is anchored by the first to write.
+func (p Phase) RevealsAnswers() bool { return p.AtLeast(PhaseShare) }
+
+// PresentationOpen reports whether the group may edit its shared text.
+func (p Phase) PresentationOpen() bool { return p == PhaseAgree || p == PhasePlenum }
+
+// GroupingMode says how the groups of a workshop were formed.
+type GroupingMode string
+
+const (
+	GroupingRandom     GroupingMode = "random"
+	GroupingShiftTeams GroupingMode = "shift_teams"
+	GroupingByHand     GroupingMode = "by_hand"
+)
+
+// GroupingModes lists the modes in the order forms show them.
+var GroupingModes = []GroupingMode{GroupingShiftTeams, GroupingRandom, GroupingByHand}
+
+// Valid reports whether m is a known mode.
+func (m GroupingMode) Valid() bool {
+	return m == GroupingRandom || m == GroupingShiftTeams || m == GroupingByHand
+}
+
+// Workshop is a reading workshop (leseverksted) of one workplace, usually at a gathering.
+type Workshop struct {
+	ID            int64
+	InstitutionID int64
+	ProgrammeID   int64
+	WorkplaceID   int64
+	GatheringID   int64 // 0 until gatherings exist or when held outside one
+	Title         string
+	Grouping      GroupingMode
+	Phase         Phase
+	CreatedAt     time.Time
+	PhaseAt       time.Time // when the phase last changed
+}
+
+// Validate checks the fields a user can set.
+func (w *Workshop) Validate() error {
+	switch {
+	case w.WorkplaceID == 0:
+		return FieldError("workplace_id", "error.workplace_required")
+	case strings.TrimSpace(w.Title) == "" || utf8.RuneCountInString(w.Title) > 200:
+		return FieldError("title", "error.title_required")
+	case !w.Grouping.Valid():
+		return FieldError("grouping", "reading.error.grouping_invalid")
+	case !w.Phase.Valid():
+		return FieldError("phase", "reading.error.phase_invalid")
+	}
+	return nil
+}
+
+// ReadingGroup is one group of a workshop, with its text and its shared presentation.
+type ReadingGroup struct {
+	ID            int64
+	InstitutionID int64
+	WorkshopID    int64
+	Number        int     // 1, 2, ... within the workshop
+	TextID        int64   // 0 until a text is given
+	MemberIDs     []int64 // person ids, in the order placed
+	Presentation  string  // the text the group agreed to present
+	Version       int     // number of edits applied to Presentation
+}
+
+// Has reports whether the person is in the group.
+func (g *ReadingGroup) Has(personID int64) bool {
+	for _, id := range g.MemberIDs {
+		if id == personID {
+			return true
+		}
+	}
+	return false
+}
+
+// Answer is one participant's own answers to the two reading questions. It belongs to the
+// participant; teachers see it for the work requirements.
+type Answer struct {
+	InstitutionID int64
+	WorkshopID    int64
+	PersonID      int64
+	Interesting   string // what is interesting, exciting or instructive in the text
+	Connects      string // what connects to, explains or helps understand our practice
+	UpdatedAt     time.Time
+}
+
+// MaxAnswerRunes bounds each answer and the shared presentation.
+const MaxAnswerRunes = 10000
+
+// Validate checks the lengths of the answers.
+func (a *Answer) Validate() error {
+	if utf8.RuneCountInString(a.Interesting) > MaxAnswerRunes {
+		return FieldError("interesting", "reading.error.answer_too_long")
+	} else if utf8.RuneCountInString(a.Connects) > MaxAnswerRunes {
+		return FieldError("connects", "reading.error.answer_too_long")
+	}
+	return nil
+}
+
+// WorkshopFilter selects workshops; zero fields do not filter.
+type WorkshopFilter struct {
+	WorkplaceID int64
+	GatheringID int64
+}
+
+// ReadingService stores syllabus texts and reading workshops.
+type ReadingService interface {
+	CreateSyllabusText(ctx context.Context, s *SyllabusText) error
+	FindSyllabusText(ctx context.Context, id int64) (*SyllabusText, error)
+	FindSyllabusTexts(ctx context.Context, programmeID int64) ([]*SyllabusText, error)
+	UpdateSyllabusText(ctx context.Context, s *SyllabusText) error
+
+	// CreateWorkshop stores w with its groups in one transaction. Members must belong to the
+	// workplace and texts to its programme.
+	CreateWorkshop(ctx context.Context, w *Workshop, groups []*ReadingGroup) error
+	FindWorkshop(ctx context.Context, id int64) (*Workshop, error)
+	FindWorkshops(ctx context.Context, f WorkshopFilter) ([]*Workshop, error)
+	// SetWorkshopPhase moves the workshop to phase.
+	SetWorkshopPhase(ctx context.Context, id int64, phase Phase) error
+	// FindReadingGroups returns the workshop's groups in order, with members.
+	FindReadingGroups(ctx context.Context, workshopID int64) ([]*ReadingGroup, error)
+	// SetGroupText gives a group another text of the programme.
+	SetGroupText(ctx context.Context, groupID, textID int64) error
+	// MoveMember places a person of the workshop in another of its groups (grouping by hand).
+	MoveMember(ctx context.Context, workshopID, personID, groupID int64) error
+
+	// SaveAnswer stores a participant's answers, replacing earlier ones; only while the
+	// workshop's phase has answers open (else ECONFLICT reading.error.answers_closed).
+	SaveAnswer(ctx context.Context, a *Answer) error
+	// FindAnswers returns every answer of a workshop.
+	FindAnswers(ctx context.Context, workshopID int64) ([]*Answer, error)
+
+	// EditPresentation rebases an edit of a group's shared text over the edits made since its
+	// base version, applies it and returns the new text and version. Only while the phase has
+	// the presentation open (else ECONFLICT reading.error.presentation_closed).
+	EditPresentation(ctx context.Context, groupID, personID int64, e textmerge.Edit) (*ReadingGroup, error)
+}

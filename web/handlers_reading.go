@@ -1,0 +1,227 @@
+package web
+
+import (
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+
+	"laeringsliv"
+)
+
+// ReadingListPage lists a workplace's reading workshops; teachers create new ones.
+type ReadingListPage struct {
+	Page
+	Workplace    *laeringsliv.Workplace
+	Workshops    []*laeringsliv.Workshop
+	CanManage    bool
+	Participants int
+	Modes        []laeringsliv.GroupingMode
+	Form         *laeringsliv.Workshop
+}
+
+func (s *Server) readingListPage(w http.ResponseWriter, r *http.Request) {
+	s.showReadingList(w, r, http.StatusOK, &laeringsliv.Workshop{Grouping: laeringsliv.GroupingShiftTeams}, nil)
+}
+
+func (s *Server) showReadingList(w http.ResponseWriter, r *http.Request, status int, form *laeringsliv.Workshop, errs []FieldErr) {
+	st := state(r)
+	wp := st.workplace
+	list, err := s.svc.Reading.FindWorkshops(r.Context(), laeringsliv.WorkshopFilter{WorkplaceID: wp.ID})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	parts, err := s.participants(r, wp.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p := ReadingListPage{Page: s.base(w, r, st.tr.T("reading.workshops.title")), Workplace: wp, Workshops: list,
+		CanManage:    st.actor.Can(laeringsliv.ActionManageReading, laeringsliv.WorkplaceResource(wp)),
+		Participants: len(parts), Modes: laeringsliv.GroupingModes, Form: form}
+	p.Errors = errs
+	s.render(w, r, status, "reading_list", p)
+}
+
+// participants returns the people holding the participant role in a workplace.
+func (s *Server) participants(r *http.Request, workplaceID int64) ([]*laeringsliv.Person, error) {
+	ctx := r.Context()
+	ms, err := s.svc.Members.FindMemberships(ctx, laeringsliv.MembershipFilter{WorkplaceID: workplaceID})
+	if err != nil {
+		return nil, err
+	}
+	people, err := s.svc.People.FindPersons(ctx, laeringsliv.PersonFilter{WorkplaceID: workplaceID})
+	if err != nil {
+		return nil, err
+	}
+	isPart := map[int64]bool{}
+	for _, m := range ms {
+		if m.Role == laeringsliv.RoleParticipant {
+			isPart[m.PersonID] = true
+		}
+	}
+	var out []*laeringsliv.Person
+	for _, p := range people {
+		if isPart[p.ID] {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// createWorkshop forms the groups from the workplace's participants and gives the groups the
+// programme's texts in order; the teacher may then move people and change texts by hand.
+func (s *Server) createWorkshop(w http.ResponseWriter, r *http.Request) {
+	v, err := readForm(w, r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	wp := state(r).workplace
+	ws := &laeringsliv.Workshop{WorkplaceID: wp.ID, Title: text(v, "title", 200),
+		Grouping: laeringsliv.GroupingMode(text(v, "grouping", 20)), Phase: laeringsliv.PhasePrepare}
+	if err := ws.Validate(); err != nil {
+		s.showReadingList(w, r, http.StatusUnprocessableEntity, ws, []FieldErr{{fieldOfErr(err), laeringsliv.ErrorKey(err)}})
+		return
+	}
+	parts, err := s.participants(r, wp.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	texts, err := s.svc.Reading.FindSyllabusTexts(r.Context(), wp.ProgrammeID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	var ids []int64
+	for _, t := range texts {
+		ids = append(ids, t.ID)
+	}
+	groups, err := laeringsliv.FormReadingGroups(parts, ws.Grouping, ids, rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64())))
+	if err != nil {
+		s.showReadingList(w, r, http.StatusUnprocessableEntity, ws, []FieldErr{{"grouping", laeringsliv.ErrorKey(err)}})
+		return
+	}
+	if err := s.svc.Reading.CreateWorkshop(r.Context(), ws, groups); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	setFlash(w, "flash.saved")
+	http.Redirect(w, r, workshopPath(ws), http.StatusSeeOther)
+}
+
+func workshopPath(ws *laeringsliv.Workshop) string {
+	return "/workplaces/" + strconv.FormatInt(ws.WorkplaceID, 10) + "/reading/" + strconv.FormatInt(ws.ID, 10)
+}
+
+// nextPhase moves the workshop one step on. The form names the phase the facilitator saw, so
+// that a double click or a second facilitator does not skip a step.
+func (s *Server) nextPhase(w http.ResponseWriter, r *http.Request) {
+	ws, err := s.workshop(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	v, err := readForm(w, r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	if laeringsliv.Phase(v.Get("from")) == ws.Phase && ws.Phase != laeringsliv.PhaseClosed {
+		if err := s.svc.Reading.SetWorkshopPhase(r.Context(), ws.ID, ws.Phase.Next()); err != nil {
+			s.renderError(w, r, err)
+			return
+		}
+	}
+	http.Redirect(w, r, workshopPath(ws), http.StatusSeeOther)
+}
+
+// moveMember places a participant in another group, by hand, before the workshop starts.
+func (s *Server) moveMember(w http.ResponseWriter, r *http.Request) {
+	ws, err := s.workshop(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	v, err := readForm(w, r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	if ws.Phase != laeringsliv.PhasePrepare {
+		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ECONFLICT, "reading.error.groups_fixed"))
+		return
+	}
+	person, err1 := strconv.ParseInt(v.Get("person"), 10, 64)
+	group, err2 := strconv.ParseInt(v.Get("group"), 10, 64)
+	if err1 != nil || err2 != nil {
+		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.EINVALID, "error.form_invalid"))
+		return
+	}
+	if err := s.svc.Reading.MoveMember(r.Context(), ws.ID, person, group); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	setFlash(w, "flash.saved")
+	http.Redirect(w, r, workshopPath(ws), http.StatusSeeOther)
+}
+
+// setGroupText gives a group another text of the programme, by hand, before the workshop
+// starts.
+func (s *Server) setGroupText(w http.ResponseWriter, r *http.Request) {
+	ws, err := s.workshop(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	v, err := readForm(w, r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	if ws.Phase != laeringsliv.PhasePrepare {
+		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ECONFLICT, "reading.error.groups_fixed"))
+		return
+	}
+	group, err1 := strconv.ParseInt(v.Get("group"), 10, 64)
+	textID, err2 := strconv.ParseInt(v.Get("text"), 10, 64)
+	if err1 != nil || err2 != nil {
+		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.EINVALID, "error.form_invalid"))
+		return
+	}
+	groups, err := s.svc.Reading.FindReadingGroups(r.Context(), ws.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, g := range groups {
+		if g.ID == group {
+			if err := s.svc.Reading.SetGroupText(r.Context(), g.ID, textID); err != nil {
+				s.renderError(w, r, err)
+				return
+			}
+			setFlash(w, "flash.saved")
+			http.Redirect(w, r, workshopPath(ws), http.StatusSeeOther)
+			return
+		}
+	}
+	s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found"))
+}
+
+// workshop loads the workshop named in the path; it must belong to the path's workplace,
+// which the route's policy has already checked.
+func (s *Server) workshop(r *http.Request) (*laeringsliv.Workshop, error) {
+	id, err := pathID(r.PathValue("workshop"))
+	if err != nil {
+		return nil, err
+	}
+	ws, err := s.svc.Reading.FindWorkshop(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	if ws.WorkplaceID != state(r).workplace.ID {
+		return nil, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found")
+	}
+	return ws, nil
+}
