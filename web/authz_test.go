@@ -21,6 +21,12 @@ var (
 	teachers  = []laeringsliv.Role{laeringsliv.RoleTeacher, laeringsliv.RoleAdmin}
 	admins    = []laeringsliv.Role{laeringsliv.RoleAdmin}
 	reporters = []laeringsliv.Role{laeringsliv.RoleTeacher, laeringsliv.RoleAdmissions, laeringsliv.RoleAdmin}
+	// recorders record innovations: the workplace's own people, not the admissions office.
+	recorders = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleLeader, laeringsliv.RoleUnionRep,
+		laeringsliv.RoleTeacher, laeringsliv.RoleAdmin}
+	keepers     = []laeringsliv.Role{laeringsliv.RoleTeacher, laeringsliv.RoleLeader, laeringsliv.RoleAdmin}
+	researchers = []laeringsliv.Role{laeringsliv.RoleTeacher} // not even administrators
+	nobody      = []laeringsliv.Role{}
 )
 
 // expected lists, per route, the roles allowed in their own workplace (or programme) and in a
@@ -57,9 +63,6 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/members/{membership}/remove":     {teachers, admins},
 
 	// Innovation work and evidence (issue 5).
-	"GET /workplaces/{workplace}/innovations":           {inOwn, admins},
-	"GET /programmes/{programme}/reports":               {reporters, admins},
-	"GET /programmes/{programme}/reports/participation": {reporters, admins},
 	// Reading workshop. Editing the shared text: the group's members (the fixture's
 	// participant) and those who manage the workshop.
 	"GET /programmes/{programme}/syllabus":                                        {inOwn, admins},
@@ -79,6 +82,23 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/reading/{workshop}/answer":                      {inOwn, admins},
 	"POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/edits":        {groupEditors, admins},
 	"POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/presentation": {groupEditors, admins},
+
+	// Innovation work and evidence (issue 5).
+	"GET /workplaces/{workplace}/innovations":                      {inOwn, admins},
+	"GET /programmes/{programme}/reports":                          {reporters, admins},
+	"GET /programmes/{programme}/reports/participation":            {reporters, admins},
+	"GET /workplaces/{workplace}/innovations/new":                  {recorders, admins},
+	"POST /workplaces/{workplace}/innovations":                     {recorders, admins},
+	"GET /workplaces/{workplace}/innovations/{innovation}":         {inOwn, admins},
+	"POST /workplaces/{workplace}/innovations/{innovation}/status": {recorders, admins},
+	"GET /workplaces/{workplace}/timeline":                         {inOwn, admins},
+	"POST /workplaces/{workplace}/timeline":                        {keepers, admins},
+	"GET /workplaces/{workplace}/fieldbook":                        {researchers, nobody},
+	"POST /workplaces/{workplace}/fieldbook":                       {researchers, nobody},
+	"GET /workplaces/{workplace}/prequalification":                 {inOwn, admins},
+	"POST /workplaces/{workplace}/prequalification":                {keepers, admins},
+	"GET /workplaces/{workplace}/participation":                    {inOwn, admins},
+	"POST /workplaces/{workplace}/participation":                   {keepers, admins},
 }
 
 var groupEditors = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleTeacher, laeringsliv.RoleAdmin}
@@ -171,6 +191,15 @@ func (f *fixture) fillPath(t *testing.T, pattern string, own bool) (string, stri
 		path = strings.Replace(path, "{token}", token, 1)
 	}
 	path = f.fillReadingPath(t, path, wp, prog)
+	if strings.Contains(path, "{innovation}") {
+		ctx := context.Background()
+		pr := &laeringsliv.Project{WorkplaceID: wp.ID, Title: "Felles prosjekt"}
+		must(t, f.db.CreateProject(ctx, pr))
+		i := &laeringsliv.Innovation{WorkplaceID: wp.ID, ProjectID: pr.ID, Title: "Ny turnus",
+			Status: laeringsliv.InnovationIdea, Size: laeringsliv.InnovationSmall}
+		must(t, f.db.CreateInnovation(ctx, i, f.people[laeringsliv.RoleAdmin].ID))
+		path = strings.Replace(path, "{innovation}", itoa(i.ID), 1)
+	}
 	if strings.Contains(path, "{membership}") {
 		ctx := context.Background()
 		p := &laeringsliv.Person{InstitutionID: f.inst.ID, Name: "Til fjerning", Email: laeringsliv.NewToken()[:12] + "@x.no"}

@@ -13,6 +13,7 @@ type PipelinePage struct {
 	Page
 	Workplace *laeringsliv.Workplace
 	Columns   []PipelineColumn
+	CanRecord bool
 }
 
 // PipelineColumn is the innovations in one status.
@@ -28,7 +29,8 @@ func (s *Server) pipelinePage(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
-	p := PipelinePage{Page: s.base(w, r, st.tr.T("innovation.pipeline_title", st.workplace)), Workplace: st.workplace}
+	p := PipelinePage{Page: s.base(w, r, st.tr.T("innovation.pipeline_title", st.workplace)), Workplace: st.workplace,
+		CanRecord: st.actor.Can(laeringsliv.ActionRecordInnovation, laeringsliv.WorkplaceResource(st.workplace))}
 	for _, status := range laeringsliv.InnovationStatuses {
 		col := PipelineColumn{Status: status}
 		for _, i := range list {

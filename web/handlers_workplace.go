@@ -70,6 +70,7 @@ type WorkplacePage struct {
 	Members     []MemberRow
 	RoleCounts  []RoleCount
 	CanManage   bool
+	CanField    bool // the reader keeps the field book of this workplace (issue 5)
 	Invitations []*laeringsliv.Invitation
 	InviteRoles []laeringsliv.Role
 	NewLink     string // an invitation link just created, shown once
@@ -121,7 +122,8 @@ func (s *Server) workplaceData(w http.ResponseWriter, r *http.Request) (*Workpla
 		return nil, err
 	}
 	p := &WorkplacePage{Page: s.base(w, r, wp.Name), Workplace: wp, Programme: prog, Projects: projects,
-		CanManage: st.actor.Can(laeringsliv.ActionManageMembers, laeringsliv.WorkplaceResource(wp))}
+		CanManage: st.actor.Can(laeringsliv.ActionManageMembers, laeringsliv.WorkplaceResource(wp)),
+		CanField:  st.actor.Can(laeringsliv.ActionUseFieldBook, laeringsliv.WorkplaceResource(wp))}
 	byID := map[int64]*laeringsliv.Person{}
 	for _, person := range people {
 		byID[person.ID] = person
@@ -262,6 +264,7 @@ type ProgrammePage struct {
 	Page
 	Programme  *laeringsliv.Programme
 	Workplaces []*laeringsliv.Workplace
+	CanReports bool // the reader may see the programme's reports (issue 5)
 }
 
 func (s *Server) programmePage(w http.ResponseWriter, r *http.Request) {
@@ -271,7 +274,8 @@ func (s *Server) programmePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	p := ProgrammePage{Page: s.base(w, r, st.programme.Name), Programme: st.programme}
+	p := ProgrammePage{Page: s.base(w, r, st.programme.Name), Programme: st.programme,
+		CanReports: st.actor.Can(laeringsliv.ActionViewReports, laeringsliv.ProgrammeResource(st.programme))}
 	for _, wp := range wps {
 		if st.actor.Can(laeringsliv.ActionViewWorkplace, laeringsliv.WorkplaceResource(wp)) {
 			p.Workplaces = append(p.Workplaces, wp)

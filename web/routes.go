@@ -34,6 +34,18 @@ func (s *Server) routes() []route {
 
 		// Innovation work and evidence (issue 5).
 		allow("GET /workplaces/{workplace}/innovations", laeringsliv.ActionViewInnovation, s.pipelinePage),
+		allow("GET /workplaces/{workplace}/innovations/new", laeringsliv.ActionRecordInnovation, s.newInnovationPage),
+		allow("POST /workplaces/{workplace}/innovations", laeringsliv.ActionRecordInnovation, s.createInnovation),
+		allow("GET /workplaces/{workplace}/innovations/{innovation}", laeringsliv.ActionViewInnovation, s.innovationPage),
+		allow("POST /workplaces/{workplace}/innovations/{innovation}/status", laeringsliv.ActionRecordInnovation, s.moveInnovation),
+		allow("GET /workplaces/{workplace}/timeline", laeringsliv.ActionViewInnovation, s.timelinePage),
+		allow("POST /workplaces/{workplace}/timeline", laeringsliv.ActionRecordTimeline, s.createTimelineEntry),
+		allow("GET /workplaces/{workplace}/fieldbook", laeringsliv.ActionUseFieldBook, s.fieldBookPage),
+		allow("POST /workplaces/{workplace}/fieldbook", laeringsliv.ActionUseFieldBook, s.createFieldBookEntry),
+		allow("GET /workplaces/{workplace}/prequalification", laeringsliv.ActionViewInnovation, s.prequalPage),
+		allow("POST /workplaces/{workplace}/prequalification", laeringsliv.ActionRecordTimeline, s.signPrequal),
+		allow("GET /workplaces/{workplace}/participation", laeringsliv.ActionViewInnovation, s.participationPage),
+		allow("POST /workplaces/{workplace}/participation", laeringsliv.ActionRecordTimeline, s.saveParticipation),
 		allow("GET /programmes/{programme}/reports", laeringsliv.ActionViewReports, s.reportsPage),
 		allow("GET /programmes/{programme}/reports/participation", laeringsliv.ActionViewReports, s.participationDownload),
 		// Reading workshop: the syllabus library and the workshops with their live steps.

@@ -22,10 +22,13 @@ type Services struct {
 	Mailer laeringsliv.Mailer
 
 	// Innovation work and evidence (issue 5).
-	Innovations laeringsliv.InnovationService
-	Reports     laeringsliv.ReportService
-	Study       laeringsliv.StudyCounter // NoStudyCounts until the study programme provides one
-	Reading     laeringsliv.ReadingService
+	Innovations   laeringsliv.InnovationService
+	Timelines     laeringsliv.TimelineService
+	Participation laeringsliv.ParticipationService
+	Prequal       laeringsliv.PrequalService
+	Reports       laeringsliv.ReportService
+	Study         laeringsliv.StudyCounter // NoStudyCounts until the study programme provides one
+	Reading       laeringsliv.ReadingService
 	// Ready reports whether storage can serve requests (for /readyz).
 	Ready func(ctx context.Context) error
 }

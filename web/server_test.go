@@ -75,7 +75,8 @@ func newFixture(t *testing.T, db *sqlstore.DB) *fixture {
 		PasswordHasher:  func(pw string) (string, error) { return password.Hash(pw, testParams) },
 		PasswordChecker: password.Check,
 	}, Services{Org: db, People: db, Members: db, Auth: db, Ready: db.Ping,
-		Innovations: db, Reports: db, Study: laeringsliv.NoStudyCounts{}, Reading: db})
+		Innovations: db, Timelines: db, Participation: db, Prequal: db, Reports: db,
+		Study: laeringsliv.NoStudyCounts{}, Reading: db})
 	must(t, err)
 	f.server = s
 	f.srv = httptest.NewTLSServer(s)

@@ -79,7 +79,8 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err
 	}
 	svc := web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Ready: m.DB.Ping,
-		Innovations: m.DB, Reports: m.DB, Study: studyCounter(m.DB), Reading: m.DB}
+		Innovations: m.DB, Timelines: m.DB, Participation: m.DB, Prequal: m.DB, Reports: m.DB,
+		Study: studyCounter(m.DB), Reading: m.DB}
 	if m.Config.SMTPURL != "" {
 		if svc.Mailer, err = smtpmail.Parse(m.Config.SMTPURL); err != nil {
 			return err
