@@ -22,11 +22,14 @@ import (
 // table of salted writer hashes was rejected: whoever held the salt could recompute the hashes
 // from tokens and, with write order, re-link them.
 //
-// What the schema cannot hide is physical storage: on PostgreSQL a note and the flag written in
-// the same transaction share a transaction id (xmin) until vacuum freezes them, and both engines
-// keep a write-ahead log. The database's administrator could correlate those for a participant's
-// first note only. The flag is therefore set in its own transaction after the note's, and the
-// operations guide should say that database superusers are outside the promise.
+// Neither does any order: on SQLite the notes table has no rowid (it is stored in the order of
+// its random ids), and events about the hat are not stored at all, since a stored series of
+// counts would date every note; screens get the current count instead.
+//
+// What the schema cannot hide is physical storage: PostgreSQL's heap order and transaction ids
+// (xmin) and both engines' write-ahead logs reflect the order of writes for a while. Someone
+// with superuser access to the database server is outside the promise, and the operations guide
+// must say so; every role the application knows is inside it.
 type IPENote struct {
 	ID        string
 	SessionID int64

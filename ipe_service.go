@@ -15,8 +15,9 @@ type IPEEvent struct {
 // Event kinds.
 const (
 	IPEEventPhase      = "phase"      // {"phase": "..."}
-	IPEEventHat        = "hat"        // {"notes": n, "writers": w, "open": bool}
-	IPEEventJoined     = "joined"     // {"participants": n}
+	// IPEEventHat is never stored (a stored series of counts would date each note); streams
+	// send the current IPEHat, without an id, whenever it changes.
+	IPEEventHat = "hat"
 	IPEEventDraw       = "draw"       // {"group": id, "turn": t, "note": id, "text": "..."}
 	IPEEventReflection = "reflection" // {"group": id, "note": id, "text": "..."}
 	IPEEventRedacted   = "redacted"   // {"note": id, "text": "..."}
