@@ -27,6 +27,7 @@ type Resource struct {
 	InstitutionID int64
 	ProgrammeID   int64
 	WorkplaceID   int64
+	OwnerID       int64 // the person who created what is touched (an IPE session), if any
 }
 
 // WorkplaceResource returns the resource of a workplace.
@@ -64,6 +65,8 @@ func (a *Actor) Can(action Action, r Resource) bool {
 		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)
 	case ActionViewProgramme:
 		return r.ProgrammeID != 0 && (a.inProgramme(r.ProgrammeID) || a.Has(RoleAdmissions, r))
+	case ActionIPECreate, ActionIPEView, ActionIPEFacilitate:
+		return a.canIPE(action, r)
 	}
 	return false
 }
@@ -124,4 +127,78 @@ func (a *Actor) inProgramme(id int64) bool {
 		}
 	}
 	return false
+}
+
+// IPE sessions (note in a hat).
+
+const (
+	// ActionIPECreate: create an IPE session in a workplace.
+	ActionIPECreate Action = "ipe.create"
+	// ActionIPEView: see a workplace's sessions, their results and the projector view.
+	ActionIPEView Action = "ipe.view"
+	// ActionIPEFacilitate: run a session: phases, oral notes, redaction, export, keeping ideas.
+	// Facilitators see no more about authorship than participants: there is nothing to see.
+	ActionIPEFacilitate Action = "ipe.facilitate"
+)
+
+func init() { Actions = append(Actions, ActionIPECreate, ActionIPEView, ActionIPEFacilitate) }
+
+// ipeCreators are the workplace roles that may create and run sessions: the issue names
+// teachers, leaders and participants.
+var ipeCreators = []Role{RoleTeacher, RoleLeader, RoleParticipant}
+
+func (a *Actor) canIPE(action Action, r Resource) bool {
+	if r.WorkplaceID == 0 {
+		return false
+	}
+	creator := false
+	for _, role := range ipeCreators {
+		creator = creator || a.Has(role, r)
+	}
+	switch action {
+	case ActionIPECreate:
+		return creator
+	case ActionIPEView:
+		return a.inWorkplace(r.WorkplaceID) || a.Has(RoleTeacher, r)
+	case ActionIPEFacilitate:
+		return a.Has(RoleTeacher, r) || a.Has(RoleLeader, r) ||
+			(creator && r.OwnerID != 0 && r.OwnerID == a.Person.ID)
+	}
+	return false
+}
+
+// IPEParticipantAction is what a participant's token allows in a session.
+type IPEParticipantAction string
+
+const (
+	IPEMayWrite   IPEParticipantAction = "write"   // put a note in the hat
+	IPEMayDraw    IPEParticipantAction = "draw"    // draw for one's group, and record its reflection
+	IPEMayVote    IPEParticipantAction = "vote"    // spend a dot vote on one's group's notes
+	IPEMayObserve IPEParticipantAction = "observe" // follow the session's events
+)
+
+// ParticipantCan reports whether a participant may act in session s now. The token is bound
+// to one session; each action belongs to one phase.
+func ParticipantCan(p *IPEParticipant, s *IPESession, action IPEParticipantAction) bool {
+	if p == nil || s == nil || p.SessionID != s.ID {
+		return false
+	}
+	switch action {
+	case IPEMayWrite:
+		return s.Phase == IPEPhaseCapture
+	case IPEMayDraw:
+		return s.Phase == IPEPhaseDraw && p.GroupID != 0
+	case IPEMayVote:
+		return s.Phase == IPEPhaseVote && p.GroupID != 0
+	case IPEMayObserve:
+		return true
+	}
+	return false
+}
+
+// IPESessionResource returns the resource of a session: its workplace, and its creator as owner.
+func IPESessionResource(w *Workplace, s *IPESession) Resource {
+	r := WorkplaceResource(w)
+	r.OwnerID = s.CreatedBy
+	return r
 }
