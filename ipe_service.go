@@ -26,10 +26,14 @@ const (
 // IPEHat is what may be known about the hat: how many notes and distinct writers, and whether
 // it is open (at least K writers).
 type IPEHat struct {
-	Notes   int  `json:"notes"`
-	Writers int  `json:"writers"`
-	Open    bool `json:"open"`
+	Notes        int  `json:"notes"`
+	Writers      int  `json:"writers"`
+	Open         bool `json:"open"`
+	Participants int  `json:"participants"` // in groups; screens are not counted
 }
+
+// IPEObserver, as the group of JoinIPE, joins a screen that follows the session in no group.
+const IPEObserver = -1
 
 // IPEService stores IPE sessions. Methods that change a session append an event in the same
 // transaction; the caller then tells the live hub the session's topic.

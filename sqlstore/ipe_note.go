@@ -9,8 +9,9 @@ import (
 	"laeringsliv"
 )
 
-// JoinIPE adds a participant to an open session. A signed-in person placed in a group in
-// advance goes there; others go to groupID if given, else to the group with fewest members.
+// JoinIPE adds a participant to a session that is not closed. A signed-in person placed in a
+// group in advance goes there; others go to groupID if given, else to the group with fewest
+// members. laeringsliv.IPEObserver joins a screen (console, projector) in no group.
 func (db *DB) JoinIPE(ctx context.Context, sessionID, personID, groupID int64) (p *laeringsliv.IPEParticipant, token string, err error) {
 	token = laeringsliv.NewToken()
 	err = db.update(ctx, "join ipe", func(tx *Tx) error {
@@ -21,14 +22,16 @@ func (db *DB) JoinIPE(ctx context.Context, sessionID, personID, groupID int64) (
 		if s.Phase == laeringsliv.IPEPhaseClosed {
 			return invalid("ipe.error.closed")
 		}
-		if groupID, err = placeParticipant(ctx, tx, s, personID, groupID); err != nil {
+		if groupID == laeringsliv.IPEObserver {
+			groupID = 0
+		} else if groupID, err = placeParticipant(ctx, tx, s, personID, groupID); err != nil {
 			return err
 		}
 		p = &laeringsliv.IPEParticipant{SessionID: s.ID, GroupID: groupID, PersonID: personID,
 			TokenHash: laeringsliv.HashToken(token)}
 		return tx.QueryRowContext(ctx, `INSERT INTO ipe_participants (institution_id, session_id, group_id,
 			person_id, token_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-			s.InstitutionID, s.ID, groupID, nullID(personID), p.TokenHash).Scan(&p.ID)
+			s.InstitutionID, s.ID, nullID(groupID), nullID(personID), p.TokenHash).Scan(&p.ID)
 	})
 	return p, token, err
 }
@@ -130,8 +133,9 @@ func (db *DB) FindIPEHat(ctx context.Context, sessionID int64) (h laeringsliv.IP
 func findIPEHat(ctx context.Context, tx *Tx, s *laeringsliv.IPESession) (h laeringsliv.IPEHat, err error) {
 	err = tx.QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM ipe_notes WHERE session_id = $1),
-		(SELECT COUNT(*) FROM ipe_participants WHERE session_id = $1 AND wrote = $2)`, s.ID, true).
-		Scan(&h.Notes, &h.Writers)
+		(SELECT COUNT(*) FROM ipe_participants WHERE session_id = $1 AND wrote = $2),
+		(SELECT COUNT(*) FROM ipe_participants WHERE session_id = $1 AND group_id IS NOT NULL)`, s.ID, true).
+		Scan(&h.Notes, &h.Writers, &h.Participants)
 	h.Open = h.Writers >= s.K
 	return h, err
 }

@@ -79,7 +79,7 @@ func TestIPESession(t *testing.T) {
 		}
 		hat, err := db.FindIPEHat(ctx, s.ID)
 		must(t, err)
-		if hat != (laeringsliv.IPEHat{Notes: 3, Writers: 2}) {
+		if hat != (laeringsliv.IPEHat{Notes: 3, Writers: 2, Participants: 4}) {
 			t.Fatalf("hat %+v", hat)
 		}
 		_, err = db.SetIPEPhase(ctx, s.ID, s.Phase)
