@@ -54,6 +54,18 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/invitations": {teachers, admins},
 	"POST /workplaces/{workplace}/invitations/{invitation}/revoke": {teachers, admins},
 	"POST /workplaces/{workplace}/members/{membership}/remove":     {teachers, admins},
+
+	// IPE: the participant API is public at the route level (its bearer token is checked by
+	// laeringsliv.ParticipantCan); running a session needs the facilitator's role.
+	"GET /api/v1/openapi.json":                {everyone, everyone},
+	"POST /api/v1/join":                       {everyone, everyone},
+	"GET /api/v1/sessions/{ipe}":              {everyone, everyone},
+	"GET /api/v1/sessions/{ipe}/events":       {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/notes":       {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/draws":       {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/reflections": {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/votes":       {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/phase":       {ipeFacilitators, admins},
 }
 
 // TestRouteAuthorisation walks every route for every role, in the role's own workplace and in
@@ -132,6 +144,9 @@ func (f *fixture) fillPath(t *testing.T, pattern string, own bool) (string, stri
 	path = r.Replace(path)
 	if path == "/static/" {
 		path = "/static/app.css"
+	}
+	if strings.Contains(path, "{ipe}") {
+		path = strings.Replace(path, "{ipe}", itoa(f.newIPESession(t, wp).ID), 1)
 	}
 	if strings.Contains(path, "{invitation}") {
 		inv, _ := f.newInvitation(t, wp, laeringsliv.RoleParticipant)

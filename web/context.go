@@ -23,6 +23,7 @@ type reqState struct {
 	tr        *translator
 	workplace *laeringsliv.Workplace // the {workplace} of the path, once authorised
 	programme *laeringsliv.Programme // the {programme} of the path, once authorised
+	ipe       *laeringsliv.IPESession // the {ipe} session of the path, once authorised
 }
 
 func state(r *http.Request) *reqState {

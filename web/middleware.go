@@ -190,6 +190,9 @@ func (s *Server) guard(rt route) http.Handler {
 // resource resolves what a policy route touches from its path.
 func (s *Server) resource(r *http.Request, st *reqState) (laeringsliv.Resource, error) {
 	ctx := r.Context()
+	if v := r.PathValue("ipe"); v != "" {
+		return s.ipeResource(r, st, v)
+	}
 	if v := r.PathValue("workplace"); v != "" {
 		id, err := pathID(v)
 		if err != nil {

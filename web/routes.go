@@ -32,6 +32,18 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/members/{membership}/remove", laeringsliv.ActionManageMembers, s.removeMember),
 		allow("GET /programmes/{programme}", laeringsliv.ActionViewProgramme, s.programmePage),
 
+		// IPE sessions (note in a hat). Participant API calls are public routes: the bearer
+		// token they carry is checked against laeringsliv.ParticipantCan in the handler.
+		public("GET /api/v1/openapi.json", s.apiOpenAPI),
+		public("POST /api/v1/join", s.apiJoin),
+		public("GET /api/v1/sessions/{ipe}", s.apiState),
+		public("GET /api/v1/sessions/{ipe}/events", s.apiEvents),
+		public("POST /api/v1/sessions/{ipe}/notes", s.apiNote),
+		public("POST /api/v1/sessions/{ipe}/draws", s.apiDraw),
+		public("POST /api/v1/sessions/{ipe}/reflections", s.apiReflect),
+		public("POST /api/v1/sessions/{ipe}/votes", s.apiVote),
+		allow("POST /api/v1/sessions/{ipe}/phase", laeringsliv.ActionIPEFacilitate, s.apiPhase),
+
 		allow("GET /admin", laeringsliv.ActionAdminister, s.adminPage),
 		allow("POST /admin/institution", laeringsliv.ActionAdminister, s.updateInstitution),
 		allow("GET /admin/programmes/new", laeringsliv.ActionAdminister, s.newProgrammePage),

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"laeringsliv"
+	"laeringsliv/live"
 )
 
 // Services are the domain services the handlers use.
@@ -18,6 +19,9 @@ type Services struct {
 	People  laeringsliv.PersonService
 	Members laeringsliv.MembershipService
 	Auth    laeringsliv.AuthService
+	IPE     laeringsliv.IPEService
+	// Live carries change notices between screens (and nodes); nil means one process.
+	Live live.Hub
 	// Ready reports whether storage can serve requests (for /readyz).
 	Ready func(ctx context.Context) error
 }
@@ -50,6 +54,7 @@ type Server struct {
 	limiter  *loginLimiter
 	assets   assets
 	handler  http.Handler
+	live     live.Hub
 }
 
 // New parses the templates and catalogs (failing fast on any error) and builds the routes.
@@ -76,7 +81,10 @@ func New(cfg Config, svc Services) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(),
-		limiter: newLoginLimiter(cfg.Now), assets: as}
+		limiter: newLoginLimiter(cfg.Now), assets: as, live: svc.Live}
+	if s.live == nil {
+		s.live = live.NewMemory()
+	}
 
 	mux := http.NewServeMux()
 	for _, rt := range s.routes() {
@@ -104,4 +112,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 // missingKey logs a message key that a catalog lacks (the catalog test should have caught it).
 func (s *Server) missingKey(key string) {
 	s.cfg.Logger.Warn("missing i18n key", "key", key)
+}
+
+// CloseStreams ends every live stream, so that clients reconnect (to another node) instead of
+// holding a shutdown until its timeout. Main registers it with http.Server.RegisterOnShutdown.
+func (s *Server) CloseStreams() {
+	if c, ok := s.live.(interface{ Close() }); ok {
+		c.Close()
+	}
 }

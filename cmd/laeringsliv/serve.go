@@ -80,7 +80,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	h, err := web.New(web.Config{
 		Logger: m.Logger, InstitutionID: m.Institution.ID, Version: m.Version, BaseURL: m.Config.BaseURL,
 		PasswordHasher: hashPassword, PasswordChecker: password.Check,
-	}, web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Ready: m.DB.Ping})
+	}, web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, IPE: m.DB, Ready: m.DB.Ping})
 	if err != nil {
 		return fmt.Errorf("web: %w", err)
 	}
@@ -102,6 +102,9 @@ func (m *Main) listen(h http.Handler) error {
 		ErrorLog:          slog.NewLogLogger(m.Logger.Handler(), slog.LevelWarn),
 	}
 	m.srv = srv
+	if c, ok := h.(interface{ CloseStreams() }); ok {
+		srv.RegisterOnShutdown(c.CloseStreams) // live streams end at once; clients reconnect elsewhere
+	}
 	go func() {
 		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 			m.serveErr <- err
