@@ -100,6 +100,7 @@ type IPESession struct {
 	PhaseMinutes       int // optional timer for each phase; 0 for none
 	PhaseStartedAt     time.Time
 	JoinCode           string
+	EventSeq           int64 // the sequence of its latest event, for pages that follow it live
 	CreatedBy          int64
 	CreatedAt          time.Time
 }

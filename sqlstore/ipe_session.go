@@ -11,7 +11,7 @@ var _ laeringsliv.IPEService = (*DB)(nil)
 
 const ipeSessionColumns = `id, institution_id, workplace_id, gathering_id, kind, evaluates_session_id,
 	evaluates_idea_id, question, grouping, phase, k, vote_budget, phase_minutes, phase_started_at,
-	join_code, created_by, created_at`
+	join_code, event_seq, created_by, created_at`
 
 // CreateIPESession stores s in its workplace as a draft with a fresh join code, and its groups.
 func (db *DB) CreateIPESession(ctx context.Context, s *laeringsliv.IPESession, groups []string, persons [][]int64) error {
@@ -156,7 +156,7 @@ func scanIPESession(sc scanner) (*laeringsliv.IPESession, error) {
 	var created int64
 	err := sc.Scan(&s.ID, &s.InstitutionID, &s.WorkplaceID, &gathering, &s.Kind, &evSession, &evIdea,
 		&s.Question, &s.Grouping, &s.Phase, &s.K, &s.VoteBudget, &s.PhaseMinutes, &started,
-		&s.JoinCode, &createdBy, &created)
+		&s.JoinCode, &s.EventSeq, &createdBy, &created)
 	if err != nil {
 		return nil, err
 	}

@@ -57,15 +57,26 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 
 	// IPE: the participant API is public at the route level (its bearer token is checked by
 	// laeringsliv.ParticipantCan); running a session needs the facilitator's role.
-	"GET /api/v1/openapi.json":                {everyone, everyone},
-	"POST /api/v1/join":                       {everyone, everyone},
-	"GET /api/v1/sessions/{ipe}":              {everyone, everyone},
-	"GET /api/v1/sessions/{ipe}/events":       {everyone, everyone},
-	"POST /api/v1/sessions/{ipe}/notes":       {everyone, everyone},
-	"POST /api/v1/sessions/{ipe}/draws":       {everyone, everyone},
-	"POST /api/v1/sessions/{ipe}/reflections": {everyone, everyone},
-	"POST /api/v1/sessions/{ipe}/votes":       {everyone, everyone},
-	"POST /api/v1/sessions/{ipe}/phase":       {ipeFacilitators, admins},
+	"GET /api/v1/openapi.json":                                   {everyone, everyone},
+	"POST /api/v1/join":                                          {everyone, everyone},
+	"GET /api/v1/sessions/{ipe}":                                 {everyone, everyone},
+	"GET /api/v1/sessions/{ipe}/events":                          {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/notes":                          {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/draws":                          {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/reflections":                    {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/votes":                          {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/phase":                          {ipeFacilitators, admins},
+	"GET /ipe":                                                   {everyone, everyone},
+	"GET /workplaces/{workplace}/ipe":                            {ipeViewers, admins},
+	"GET /workplaces/{workplace}/ipe/new":                        {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe":                           {ipeFacilitators, admins},
+	"GET /workplaces/{workplace}/ipe/{ipe}":                      {ipeFacilitators, admins},
+	"GET /workplaces/{workplace}/ipe/{ipe}/screen":               {ipeViewers, admins},
+	"GET /workplaces/{workplace}/ipe/{ipe}/export":               {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/phase":               {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/notes":               {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/notes/{note}/redact": {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/ideas":               {ipeFacilitators, admins},
 }
 
 // TestRouteAuthorisation walks every route for every role, in the role's own workplace and in
@@ -148,6 +159,7 @@ func (f *fixture) fillPath(t *testing.T, pattern string, own bool) (string, stri
 	if strings.Contains(path, "{ipe}") {
 		path = strings.Replace(path, "{ipe}", itoa(f.newIPESession(t, wp).ID), 1)
 	}
+	path = strings.Replace(path, "{note}", "aaaaaaaaaaaaaaaa", 1)
 	if strings.Contains(path, "{invitation}") {
 		inv, _ := f.newInvitation(t, wp, laeringsliv.RoleParticipant)
 		path = strings.Replace(path, "{invitation}", itoa(inv.ID), 1)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -17,6 +18,11 @@ import (
 // runs it too (the fixture's sessions are created by the participant).
 var ipeFacilitators = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleTeacher,
 	laeringsliv.RoleLeader, laeringsliv.RoleAdmin}
+
+// Everyone in the workplace sees its sessions and the projector view; a teacher of the
+// programme does too. Admissions (programme scope) does not: the notes are the staff's.
+var ipeViewers = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleTeacher,
+	laeringsliv.RoleLeader, laeringsliv.RoleUnionRep, laeringsliv.RoleAdmin}
 
 // newIPESession creates a draft session in wp, created by the fixture's participant.
 func (f *fixture) newIPESession(t testing.TB, wp *laeringsliv.Workplace) *laeringsliv.IPESession {
@@ -178,4 +184,58 @@ func FuzzDecodeJSON(f *testing.F) {
 			_ = r.validate()
 		}
 	})
+}
+
+// The facilitator's pages render; a note holding HTML is shown as text; redaction and export work.
+func TestIPEPages(t *testing.T) {
+	f := newFixture(t, sqltest.OpenSQLite(t))
+	ctx := context.Background()
+	sess := f.newIPESession(t, f.own)
+	teacher := f.signIn(t, laeringsliv.RoleTeacher)
+	path := ipePath(sess)
+	for _, p := range []string{"/workplaces/" + itoa(f.own.ID) + "/ipe", "/workplaces/" + itoa(f.own.ID) + "/ipe/new", path, path + "/screen", "/ipe?code=" + sess.JoinCode} {
+		if resp, body := f.do(t, teacher, "GET", p, nil); resp.StatusCode != 200 {
+			t.Fatalf("GET %s: %d %s", p, resp.StatusCode, body)
+		}
+	}
+	if resp, _ := f.do(t, teacher, "POST", path+"/phase", url.Values{"from": {"draft"}}); resp.StatusCode != 303 {
+		t.Fatalf("phase: %d", resp.StatusCode)
+	}
+	for i := range 3 {
+		p, _, err := f.db.JoinIPE(ctx, sess.ID, 0, 0)
+		must(t, err)
+		_, err = f.db.AddIPENote(ctx, p, "<script>alert("+itoa(int64(i))+")</script> Ola")
+		must(t, err)
+	}
+	f.do(t, teacher, "POST", path+"/phase", url.Values{"from": {"capture"}})
+	_, body := f.do(t, teacher, "GET", path, nil)
+	if strings.Contains(body, "<script>alert(") || !strings.Contains(body, "&lt;script&gt;alert(") {
+		t.Fatal("a note's HTML was not escaped on the console")
+	}
+	notes, err := f.db.FindIPENotes(ctx, sess.ID)
+	must(t, err)
+	if resp, _ := f.do(t, teacher, "POST", path+"/notes/"+notes[0].ID+"/redact", url.Values{"text": {"[sladdet]"}}); resp.StatusCode != 303 {
+		t.Fatalf("redact: %d", resp.StatusCode)
+	}
+	if resp, _ := f.do(t, teacher, "POST", path+"/notes/"+notes[0].ID+"/redact", url.Values{"text": {""}}); resp.StatusCode != 422 {
+		t.Fatalf("empty redaction: %d", resp.StatusCode)
+	}
+	_, err = f.db.DrawIPENote(ctx, sess.ID, firstGroupID(t, f, sess.ID))
+	must(t, err)
+	resp, csv := f.do(t, teacher, "GET", path+"/export?format=csv", nil)
+	if resp.StatusCode != 200 || !strings.Contains(csv, "Gruppe 1") {
+		t.Fatalf("export: %d %q", resp.StatusCode, csv)
+	}
+	if resp, _ := f.do(t, teacher, "GET", path+"/export?format=pdf", nil); resp.StatusCode != 422 {
+		t.Fatalf("bad format: %d", resp.StatusCode)
+	}
+	if resp, _ := f.do(t, teacher, "GET", path+"/export?format=xlsx", nil); resp.StatusCode != 200 {
+		t.Fatalf("xlsx: %d", resp.StatusCode)
+	}
+}
+
+func firstGroupID(t *testing.T, f *fixture, sessionID int64) int64 {
+	groups, err := f.db.FindIPEGroups(context.Background(), sessionID)
+	must(t, err)
+	return groups[0].ID
 }

@@ -38,6 +38,14 @@ type DrawJSON struct {
 	Votes      *int   `json:"votes,omitempty"`
 }
 
+// VoteCount is the number of votes, for templates.
+func (d DrawJSON) VoteCount() int {
+	if d.Votes == nil {
+		return 0
+	}
+	return *d.Votes
+}
+
 func drawJSON(d *laeringsliv.IPEDraw, votes bool) DrawJSON {
 	j := DrawJSON{Note: d.NoteID, Turn: d.Turn, Text: d.Text, Reflection: d.Reflection}
 	if votes {
