@@ -82,7 +82,8 @@ func (st Stream) Serve(w http.ResponseWriter, r *http.Request) {
 		case <-sub.Done:
 			return
 		case <-heartbeat.C:
-			if !st.flush(rc, func() { fmt.Fprint(w, ": ping\n\n") }) {
+			// Load as well: a notice lost between nodes is caught up within one heartbeat.
+			if !load() || !st.flush(rc, func() { fmt.Fprint(w, ": ping\n\n") }) {
 				return
 			}
 		case <-sub.C:

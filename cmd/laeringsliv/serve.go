@@ -13,6 +13,7 @@ import (
 
 	"laeringsliv"
 	"laeringsliv/demo"
+	"laeringsliv/live"
 	"laeringsliv/password"
 	"laeringsliv/sqlstore"
 	"laeringsliv/web"
@@ -77,10 +78,14 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.Institution, err = deploymentInstitution(ctx, m.DB, m.Config.Institution, m.Logger); err != nil {
 		return err
 	}
+	var hub live.Hub // nil: one process
+	if m.DB.Dialect() == "postgres" {
+		hub = live.NewPostgres(m.Config.Database, m.Logger) // closed by the server's shutdown hook
+	}
 	h, err := web.New(web.Config{
 		Logger: m.Logger, InstitutionID: m.Institution.ID, Version: m.Version, BaseURL: m.Config.BaseURL,
 		PasswordHasher: hashPassword, PasswordChecker: password.Check,
-	}, web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, IPE: m.DB, Ready: m.DB.Ping})
+	}, web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, IPE: m.DB, Live: hub, Ready: m.DB.Ping})
 	if err != nil {
 		return fmt.Errorf("web: %w", err)
 	}
