@@ -14,10 +14,10 @@ type IPEEvent struct {
 
 // Event kinds.
 const (
-	IPEEventPhase      = "phase"      // {"phase": "..."}
+	IPEEventPhase = "phase" // {"phase": "..."}
 	// IPEEventHat is never stored (a stored series of counts would date each note); streams
 	// send the current IPEHat, without an id, whenever it changes.
-	IPEEventHat = "hat"
+	IPEEventHat        = "hat"
 	IPEEventDraw       = "draw"       // {"group": id, "turn": t, "note": id, "text": "..."}
 	IPEEventReflection = "reflection" // {"group": id, "note": id, "text": "..."}
 	IPEEventRedacted   = "redacted"   // {"note": id, "text": "..."}

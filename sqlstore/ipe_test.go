@@ -124,7 +124,7 @@ func TestIPESession(t *testing.T) {
 		}
 		wantCode(t, db.VoteIPE(ctx, kari, target.ID), laeringsliv.EINVALID, "ipe.error.budget_spent")
 		wantNotFound(t, db.VoteIPE(ctx, anon[0], target.ID)) // another group's note
-		advance(t, db, s) // plenum
+		advance(t, db, s)                                    // plenum
 
 		draws, err := db.FindIPEDraws(ctx, s.ID)
 		must(t, err)
