@@ -21,6 +21,7 @@ type Services struct {
 	People  laeringsliv.PersonService
 	Members laeringsliv.MembershipService
 	Auth    laeringsliv.AuthService // not used yet; later demo data (invitations) will
+	IPE     laeringsliv.IPEService  // when set, one completed IPE session per workplace
 }
 
 // Login is a demo account to try the application with.
@@ -60,6 +61,11 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 			return nil, err
 		}
 		res.PersonIDs = append(res.PersonIDs, id)
+	}
+	if s.IPE != nil {
+		if err := seedIPE(ctx, s.IPE, res, 0); err != nil {
+			return nil, err
+		}
 	}
 	res.Logins = Logins()
 	return res, nil
