@@ -31,6 +31,13 @@ func (db *DB) CreateIPESession(ctx context.Context, s *laeringsliv.IPESession, g
 				return laeringsliv.FieldError("evaluates", "ipe.error.evaluates_required")
 			}
 		}
+		if s.EvaluatesIdeaID != 0 {
+			var wid int64
+			err := tx.QueryRowContext(ctx, `SELECT workplace_id FROM ideas WHERE id = $1`, s.EvaluatesIdeaID).Scan(&wid)
+			if err != nil || wid != s.WorkplaceID {
+				return laeringsliv.FieldError("evaluates", "ipe.error.evaluates_required")
+			}
+		}
 		s.InstitutionID, s.Phase, s.CreatedAt = w.InstitutionID, laeringsliv.IPEPhaseDraft, tx.now
 		s.JoinCode = laeringsliv.NewJoinCode()
 		err = tx.QueryRowContext(ctx, `

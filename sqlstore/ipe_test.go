@@ -157,6 +157,9 @@ func TestIPESession(t *testing.T) {
 		eval := &laeringsliv.IPESession{WorkplaceID: o.wpA.ID, Kind: laeringsliv.IPEKindEvaluateIdea,
 			EvaluatesSessionID: s.ID, EvaluatesIdeaID: idea.ID, Question: "Virket det?"}
 		must(t, db.CreateIPESession(ctx, eval, []string{"Alle"}, nil))
+		foreign := &laeringsliv.IPESession{WorkplaceID: o.wpB.ID, Kind: laeringsliv.IPEKindEvaluateIdea,
+			EvaluatesIdeaID: idea.ID, Question: "Andres idé?"}
+		wantCode(t, db.CreateIPESession(ctx, foreign, []string{"Alle"}, nil), laeringsliv.EINVALID, "ipe.error.evaluates_required")
 		list, err := db.FindIPESessions(ctx, o.wpA.ID)
 		must(t, err)
 		if len(list) != 2 || list[0].EvaluatesIdeaID != idea.ID {

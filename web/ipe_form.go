@@ -16,6 +16,7 @@ type IPEForm struct {
 	VoteBudget   string
 	PhaseMinutes string
 	Evaluates    string // id of the session (and so of its ideas) an evaluation looks back on
+	Idea         string // id of the idea an evaluation evaluates
 }
 
 // maxIPEGroups bounds the groups made by hand: a large gathering, not a stadium.
@@ -27,7 +28,7 @@ func parseIPEForm(v url.Values) (IPEForm, *laeringsliv.IPESession, int, []FieldE
 	f := IPEForm{Kind: laeringsliv.IPEKind(text(v, "kind", 40)), Question: text(v, "question", laeringsliv.IPEMaxQuestion+1),
 		Grouping: laeringsliv.IPEGrouping(text(v, "grouping", 40)), Groups: text(v, "groups", 10),
 		K: text(v, "k", 10), VoteBudget: text(v, "vote_budget", 10), PhaseMinutes: text(v, "phase_minutes", 10),
-		Evaluates: text(v, "evaluates", 20)}
+		Evaluates: text(v, "evaluates", 20), Idea: text(v, "idea", 20)}
 	s := &laeringsliv.IPESession{Kind: f.Kind, Question: f.Question, Grouping: f.Grouping}
 	var errs []FieldErr
 	num := func(field, value string, dflt int, key string) int {
@@ -50,6 +51,9 @@ func parseIPEForm(v url.Values) (IPEForm, *laeringsliv.IPESession, int, []FieldE
 	}
 	if f.Evaluates != "" {
 		s.EvaluatesSessionID = int64(num("evaluates", f.Evaluates, 0, "ipe.error.evaluates_required"))
+	}
+	if f.Idea != "" {
+		s.EvaluatesIdeaID = int64(num("evaluates", f.Idea, 0, "ipe.error.evaluates_required"))
 	}
 	if len(errs) == 0 {
 		s.WorkplaceID = 1 // checked by the caller; Validate needs a value to look at the rest

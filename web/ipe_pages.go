@@ -51,7 +51,7 @@ func (s *Server) ipeNewPage(w http.ResponseWriter, r *http.Request) {
 		Grouping: laeringsliv.IPEGroupingRandom, Groups: "1", K: "3", VoteBudget: "3", PhaseMinutes: "0"}
 	if k := laeringsliv.IPEKind(r.URL.Query().Get("kind")); k.Valid() {
 		f.Kind, f.Question = k, st.tr.T("ipe.template."+string(k))
-		f.Evaluates = r.URL.Query().Get("evaluates")
+		f.Evaluates, f.Idea = r.URL.Query().Get("evaluates"), r.URL.Query().Get("idea")
 	}
 	s.renderIPENew(w, r, http.StatusOK, f, nil)
 }

@@ -132,4 +132,9 @@ func TestBrowserIPEFlow(t *testing.T) {
 	if !strings.Contains(mainText(t, fac), "innovasjonen") {
 		t.Fatalf("evaluation session page says:\n%s", mainText(t, fac))
 	}
+	browsertest.Navigate(t, fac, m.URL()+"/workplaces/"+itoa(home.ID)+"/ipe")
+	if !strings.Contains(mainText(t, fac), "Evaluert i") {
+		t.Fatalf("the idea list does not show the evaluation:\n%s", mainText(t, fac))
+	}
+	browsertest.AssertAxe(t, fac, "ipe list with an evaluated idea")
 }
