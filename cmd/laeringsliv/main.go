@@ -99,6 +99,9 @@ func (c *CLI) lookup(args []string) (*command, error) {
 	case "version":
 		f := newCmdFlags("version", versionUsage)
 		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.version(f, a) }}, nil
+	case "loadtest":
+		f := newCmdFlags("loadtest", loadtestUsage)
+		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.loadtest(ctx, f, a) }}, nil
 	case "user":
 		if len(args) < 2 {
 			return nil, errors.New(`"user" needs a subcommand: add, passwd or list`)
