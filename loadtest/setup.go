@@ -67,7 +67,7 @@ func createSessions(ctx context.Context, c *Config, client *http.Client) ([]stri
 		return nil, errors.New("sign-in failed")
 	}
 	var codes []string
-	groups := strconv.Itoa(max(1, c.Participants/c.Sessions/4))
+	groups := strconv.Itoa(min(50, max(1, c.Participants/c.Sessions/4))) // the form allows 50
 	for range c.Sessions {
 		resp, err := f.post(ctx, "/workplaces/"+strconv.FormatInt(c.Workplace, 10)+"/ipe", url.Values{"kind": {"capture"},
 			"question": {"Load test"}, "grouping": {"hand"}, "groups": {groups}, "k": {"3"}, "vote_budget": {"3"}, "phase_minutes": {"0"}})
