@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"laeringsliv"
 	"laeringsliv/live"
@@ -201,17 +202,13 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 	var lastHat laeringsliv.IPEHat
 	sent := false
 	live.Stream{Hub: s.live, Topic: ipeTopic(c.s.ID), Load: func(ctx context.Context, after int64) ([]live.Event, error) {
-		stored, err := s.svc.IPE.FindIPEEvents(ctx, c.s.ID, after, 0)
+		stored, hat, err := s.feed.snapshot(ctx, c.s.ID, after, time.Now())
 		if err != nil {
 			return nil, err
 		}
 		out := make([]live.Event, 0, len(stored)+1)
 		for _, e := range stored {
 			out = append(out, live.Event{ID: e.Seq, Name: e.Kind, Data: e.Data})
-		}
-		hat, err := s.svc.IPE.FindIPEHat(ctx, c.s.ID)
-		if err != nil {
-			return nil, err
 		}
 		if !sent || hat != lastHat {
 			b, _ := json.Marshal(hat)

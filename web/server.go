@@ -55,6 +55,7 @@ type Server struct {
 	assets   assets
 	handler  http.Handler
 	live     live.Hub
+	feed     *ipeFeed
 }
 
 // New parses the templates and catalogs (failing fast on any error) and builds the routes.
@@ -85,6 +86,7 @@ func New(cfg Config, svc Services) (*Server, error) {
 	if s.live == nil {
 		s.live = live.NewMemory()
 	}
+	s.feed = newIPEFeed(svc.IPE)
 
 	mux := http.NewServeMux()
 	for _, rt := range s.routes() {
