@@ -239,3 +239,26 @@ func firstGroupID(t *testing.T, f *fixture, sessionID int64) int64 {
 	must(t, err)
 	return groups[0].ID
 }
+
+// A facilitator's program moves a session on with a personal API token; an unknown one is
+// refused.
+func TestIPEPhaseWithAPIToken(t *testing.T) {
+	f := newFixture(t, sqltest.OpenSQLite(t))
+	sess := f.newIPESession(t, f.own)
+	token := laeringsliv.NewAPIToken()
+	must(t, f.db.CreateAPIToken(context.Background(), &laeringsliv.APIToken{PersonID: f.people[laeringsliv.RoleLeader].ID,
+		TokenHash: laeringsliv.HashToken(token)}))
+	path := "/api/v1/sessions/" + itoa(sess.ID) + "/phase"
+	c := f.client(t)
+	if code := f.api(t, c, "POST", path, laeringsliv.NewAPIToken(), phaseRequest{From: laeringsliv.IPEPhaseDraft}, nil); code != 303 {
+		t.Fatalf("unknown token: %d, want a redirect to sign in", code)
+	}
+	var out map[string]string
+	if code := f.api(t, c, "POST", path, token, phaseRequest{From: laeringsliv.IPEPhaseDraft}, &out); code != 200 || out["phase"] != "capture" {
+		t.Fatalf("with token: %d %v", code, out)
+	}
+	other := f.newIPESession(t, f.fgn)
+	if code := f.api(t, c, "POST", "/api/v1/sessions/"+itoa(other.ID)+"/phase", token, phaseRequest{From: laeringsliv.IPEPhaseDraft}, nil); code != 403 {
+		t.Fatalf("foreign workplace: %d", code)
+	}
+}

@@ -108,6 +108,12 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				return
 			}
 		}
+		if st.actor == nil {
+			if err := s.authenticateAPIToken(r, st); err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+		}
 		saved := ""
 		if st.actor != nil {
 			saved = st.actor.Person.Locale

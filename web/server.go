@@ -20,6 +20,7 @@ type Services struct {
 	Members laeringsliv.MembershipService
 	Auth    laeringsliv.AuthService
 	IPE     laeringsliv.IPEService
+	Tokens  laeringsliv.APITokenService // personal API tokens; nil turns them off
 	// Live carries change notices between screens (and nodes); nil means one process.
 	Live live.Hub
 	// Ready reports whether storage can serve requests (for /readyz).

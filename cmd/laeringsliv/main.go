@@ -99,6 +99,11 @@ func (c *CLI) lookup(args []string) (*command, error) {
 	case "version":
 		f := newCmdFlags("version", versionUsage)
 		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.version(f, a) }}, nil
+	case "token":
+		if len(args) < 2 {
+			return nil, errors.New(`"token" needs a subcommand: create`)
+		}
+		return c.lookupToken(args[1], args[2:])
 	case "loadtest":
 		f := newCmdFlags("loadtest", loadtestUsage)
 		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.loadtest(ctx, f, a) }}, nil

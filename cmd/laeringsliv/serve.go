@@ -85,7 +85,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	h, err := web.New(web.Config{
 		Logger: m.Logger, InstitutionID: m.Institution.ID, Version: m.Version, BaseURL: m.Config.BaseURL,
 		PasswordHasher: hashPassword, PasswordChecker: password.Check,
-	}, web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, IPE: m.DB, Live: hub, Ready: m.DB.Ping})
+	}, web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, IPE: m.DB, Tokens: m.DB, Live: hub, Ready: m.DB.Ping})
 	if err != nil {
 		return fmt.Errorf("web: %w", err)
 	}

@@ -120,7 +120,19 @@ CREATE TABLE ideas (
 );
 CREATE INDEX ideas_workplace ON ideas (institution_id, workplace_id);
 
+-- Personal API tokens ("laeringsliv token create"); only the hash is kept.
+CREATE TABLE api_tokens (
+    id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    institution_id BIGINT NOT NULL,
+    person_id      BIGINT NOT NULL,
+    token_hash     TEXT    NOT NULL UNIQUE,
+    created_at     BIGINT NOT NULL,
+    UNIQUE (institution_id, id),
+    FOREIGN KEY (institution_id, person_id) REFERENCES persons (institution_id, id)
+);
+
 -- +goose Down
+DROP TABLE api_tokens;
 DROP TABLE ideas;
 DROP TABLE ipe_events;
 DROP TABLE ipe_draws;

@@ -120,7 +120,19 @@ CREATE TABLE ideas (
 );
 CREATE INDEX ideas_workplace ON ideas (institution_id, workplace_id);
 
+-- Personal API tokens ("laeringsliv token create"); only the hash is kept.
+CREATE TABLE api_tokens (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    institution_id INTEGER NOT NULL,
+    person_id      INTEGER NOT NULL,
+    token_hash     TEXT    NOT NULL UNIQUE,
+    created_at     INTEGER NOT NULL,
+    UNIQUE (institution_id, id),
+    FOREIGN KEY (institution_id, person_id) REFERENCES persons (institution_id, id)
+);
+
 -- +goose Down
+DROP TABLE api_tokens;
 DROP TABLE ideas;
 DROP TABLE ipe_events;
 DROP TABLE ipe_draws;
