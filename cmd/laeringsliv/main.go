@@ -23,6 +23,8 @@ Commands:
   user passwd      set a user's password
   user list        list users and their roles
   backup FILE      write a consistent copy of a SQLite database to FILE
+  token create     print a personal API token for a user
+  loadtest         drive simulated IPE participants against a running server
   version          print the version
 
 Run "laeringsliv <command> --help" for the flags of a command.
