@@ -223,7 +223,7 @@ func TestIPEPages(t *testing.T) {
 	_, err = f.db.DrawIPENote(ctx, sess.ID, firstGroupID(t, f, sess.ID))
 	must(t, err)
 	resp, csv := f.do(t, teacher, "GET", path+"/export?format=csv", nil)
-	if resp.StatusCode != 200 || !strings.Contains(csv, "Gruppe 1") {
+	if resp.StatusCode != 200 || !strings.Contains(csv, "Gruppe 1") || strings.Count(csv, "alert(") != 2 || !strings.Contains(csv, "[sladdet]") {
 		t.Fatalf("export: %d %q", resp.StatusCode, csv)
 	}
 	if resp, _ := f.do(t, teacher, "GET", path+"/export?format=pdf", nil); resp.StatusCode != 422 {

@@ -134,6 +134,25 @@ func (s *Server) ipeExport(w http.ResponseWriter, r *http.Request) {
 			t.Rows = append(t.Rows, []any{g.Name, d.Turn, d.Text, d.Reflection, votes})
 		}
 	}
+	// Notes nobody drew follow, in the store's shuffled order, once the hat has opened.
+	if state.Hat.Open && st.ipe.Phase != laeringsliv.IPEPhaseCapture {
+		drawn := map[string]bool{}
+		for _, g := range state.Groups {
+			for _, d := range g.Draws {
+				drawn[d.Note] = true
+			}
+		}
+		notes, err := s.svc.IPE.FindIPENotes(r.Context(), st.ipe.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		for _, n := range notes {
+			if !drawn[n.ID] {
+				t.Rows = append(t.Rows, []any{"", "", n.Text, "", ""})
+			}
+		}
+	}
 	w.Header().Set("Content-Type", format.ContentType())
 	w.Header().Set("Content-Disposition", `attachment; filename="ipe-`+strconv.FormatInt(st.ipe.ID, 10)+"."+string(format)+`"`)
 	w.Header().Set("Cache-Control", "no-store")
