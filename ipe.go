@@ -140,6 +140,14 @@ func (s *IPESession) Validate() error {
 	return nil
 }
 
+// PhaseDeadline returns when the current phase's timer runs out, or the zero time without one.
+func (s *IPESession) PhaseDeadline() time.Time {
+	if s.PhaseMinutes == 0 || s.PhaseStartedAt.IsZero() || !s.Open() {
+		return time.Time{}
+	}
+	return s.PhaseStartedAt.Add(time.Duration(s.PhaseMinutes) * time.Minute)
+}
+
 // Open reports whether the session takes part in its flow (not a draft, not closed).
 func (s *IPESession) Open() bool { return s.Phase != IPEPhaseDraft && s.Phase != IPEPhaseClosed }
 

@@ -18,6 +18,7 @@ type IPEState struct {
 	Group      int64                `json:"group"`
 	Hat        laeringsliv.IPEHat   `json:"hat"`
 	Groups     []IPEGroupJSON       `json:"groups"`
+	Deadline   int64                `json:"deadline,omitempty"` // the phase timer's end, Unix ms
 }
 
 // IPEGroupJSON is a group with the notes it drew: every group's once the plenum starts, the
@@ -66,6 +67,9 @@ func (s *Server) ipeState(ctx context.Context, sess *laeringsliv.IPESession, p *
 		VoteBudget: sess.VoteBudget}
 	if p != nil {
 		st.Spent, st.Group = p.Spent, p.GroupID
+	}
+	if d := sess.PhaseDeadline(); !d.IsZero() {
+		st.Deadline = d.UnixMilli()
 	}
 	var err error
 	if st.Hat, err = s.svc.IPE.FindIPEHat(ctx, sess.ID); err != nil {

@@ -44,7 +44,7 @@ func TestBrowserIPEFlow(t *testing.T) {
 	browsertest.AssertAxe(t, fac, "ipe list")
 	clickAndWait(t, fac, `main a[href$="/ipe/new"]`)
 	browsertest.AssertAxe(t, fac, "ipe new")
-	eval[bool](t, fac, `(document.getElementById('f-grouping').value = 'hand', document.getElementById('f-groups').value = '2', true)`)
+	eval[bool](t, fac, `(document.getElementById('f-grouping').value = 'hand', document.getElementById('f-groups').value = '2', document.getElementById('f-phase_minutes').value = '5', true)`)
 	clickAndWait(t, fac, `main form button[type=submit]`)
 	browsertest.AssertAxe(t, fac, "ipe console draft")
 	console := eval[string](t, fac, `location.pathname`)
@@ -72,6 +72,7 @@ func TestBrowserIPEFlow(t *testing.T) {
 		waitJS(t, ctx, `!document.getElementById('ipe-capture').hidden`, "the note form")
 		people = append(people, ctx)
 	}
+	waitJS(t, people[0], `!document.getElementById('ipe-timer').hidden && /^[45]:\d\d$/.test(document.querySelector('#ipe-timer [data-deadline]').textContent)`, "the phase timer")
 	browsertest.AssertAxe(t, people[0], "ipe capture (phone)")
 	for i, ctx := range people {
 		text := "Forslag " + itoa(int64(i+1)) + ": <b>mer</b> tid til overlapp"

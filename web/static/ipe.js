@@ -32,6 +32,16 @@
     return es;
   }
 
+  // Phase timers count down to their deadline, given in Unix milliseconds.
+  setInterval(function () {
+    document.querySelectorAll("[data-deadline]").forEach(function (el) {
+      var end = Number(el.getAttribute("data-deadline"));
+      if (!end) return;
+      var s = Math.max(0, Math.round((end - Date.now()) / 1000));
+      el.textContent = Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+    });
+  }, 1000);
+
   // Console and projector: counts update in place; anything else reloads the page, unless
   // the facilitator is typing.
   var live = $("ipe-live");
@@ -86,6 +96,9 @@
     $("ipe-question").textContent = st.question;
     show("ipe-question", true);
     setHat(st.hat);
+    var timer = $("ipe-timer");
+    timer.querySelector("[data-deadline]").setAttribute("data-deadline", st.deadline || "");
+    timer.hidden = !st.deadline;
     var p = st.phase;
     show("ipe-wait", p === "draft");
     show("ipe-capture", p === "capture");
