@@ -44,7 +44,7 @@ func TestSessionSeen(t *testing.T) {
 	s.ack(t0.Add(10 * time.Millisecond))
 	h := newHistogram()
 	s.seen(0, 3, t0.Add(30*time.Millisecond), h) // the third note has no ack yet: not counted
-	_ = h.String() // sorts
+	_ = h.String()                               // sorts
 	if h.n != 2 || h.quantile(0) != 20*time.Millisecond {
 		t.Fatalf("n=%d min=%v", h.n, h.quantile(0))
 	}
