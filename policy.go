@@ -57,6 +57,7 @@ type Resource struct {
 	InstitutionID int64
 	ProgrammeID   int64
 	WorkplaceID   int64
+	OwnerID       int64 // the person who created what is touched (an IPE session), if any
 }
 
 // WorkplaceResource returns the resource of a workplace.
@@ -104,6 +105,8 @@ func (a *Actor) Can(action Action, r Resource) bool {
 		return r.ProgrammeID != 0 && a.teachesIn(r.ProgrammeID)
 	case ActionManageReading:
 		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)
+	case ActionIPECreate, ActionIPEView, ActionIPEFacilitate:
+		return a.canIPE(action, r)
 	}
 	return false
 }
@@ -195,6 +198,44 @@ func (a *Actor) teachesIn(programmeID int64) bool {
 	return false
 }
 
+// IPE sessions (note in a hat).
+
+const (
+	// ActionIPECreate: create an IPE session in a workplace.
+	ActionIPECreate Action = "ipe.create"
+	// ActionIPEView: see a workplace's sessions, their results and the projector view.
+	ActionIPEView Action = "ipe.view"
+	// ActionIPEFacilitate: run a session: phases, oral notes, redaction, export, keeping ideas.
+	// Facilitators see no more about authorship than participants: there is nothing to see.
+	ActionIPEFacilitate Action = "ipe.facilitate"
+)
+
+func init() { Actions = append(Actions, ActionIPECreate, ActionIPEView, ActionIPEFacilitate) }
+
+// ipeCreators are the workplace roles that may create and run sessions: the issue names
+// teachers, leaders and participants.
+var ipeCreators = []Role{RoleTeacher, RoleLeader, RoleParticipant}
+
+func (a *Actor) canIPE(action Action, r Resource) bool {
+	if r.WorkplaceID == 0 {
+		return false
+	}
+	creator := false
+	for _, role := range ipeCreators {
+		creator = creator || a.Has(role, r)
+	}
+	switch action {
+	case ActionIPECreate:
+		return creator
+	case ActionIPEView:
+		return a.inWorkplace(r.WorkplaceID) || a.Has(RoleTeacher, r)
+	case ActionIPEFacilitate:
+		return a.Has(RoleTeacher, r) || a.Has(RoleLeader, r) ||
+			(creator && r.OwnerID != 0 && r.OwnerID == a.Person.ID)
+	}
+	return false
+}
+
 // CanSeeAnswer reports whether the actor may read the reading answers of owner in workshop
 // ws, whose groups are given. The answers are the participant's own; teachers of the
 // workplace see them for the work requirements; fellow group members see them only from the
@@ -228,4 +269,40 @@ func (a *Actor) CanEditPresentation(ws *Workshop, g *ReadingGroup) bool {
 
 func workshopResource(ws *Workshop) Resource {
 	return Resource{InstitutionID: ws.InstitutionID, ProgrammeID: ws.ProgrammeID, WorkplaceID: ws.WorkplaceID}
+}
+
+// IPEParticipantAction is what a participant's token allows in a session.
+type IPEParticipantAction string
+
+const (
+	IPEMayWrite   IPEParticipantAction = "write"   // put a note in the hat
+	IPEMayDraw    IPEParticipantAction = "draw"    // draw for one's group, and record its reflection
+	IPEMayVote    IPEParticipantAction = "vote"    // spend a dot vote on one's group's notes
+	IPEMayObserve IPEParticipantAction = "observe" // follow the session's events
+)
+
+// ParticipantCan reports whether a participant may act in session s now. The token is bound
+// to one session; each action belongs to one phase.
+func ParticipantCan(p *IPEParticipant, s *IPESession, action IPEParticipantAction) bool {
+	if p == nil || s == nil || p.SessionID != s.ID {
+		return false
+	}
+	switch action {
+	case IPEMayWrite:
+		return s.Phase == IPEPhaseCapture
+	case IPEMayDraw:
+		return s.Phase == IPEPhaseDraw && p.GroupID != 0
+	case IPEMayVote:
+		return s.Phase == IPEPhaseVote && p.GroupID != 0
+	case IPEMayObserve:
+		return true
+	}
+	return false
+}
+
+// IPESessionResource returns the resource of a session: its workplace, and its creator as owner.
+func IPESessionResource(w *Workplace, s *IPESession) Resource {
+	r := WorkplaceResource(w)
+	r.OwnerID = s.CreatedBy
+	return r
 }

@@ -26,6 +26,7 @@ type Services struct {
 	Timeline      laeringsliv.TimelineService
 	Participation laeringsliv.ParticipationService
 	Reading       laeringsliv.ReadingService
+	IPE           laeringsliv.IPEService // when set, one completed IPE session per workplace
 }
 
 // Login is a demo account to try the application with.
@@ -66,11 +67,18 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 		}
 		res.PersonIDs = append(res.PersonIDs, id)
 	}
-	if err := seedInnovationWork(ctx, s, res); err != nil {
-		return nil, err
+	if s.Innovations != nil {
+		if err := seedInnovationWork(ctx, s, res); err != nil {
+			return nil, err
+		}
 	}
 	if s.Reading != nil {
 		if err := seedReading(ctx, s, res); err != nil {
+			return nil, err
+		}
+	}
+	if s.IPE != nil {
+		if err := seedIPE(ctx, s.IPE, res, 0); err != nil {
 			return nil, err
 		}
 	}

@@ -62,7 +62,6 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/invitations/{invitation}/revoke": {teachers, admins},
 	"POST /workplaces/{workplace}/members/{membership}/remove":     {teachers, admins},
 
-	// Innovation work and evidence (issue 5).
 	// Reading workshop. Editing the shared text: the group's members (the fixture's
 	// participant) and those who manage the workshop.
 	"GET /programmes/{programme}/syllabus":                                        {inOwn, admins},
@@ -99,6 +98,28 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/prequalification":                {keepers, admins},
 	"GET /workplaces/{workplace}/participation":                    {inOwn, admins},
 	"POST /workplaces/{workplace}/participation":                   {keepers, admins},
+	// IPE: the participant API is public at the route level (its bearer token is checked by
+	// laeringsliv.ParticipantCan); running a session needs the facilitator's role.
+	"GET /api/v1/openapi.json":                                   {everyone, everyone},
+	"POST /api/v1/join":                                          {everyone, everyone},
+	"GET /api/v1/sessions/{ipe}":                                 {everyone, everyone},
+	"GET /api/v1/sessions/{ipe}/events":                          {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/notes":                          {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/draws":                          {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/reflections":                    {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/votes":                          {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/phase":                          {ipeFacilitators, admins},
+	"GET /ipe":                                                   {everyone, everyone},
+	"GET /workplaces/{workplace}/ipe":                            {ipeViewers, admins},
+	"GET /workplaces/{workplace}/ipe/new":                        {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe":                           {ipeFacilitators, admins},
+	"GET /workplaces/{workplace}/ipe/{ipe}":                      {ipeFacilitators, admins},
+	"GET /workplaces/{workplace}/ipe/{ipe}/screen":               {ipeViewers, admins},
+	"GET /workplaces/{workplace}/ipe/{ipe}/export":               {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/phase":               {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/notes":               {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/notes/{note}/redact": {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/ideas":               {ipeFacilitators, admins},
 }
 
 var groupEditors = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleTeacher, laeringsliv.RoleAdmin}
@@ -180,6 +201,10 @@ func (f *fixture) fillPath(t *testing.T, pattern string, own bool) (string, stri
 	if path == "/static/" {
 		path = "/static/app.css"
 	}
+	if strings.Contains(path, "{ipe}") {
+		path = strings.Replace(path, "{ipe}", itoa(f.newIPESession(t, wp).ID), 1)
+	}
+	path = strings.Replace(path, "{note}", "aaaaaaaaaaaaaaaa", 1)
 	if strings.Contains(path, "{invitation}") {
 		inv, _ := f.newInvitation(t, wp, laeringsliv.RoleParticipant)
 		path = strings.Replace(path, "{invitation}", itoa(inv.ID), 1)

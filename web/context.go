@@ -21,8 +21,9 @@ type reqState struct {
 	session   *laeringsliv.LoginSession
 	lang      string
 	tr        *translator
-	workplace *laeringsliv.Workplace // the {workplace} of the path, once authorised
-	programme *laeringsliv.Programme // the {programme} of the path, once authorised
+	workplace *laeringsliv.Workplace  // the {workplace} of the path, once authorised
+	programme *laeringsliv.Programme  // the {programme} of the path, once authorised
+	ipe       *laeringsliv.IPESession // the {ipe} session of the path, once authorised
 }
 
 func state(r *http.Request) *reqState {

@@ -108,6 +108,12 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				return
 			}
 		}
+		if st.actor == nil {
+			if err := s.authenticateAPIToken(r, st); err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+		}
 		saved := ""
 		if st.actor != nil {
 			saved = st.actor.Person.Locale
@@ -190,6 +196,9 @@ func (s *Server) guard(rt route) http.Handler {
 // resource resolves what a policy route touches from its path.
 func (s *Server) resource(r *http.Request, st *reqState) (laeringsliv.Resource, error) {
 	ctx := r.Context()
+	if v := r.PathValue("ipe"); v != "" {
+		return s.ipeResource(r, st, v)
+	}
 	if v := r.PathValue("workplace"); v != "" {
 		id, err := pathID(v)
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"laeringsliv"
+	"laeringsliv/live"
 )
 
 // Services are the domain services the handlers use.
@@ -29,6 +30,12 @@ type Services struct {
 	Reports       laeringsliv.ReportService
 	Study         laeringsliv.StudyCounter // NoStudyCounts until the study programme provides one
 	Reading       laeringsliv.ReadingService
+
+	// IPE sessions (issue 3).
+	IPE    laeringsliv.IPEService
+	Tokens laeringsliv.APITokenService // personal API tokens; nil turns them off
+	// Live carries change notices between screens (and nodes); nil means one process.
+	Live live.Hub
 	// Ready reports whether storage can serve requests (for /readyz).
 	Ready func(ctx context.Context) error
 }
@@ -61,6 +68,8 @@ type Server struct {
 	limiter  *loginLimiter
 	assets   assets
 	handler  http.Handler
+	live     live.Hub
+	feed     *ipeFeed
 }
 
 // New parses the templates and catalogs (failing fast on any error) and builds the routes.
@@ -87,7 +96,11 @@ func New(cfg Config, svc Services) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(),
-		limiter: newLoginLimiter(cfg.Now), assets: as}
+		limiter: newLoginLimiter(cfg.Now), assets: as, live: svc.Live}
+	if s.live == nil {
+		s.live = live.NewMemory()
+	}
+	s.feed = newIPEFeed(svc.IPE)
 
 	mux := http.NewServeMux()
 	for _, rt := range s.routes() {
@@ -115,4 +128,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 // missingKey logs a message key that a catalog lacks (the catalog test should have caught it).
 func (s *Server) missingKey(key string) {
 	s.cfg.Logger.Warn("missing i18n key", "key", key)
+}
+
+// CloseStreams ends every live stream, so that clients reconnect (to another node) instead of
+// holding a shutdown until its timeout. Main registers it with http.Server.RegisterOnShutdown.
+func (s *Server) CloseStreams() {
+	if c, ok := s.live.(interface{ Close() }); ok {
+		c.Close()
+	}
 }

@@ -76,7 +76,7 @@ func newFixture(t *testing.T, db *sqlstore.DB) *fixture {
 		PasswordChecker: password.Check,
 	}, Services{Org: db, People: db, Members: db, Auth: db, Ready: db.Ping,
 		Innovations: db, Timelines: db, Participation: db, Prequal: db, Reports: db,
-		Study: laeringsliv.NoStudyCounts{}, Reading: db})
+		Study: laeringsliv.NoStudyCounts{}, Reading: db, IPE: db, Tokens: db})
 	must(t, err)
 	f.server = s
 	f.srv = httptest.NewTLSServer(s)

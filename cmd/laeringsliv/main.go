@@ -24,6 +24,8 @@ Commands:
   user list        list users and their roles
   report participation  print the article's Table 2 (--format csv|xlsx|json)
   backup FILE      write a consistent copy of a SQLite database to FILE
+  token create     print a personal API token for a user
+  loadtest         drive simulated IPE participants against a running server
   version          print the version
 
 Run "laeringsliv <command> --help" for the flags of a command.
@@ -102,6 +104,14 @@ func (c *CLI) lookup(args []string) (*command, error) {
 		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.version(f, a) }}, nil
 	case "report":
 		return c.lookupReport(args[1:])
+	case "token":
+		if len(args) < 2 {
+			return nil, errors.New(`"token" needs a subcommand: create`)
+		}
+		return c.lookupToken(args[1], args[2:])
+	case "loadtest":
+		f := newCmdFlags("loadtest", loadtestUsage)
+		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.loadtest(ctx, f, a) }}, nil
 	case "user":
 		if len(args) < 2 {
 			return nil, errors.New(`"user" needs a subcommand: add, passwd or list`)

@@ -180,8 +180,6 @@ func TestBrowserReadingWorkshop(t *testing.T) {
 	}
 }
 
-func jsString(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
-
 // loginLike is the demo login of a person given the demo password.
 func loginLike(p *laeringsliv.Person) demo.Login {
 	return demo.Login{Role: laeringsliv.RoleParticipant, Name: p.Name, Email: p.Email, Password: demo.Password}

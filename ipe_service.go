@@ -1,0 +1,79 @@
+package laeringsliv
+
+import "context"
+
+// IPEEvent is one step of a session that screens follow live. Seq counts from 1 per session, so
+// that a client that reconnects asks for everything after the last Seq it saw. Data is JSON and
+// never names a writer; events carry no time, so they cannot date a note either.
+type IPEEvent struct {
+	SessionID int64
+	Seq       int64
+	Kind      string
+	Data      []byte
+}
+
+// Event kinds.
+const (
+	IPEEventPhase = "phase" // {"phase": "..."}
+	// IPEEventHat is never stored (a stored series of counts would date each note); streams
+	// send the current IPEHat, without an id, whenever it changes.
+	IPEEventHat        = "hat"
+	IPEEventDraw       = "draw"       // {"group": id, "turn": t, "note": id, "text": "..."}
+	IPEEventReflection = "reflection" // {"group": id, "note": id, "text": "..."}
+	IPEEventRedacted   = "redacted"   // {"note": id, "text": "..."}
+)
+
+// IPEHat is what may be known about the hat: how many notes and distinct writers, and whether
+// it is open (at least K writers).
+type IPEHat struct {
+	Notes        int  `json:"notes"`
+	Writers      int  `json:"writers"`
+	Open         bool `json:"open"`
+	Participants int  `json:"participants"` // in groups; screens are not counted
+}
+
+// IPEObserver, as the group of JoinIPE, joins a screen that follows the session in no group.
+const IPEObserver = -1
+
+// IPEService stores IPE sessions. Methods that change a session append an event in the same
+// transaction; the caller then tells the live hub the session's topic.
+type IPEService interface {
+	// CreateIPESession stores s with a fresh join code and its groups; persons[i] lists the
+	// persons placed in groups[i] in advance (may be nil).
+	CreateIPESession(ctx context.Context, s *IPESession, groups []string, persons [][]int64) error
+	FindIPESession(ctx context.Context, id int64) (*IPESession, error)
+	// FindIPESessionByCode returns the session with a join code, or ENOTFOUND.
+	FindIPESessionByCode(ctx context.Context, code string) (*IPESession, error)
+	FindIPESessions(ctx context.Context, workplaceID int64) ([]*IPESession, error)
+	// SetIPEPhase moves a session from phase from to the next phase; leaving capture needs
+	// at least K writers (EINVALID ipe.error.hat_closed).
+	SetIPEPhase(ctx context.Context, id int64, from IPEPhase) (*IPESession, error)
+	FindIPEGroups(ctx context.Context, sessionID int64) ([]*IPEGroup, error)
+
+	// JoinIPE adds a participant (personID 0 for anonymous) and returns it with its token.
+	JoinIPE(ctx context.Context, sessionID, personID, groupID int64) (*IPEParticipant, string, error)
+	FindIPEParticipant(ctx context.Context, tokenHash string) (*IPEParticipant, error)
+
+	// AddIPENote puts a note into the hat and counts its writer without linking the two.
+	AddIPENote(ctx context.Context, p *IPEParticipant, text string) (*IPENote, error)
+	// AddIPEOralNote puts a note typed by the facilitator into the hat; it counts no writer.
+	AddIPEOralNote(ctx context.Context, sessionID int64, text string) (*IPENote, error)
+	FindIPEHat(ctx context.Context, sessionID int64) (IPEHat, error)
+	// FindIPENotes returns the session's notes, shuffled.
+	FindIPENotes(ctx context.Context, sessionID int64) ([]*IPENote, error)
+	RedactIPENote(ctx context.Context, sessionID int64, noteID, text string) error
+
+	// DrawIPENote draws an undrawn note at random for a group; ENOTFOUND when the hat is empty.
+	DrawIPENote(ctx context.Context, sessionID, groupID int64) (*IPEDraw, error)
+	ReflectIPE(ctx context.Context, sessionID, groupID int64, noteID, text string) error
+	// VoteIPE spends one of the participant's dot votes on a note drawn by their group.
+	VoteIPE(ctx context.Context, p *IPEParticipant, noteID string) error
+	// FindIPEDraws returns every group's draws, ranked by votes within each group.
+	FindIPEDraws(ctx context.Context, sessionID int64) ([]*IPEDraw, error)
+
+	KeepIPEIdea(ctx context.Context, idea *IPEIdea, noteID string) error
+	FindIPEIdeas(ctx context.Context, workplaceID int64) ([]*IPEIdea, error)
+
+	// FindIPEEvents returns the session's events after seq, oldest first, at most limit.
+	FindIPEEvents(ctx context.Context, sessionID, after int64, limit int) ([]*IPEEvent, error)
+}

@@ -1,0 +1,117 @@
+package live
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Event is one Server-Sent Event. ID 0 sends no id, for state that is not stored (a count,
+// say) and so must not move the client's Last-Event-ID.
+type Event struct {
+	ID   int64
+	Name string
+	Data []byte
+}
+
+// Stream describes an event stream.
+type Stream struct {
+	Hub   Hub
+	Topic string
+	// Load returns what the client has not seen: stored events after seq, in order, and any
+	// state events. It is called once at the start and after every notice.
+	Load func(ctx context.Context, after int64) ([]Event, error)
+	// Heartbeat is how often a comment keeps proxies from closing an idle stream (15 s).
+	Heartbeat time.Duration
+	// WriteTimeout bounds each write, so a client that stopped reading is dropped (10 s).
+	WriteTimeout time.Duration
+}
+
+// LastEventID returns the sequence a reconnecting client last saw: the Last-Event-ID header,
+// or a last_event_id query parameter for the first connection of a page that already holds
+// state. Anything malformed counts as 0: the client gets everything again, which is safe.
+func LastEventID(r *http.Request) int64 {
+	v := r.Header.Get("Last-Event-ID")
+	if v == "" {
+		v = r.URL.Query().Get("last_event_id")
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
+}
+
+// Serve writes the stream until the client leaves, a write fails, or the hub closes. The
+// server has no WriteTimeout (it would cut streams); each write gets its own deadline through
+// http.ResponseController instead.
+func (st Stream) Serve(w http.ResponseWriter, r *http.Request) {
+	if st.Heartbeat == 0 {
+		st.Heartbeat = 15 * time.Second
+	}
+	if st.WriteTimeout == 0 {
+		st.WriteTimeout = 10 * time.Second
+	}
+	sub := st.Hub.Subscribe(st.Topic) // before the first load, so no notice falls between
+	defer sub.Close()
+	rc := http.NewResponseController(w)
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+
+	last := LastEventID(r)
+	load := func() bool {
+		events, err := st.Load(r.Context(), last)
+		// On an error the client reconnects and resumes from last.
+		return err == nil && st.write(rc, w, events, &last)
+	}
+	heartbeat := time.NewTicker(st.Heartbeat)
+	defer heartbeat.Stop()
+	if !load() {
+		return
+	}
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-sub.Done:
+			return
+		case <-heartbeat.C:
+			// Load as well: a notice lost between nodes is caught up within one heartbeat.
+			if !load() || !st.flush(rc, func() { fmt.Fprint(w, ": ping\n\n") }) {
+				return
+			}
+		case <-sub.C:
+			if !load() {
+				return
+			}
+		}
+	}
+}
+
+func (st Stream) write(rc *http.ResponseController, w http.ResponseWriter, events []Event, last *int64) bool {
+	return st.flush(rc, func() {
+		for _, e := range events {
+			if e.ID != 0 {
+				fmt.Fprintf(w, "id: %d\n", e.ID)
+				*last = e.ID
+			}
+			fmt.Fprintf(w, "event: %s\n", e.Name)
+			for _, line := range strings.Split(string(e.Data), "\n") {
+				fmt.Fprintf(w, "data: %s\n", line)
+			}
+			fmt.Fprint(w, "\n")
+		}
+	})
+}
+
+func (st Stream) flush(rc *http.ResponseController, write func()) bool {
+	_ = rc.SetWriteDeadline(time.Now().Add(st.WriteTimeout))
+	write()
+	return rc.Flush() == nil
+}

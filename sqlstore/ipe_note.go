@@ -1,0 +1,184 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"math/rand/v2"
+
+	"laeringsliv"
+)
+
+// JoinIPE adds a participant to a session that is not closed. A signed-in person placed in a
+// group in advance goes there; others go to groupID if given, else to the group with fewest
+// members. laeringsliv.IPEObserver joins a screen (console, projector) in no group.
+func (db *DB) JoinIPE(ctx context.Context, sessionID, personID, groupID int64) (p *laeringsliv.IPEParticipant, token string, err error) {
+	token = laeringsliv.NewToken()
+	err = db.update(ctx, "join ipe", func(tx *Tx) error {
+		s, err := findIPESession(ctx, tx, sessionID)
+		if err != nil {
+			return err
+		}
+		if s.Phase == laeringsliv.IPEPhaseClosed {
+			return invalid("ipe.error.closed")
+		}
+		if groupID == laeringsliv.IPEObserver {
+			groupID = 0
+		} else if groupID, err = placeParticipant(ctx, tx, s, personID, groupID); err != nil {
+			return err
+		}
+		p = &laeringsliv.IPEParticipant{SessionID: s.ID, GroupID: groupID, PersonID: personID,
+			TokenHash: laeringsliv.HashToken(token)}
+		return tx.QueryRowContext(ctx, `INSERT INTO ipe_participants (institution_id, session_id, group_id,
+			person_id, token_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+			s.InstitutionID, s.ID, nullID(groupID), nullID(personID), p.TokenHash).Scan(&p.ID)
+	})
+	return p, token, err
+}
+
+func placeParticipant(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, personID, groupID int64) (int64, error) {
+	if personID != 0 {
+		var gid int64
+		err := tx.QueryRowContext(ctx, `SELECT gp.group_id FROM ipe_group_persons gp
+			JOIN ipe_groups g ON g.id = gp.group_id WHERE g.session_id = $1 AND gp.person_id = $2`,
+			s.ID, personID).Scan(&gid)
+		if err == nil {
+			return gid, nil
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return 0, err
+		}
+	}
+	if groupID != 0 {
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM ipe_groups WHERE id = $1 AND session_id = $2`,
+			groupID, s.ID).Scan(&n)
+		if err != nil || n == 0 {
+			return 0, errors.Join(err, laeringsliv.FieldError("group", "ipe.error.group_invalid"))
+		}
+		return groupID, nil
+	}
+	err := tx.QueryRowContext(ctx, `SELECT g.id FROM ipe_groups g WHERE g.session_id = $1
+		ORDER BY (SELECT COUNT(*) FROM ipe_participants p WHERE p.group_id = g.id)
+			+ (SELECT COUNT(*) FROM ipe_group_persons gp WHERE gp.group_id = g.id), g.position
+		LIMIT 1`, s.ID).Scan(&groupID)
+	return groupID, err
+}
+
+// FindIPEParticipant returns the participant with a token hash, or ENOTFOUND.
+func (db *DB) FindIPEParticipant(ctx context.Context, tokenHash string) (p *laeringsliv.IPEParticipant, err error) {
+	err = db.view(ctx, "find ipe participant", func(tx *Tx) error {
+		p, err = scanOne(tx.QueryRowContext(ctx, `SELECT id, session_id, group_id, person_id, token_hash, spent
+			FROM ipe_participants WHERE token_hash = $1`, tokenHash), func(s scanner) (*laeringsliv.IPEParticipant, error) {
+			var p laeringsliv.IPEParticipant
+			var group, person sql.NullInt64
+			err := s.Scan(&p.ID, &p.SessionID, &group, &person, &p.TokenHash, &p.Spent)
+			p.GroupID, p.PersonID = group.Int64, person.Int64
+			return &p, err
+		})
+		return err
+	})
+	return p, err
+}
+
+// AddIPENote puts a note into the hat and marks its writer as having written. The note row and
+// the mark share nothing but the session: see laeringsliv.IPENote.
+func (db *DB) AddIPENote(ctx context.Context, p *laeringsliv.IPEParticipant, text string) (*laeringsliv.IPENote, error) {
+	return db.addIPENote(ctx, p.SessionID, text, p.ID)
+}
+
+// AddIPEOralNote puts a note the facilitator typed into the hat; it marks no writer.
+func (db *DB) AddIPEOralNote(ctx context.Context, sessionID int64, text string) (*laeringsliv.IPENote, error) {
+	return db.addIPENote(ctx, sessionID, text, 0)
+}
+
+func (db *DB) addIPENote(ctx context.Context, sessionID int64, text string, writer int64) (n *laeringsliv.IPENote, err error) {
+	if text, err = laeringsliv.CleanNote(text); err != nil {
+		return nil, err
+	}
+	err = db.update(ctx, "add ipe note", func(tx *Tx) error {
+		s, err := findIPESession(ctx, tx, sessionID)
+		if err != nil {
+			return err
+		}
+		if s.Phase != laeringsliv.IPEPhaseCapture {
+			return invalid("ipe.error.not_capturing")
+		}
+		n = &laeringsliv.IPENote{ID: laeringsliv.NewNoteID(), SessionID: s.ID, Text: text, Phase: s.Phase}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO ipe_notes (id, institution_id, session_id, text, phase)
+			VALUES ($1, $2, $3, $4, $5)`, n.ID, s.InstitutionID, s.ID, n.Text, n.Phase); err != nil {
+			return err
+		}
+		if writer == 0 {
+			return nil
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE ipe_participants SET wrote = $1 WHERE id = $2 AND session_id = $3`,
+			true, writer, s.ID)
+		return err
+	})
+	return n, err
+}
+
+// FindIPEHat returns how many notes and distinct writers the hat holds.
+func (db *DB) FindIPEHat(ctx context.Context, sessionID int64) (h laeringsliv.IPEHat, err error) {
+	err = db.view(ctx, "find ipe hat", func(tx *Tx) error {
+		s, err := findIPESession(ctx, tx, sessionID)
+		if err == nil {
+			h, err = findIPEHat(ctx, tx, s)
+		}
+		return err
+	})
+	return h, err
+}
+
+func findIPEHat(ctx context.Context, tx *Tx, s *laeringsliv.IPESession) (h laeringsliv.IPEHat, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM ipe_notes WHERE session_id = $1),
+		(SELECT COUNT(*) FROM ipe_participants WHERE session_id = $1 AND wrote = $2),
+		(SELECT COUNT(*) FROM ipe_participants WHERE session_id = $1 AND group_id IS NOT NULL)`, s.ID, true).
+		Scan(&h.Notes, &h.Writers, &h.Participants)
+	h.Open = h.Writers >= s.K
+	return h, err
+}
+
+// FindIPENotes returns the session's notes, shuffled, with their votes.
+func (db *DB) FindIPENotes(ctx context.Context, sessionID int64) (list []*laeringsliv.IPENote, err error) {
+	err = db.view(ctx, "find ipe notes", func(tx *Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT n.id, n.session_id, n.text, n.phase, n.redacted,
+				COALESCE(d.votes, 0)
+			FROM ipe_notes n LEFT JOIN ipe_draws d ON d.note_id = n.id WHERE n.session_id = $1`, sessionID)
+		if err != nil {
+			return err
+		}
+		list, err = scanAll(rows, func(s scanner) (*laeringsliv.IPENote, error) {
+			var n laeringsliv.IPENote
+			return &n, s.Scan(&n.ID, &n.SessionID, &n.Text, &n.Phase, &n.Redacted, &n.Votes)
+		})
+		return err
+	})
+	rand.Shuffle(len(list), func(i, j int) { list[i], list[j] = list[j], list[i] })
+	return list, err
+}
+
+// RedactIPENote replaces a note's text with the facilitator's redacted version; the original
+// is not kept.
+func (db *DB) RedactIPENote(ctx context.Context, sessionID int64, noteID, text string) (err error) {
+	if text, err = laeringsliv.CleanNote(text); err != nil {
+		return err
+	}
+	return db.update(ctx, "redact ipe note", func(tx *Tx) error {
+		s, err := findIPESession(ctx, tx, sessionID)
+		if err != nil {
+			return err
+		}
+		if err := execOne(ctx, tx, `UPDATE ipe_notes SET text = $1, redacted = $2 WHERE id = $3 AND session_id = $4`,
+			text, true, noteID, sessionID); err != nil {
+			return err
+		}
+		// Only a drawn note's text is on screens; an undrawn one must stay in the hat.
+		var drawn int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM ipe_draws WHERE note_id = $1`, noteID).Scan(&drawn); err != nil || drawn == 0 {
+			return err
+		}
+		return appendIPEEvent(ctx, tx, s, laeringsliv.IPEEventRedacted, map[string]any{"note": noteID, "text": text})
+	})
+}

@@ -1,0 +1,236 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"laeringsliv"
+	"laeringsliv/live"
+)
+
+// ipeTopic is the live topic of a session.
+func ipeTopic(id int64) string { return "ipe:" + strconv.FormatInt(id, 10) }
+
+// ipeCaller is a participant (or screen) identified by its bearer token, with its session.
+type ipeCaller struct {
+	p *laeringsliv.IPEParticipant
+	s *laeringsliv.IPESession
+}
+
+// bearer returns the participant token of a request: the Authorization header, or a token
+// query parameter for EventSource, which cannot set headers.
+func bearer(r *http.Request) string {
+	if h := r.Header.Get("Authorization"); len(h) > 7 && strings.EqualFold(h[:7], "bearer ") {
+		return strings.TrimSpace(h[7:])
+	}
+	return r.URL.Query().Get("token")
+}
+
+// participant authenticates the token and checks that it belongs to the session in the path
+// and that the policy lets it act now.
+func (s *Server) participant(r *http.Request, action laeringsliv.IPEParticipantAction) (*ipeCaller, error) {
+	token := bearer(r)
+	if token == "" || len(token) > 100 {
+		return nil, laeringsliv.Errorf(laeringsliv.EUNAUTHORIZED, "ipe.error.token_required")
+	}
+	p, err := s.svc.IPE.FindIPEParticipant(r.Context(), laeringsliv.HashToken(token))
+	if laeringsliv.ErrorCode(err) == laeringsliv.ENOTFOUND {
+		return nil, laeringsliv.Errorf(laeringsliv.EUNAUTHORIZED, "ipe.error.token_required")
+	} else if err != nil {
+		return nil, err
+	}
+	id, err := pathID(r.PathValue("ipe"))
+	if err != nil || id != p.SessionID {
+		return nil, laeringsliv.Errorf(laeringsliv.EFORBIDDEN, "error.forbidden")
+	}
+	sess, err := s.svc.IPE.FindIPESession(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	if !laeringsliv.ParticipantCan(p, sess, action) {
+		return nil, laeringsliv.Errorf(laeringsliv.EINVALID, "ipe.error.wrong_phase")
+	}
+	return &ipeCaller{p: p, s: sess}, nil
+}
+
+// JoinResponse answers POST /api/v1/join.
+type JoinResponse struct {
+	Token   string `json:"token"`
+	Session int64  `json:"session"`
+	Group   int64  `json:"group"`
+}
+
+func (s *Server) apiJoin(w http.ResponseWriter, r *http.Request) {
+	var req joinRequest
+	if err := readJSON(w, r, &req); err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	sess, err := s.svc.IPE.FindIPESessionByCode(r.Context(), req.Code)
+	if laeringsliv.ErrorCode(err) == laeringsliv.ENOTFOUND {
+		err = &laeringsliv.Error{Code: laeringsliv.ENOTFOUND, Key: "ipe.error.unknown_code", Field: "code"}
+	}
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	var personID int64
+	if a := state(r).actor; a != nil && a.Person.InstitutionID == sess.InstitutionID {
+		personID = a.Person.ID
+	}
+	if req.Group < 0 {
+		req.Group = 0 // observers join through the facilitator's pages
+	}
+	p, token, err := s.svc.IPE.JoinIPE(r.Context(), sess.ID, personID, req.Group)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	s.live.Publish(ipeTopic(sess.ID))
+	writeJSON(w, http.StatusCreated, JoinResponse{Token: token, Session: sess.ID, Group: p.GroupID})
+}
+
+func (s *Server) apiNote(w http.ResponseWriter, r *http.Request) {
+	c, err := s.participant(r, laeringsliv.IPEMayWrite)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	var req noteRequest
+	if err := readJSON(w, r, &req); err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	text, err := laeringsliv.CleanNote(req.Text)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	if kinds := laeringsliv.SensitiveData(text); len(kinds) > 0 && !req.Confirm {
+		writeJSON(w, http.StatusUnprocessableEntity, apiErrorBody{Error: apiError{Code: "personal_data",
+			Message: state(r).tr.T("ipe.error.personal_data"), Field: "text", Kinds: kinds}})
+		return
+	}
+	if _, err := s.svc.IPE.AddIPENote(r.Context(), c.p, text); err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	s.live.Publish(ipeTopic(c.s.ID))
+	writeJSON(w, http.StatusCreated, map[string]bool{"ok": true}) // no note id: see IPENote
+}
+
+func (s *Server) apiDraw(w http.ResponseWriter, r *http.Request) {
+	c, err := s.participant(r, laeringsliv.IPEMayDraw)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	d, err := s.svc.IPE.DrawIPENote(r.Context(), c.s.ID, c.p.GroupID)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	s.live.Publish(ipeTopic(c.s.ID))
+	writeJSON(w, http.StatusCreated, drawJSON(d, false))
+}
+
+func (s *Server) apiReflect(w http.ResponseWriter, r *http.Request) {
+	c, err := s.participant(r, laeringsliv.IPEMayDraw)
+	var req noteRef
+	if err == nil {
+		err = readJSON(w, r, &req)
+	}
+	if err == nil {
+		err = req.validate()
+	}
+	if err == nil {
+		err = s.svc.IPE.ReflectIPE(r.Context(), c.s.ID, c.p.GroupID, req.Note, req.Text)
+	}
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	s.live.Publish(ipeTopic(c.s.ID))
+	writeJSON(w, http.StatusOK, map[string]bool{"ok": true})
+}
+
+func (s *Server) apiVote(w http.ResponseWriter, r *http.Request) {
+	c, err := s.participant(r, laeringsliv.IPEMayVote)
+	var req noteRef
+	if err == nil {
+		err = readJSON(w, r, &req)
+	}
+	if err == nil {
+		err = req.validate()
+	}
+	if err == nil {
+		err = s.svc.IPE.VoteIPE(r.Context(), c.p, req.Note)
+	}
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, map[string]int{"spent": c.p.Spent, "budget": c.s.VoteBudget})
+}
+
+func (s *Server) apiState(w http.ResponseWriter, r *http.Request) {
+	c, err := s.participant(r, laeringsliv.IPEMayObserve)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	st, err := s.ipeState(r.Context(), c.s, c.p)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, st)
+}
+
+// apiEvents streams a session's events. Stored events carry their sequence as the SSE id;
+// the hat's counts are sent, without an id, whenever they change.
+func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
+	c, err := s.participant(r, laeringsliv.IPEMayObserve)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	var lastHat laeringsliv.IPEHat
+	sent := false
+	live.Stream{Hub: s.live, Topic: ipeTopic(c.s.ID), Load: func(ctx context.Context, after int64) ([]live.Event, error) {
+		stored, hat, err := s.feed.snapshot(ctx, c.s.ID, after, time.Now())
+		if err != nil {
+			return nil, err
+		}
+		out := make([]live.Event, 0, len(stored)+1)
+		for _, e := range stored {
+			out = append(out, live.Event{ID: e.Seq, Name: e.Kind, Data: e.Data})
+		}
+		if !sent || hat != lastHat {
+			b, _ := json.Marshal(hat)
+			out = append(out, live.Event{Name: laeringsliv.IPEEventHat, Data: b})
+			lastHat, sent = hat, true
+		}
+		return out, nil
+	}}.Serve(w, r)
+}
+
+// apiPhase moves a session to its next phase; the signed-in facilitator calls it.
+func (s *Server) apiPhase(w http.ResponseWriter, r *http.Request) {
+	var req phaseRequest
+	if err := readJSON(w, r, &req); err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	sess, err := s.svc.IPE.SetIPEPhase(r.Context(), state(r).ipe.ID, req.From)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	s.live.Publish(ipeTopic(sess.ID))
+	writeJSON(w, http.StatusOK, map[string]any{"phase": sess.Phase})
+}

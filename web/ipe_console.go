@@ -1,0 +1,203 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"laeringsliv"
+	"laeringsliv/tabular"
+)
+
+// IPEConsolePage is the facilitator's console: phase, join code, the hat, oral notes,
+// redaction, results, ideas and export.
+type IPEConsolePage struct {
+	Page
+	Workplace *laeringsliv.Workplace
+	Session   *laeringsliv.IPESession
+	State     *IPEState
+	Notes     []IPENoteRow // shuffled; shown once the hat is open
+	Next      laeringsliv.IPEPhase
+	Token     string // an observer token, for the page's live updates
+	Path      string
+}
+
+// IPENoteRow is a note numbered for its label (the number is its place in this shuffle).
+type IPENoteRow struct {
+	Num int
+	*laeringsliv.IPENote
+}
+
+func (s *Server) ipeConsole(w http.ResponseWriter, r *http.Request) {
+	st := state(r)
+	sess := st.ipe
+	state, err := s.ipeState(r.Context(), sess, nil)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p := IPEConsolePage{Page: s.base(w, r, st.tr.T("ipe.console.title")), Workplace: st.workplace, Session: sess,
+		State: state, Next: sess.Phase.Next(), Path: ipePath(sess)}
+	if state.Hat.Open && sess.Phase != laeringsliv.IPEPhaseCapture {
+		notes, err := s.svc.IPE.FindIPENotes(r.Context(), sess.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		for i, n := range notes {
+			p.Notes = append(p.Notes, IPENoteRow{Num: i + 1, IPENote: n})
+		}
+	}
+	if sess.Phase != laeringsliv.IPEPhaseClosed {
+		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), sess.ID, 0, laeringsliv.IPEObserver); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	s.render(w, r, http.StatusOK, "ipe_console", p)
+}
+
+// ipeAction runs a facilitator's form action and returns to the console with a notice.
+func (s *Server) ipeAction(w http.ResponseWriter, r *http.Request, do func(v map[string][]string) error, flash string) {
+	st := state(r)
+	v, err := readForm(w, r)
+	if err == nil {
+		err = do(v)
+	}
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	s.live.Publish(ipeTopic(st.ipe.ID))
+	setFlash(w, flash)
+	http.Redirect(w, r, ipePath(st.ipe), http.StatusSeeOther)
+}
+
+func (s *Server) ipePhase(w http.ResponseWriter, r *http.Request) {
+	s.ipeAction(w, r, func(v map[string][]string) error {
+		_, err := s.svc.IPE.SetIPEPhase(r.Context(), state(r).ipe.ID, laeringsliv.IPEPhase(text(v, "from", 20)))
+		return err
+	}, "flash.ipe_phase")
+}
+
+func (s *Server) ipeOralNote(w http.ResponseWriter, r *http.Request) {
+	s.ipeAction(w, r, func(v map[string][]string) error {
+		_, err := s.svc.IPE.AddIPEOralNote(r.Context(), state(r).ipe.ID, text(v, "text", laeringsliv.IPEMaxNoteRunes+1))
+		return err
+	}, "flash.ipe_note")
+}
+
+func (s *Server) ipeRedact(w http.ResponseWriter, r *http.Request) {
+	note := r.PathValue("note")
+	if !laeringsliv.ValidNoteID(note) {
+		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found"))
+		return
+	}
+	s.ipeAction(w, r, func(v map[string][]string) error {
+		return s.svc.IPE.RedactIPENote(r.Context(), state(r).ipe.ID, note, text(v, "text", laeringsliv.IPEMaxNoteRunes+1))
+	}, "flash.ipe_redacted")
+}
+
+// ipeKeepIdea copies a note into the workplace's idea list. The idea records no person: it
+// holds the note's text, and a person next to it would read as its author.
+func (s *Server) ipeKeepIdea(w http.ResponseWriter, r *http.Request) {
+	s.ipeAction(w, r, func(v map[string][]string) error {
+		note := text(v, "note", 20)
+		if !laeringsliv.ValidNoteID(note) {
+			return laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found")
+		}
+		return s.svc.IPE.KeepIPEIdea(r.Context(), &laeringsliv.IPEIdea{SourceSessionID: state(r).ipe.ID}, note)
+	}, "flash.ipe_idea")
+}
+
+// ipeExport downloads the session's results: every drawn note with its group, turn,
+// reflection and votes (once voting has closed), then the notes nobody drew.
+func (s *Server) ipeExport(w http.ResponseWriter, r *http.Request) {
+	st := state(r)
+	format, err := tabular.ParseFormat(r.URL.Query().Get("format"))
+	if err != nil {
+		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.EINVALID, "ipe.error.format_invalid"))
+		return
+	}
+	state, err := s.ipeState(r.Context(), st.ipe, nil)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	t := &tabular.Table{Name: st.tr.T("ipe.export.sheet"), Header: []string{st.tr.T("ipe.export.group"),
+		st.tr.T("ipe.export.turn"), st.tr.T("ipe.export.note"), st.tr.T("ipe.export.reflection"), st.tr.T("ipe.export.votes")}}
+	for _, g := range state.Groups {
+		for _, d := range g.Draws {
+			var votes any = ""
+			if d.Votes != nil {
+				votes = *d.Votes
+			}
+			t.Rows = append(t.Rows, []any{g.Name, d.Turn, d.Text, d.Reflection, votes})
+		}
+	}
+	// Notes nobody drew follow, in the store's shuffled order, once the hat has opened.
+	if state.Hat.Open && st.ipe.Phase != laeringsliv.IPEPhaseCapture {
+		drawn := map[string]bool{}
+		for _, g := range state.Groups {
+			for _, d := range g.Draws {
+				drawn[d.Note] = true
+			}
+		}
+		notes, err := s.svc.IPE.FindIPENotes(r.Context(), st.ipe.ID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		for _, n := range notes {
+			if !drawn[n.ID] {
+				t.Rows = append(t.Rows, []any{"", "", n.Text, "", ""})
+			}
+		}
+	}
+	w.Header().Set("Content-Type", format.ContentType())
+	w.Header().Set("Content-Disposition", `attachment; filename="ipe-`+strconv.FormatInt(st.ipe.ID, 10)+"."+string(format)+`"`)
+	w.Header().Set("Cache-Control", "no-store")
+	if err := t.Write(w, format); err != nil {
+		s.cfg.Logger.Error("export", "route", st.pattern, "err", err)
+	}
+}
+
+// IPEScreenPage is the projector view: the join code and the hat, then every group's
+// prioritised notes side by side.
+type IPEScreenPage struct {
+	Page
+	Session *laeringsliv.IPESession
+	State   *IPEState
+	Token   string
+	JoinURL string
+}
+
+func (s *Server) ipeScreen(w http.ResponseWriter, r *http.Request) {
+	st := state(r)
+	state, err := s.ipeState(r.Context(), st.ipe, nil)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p := IPEScreenPage{Page: s.base(w, r, st.tr.T("ipe.screen.title")), Session: st.ipe, State: state,
+		JoinURL: s.absoluteURL(r, "/ipe")}
+	if st.ipe.Phase != laeringsliv.IPEPhaseClosed {
+		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), st.ipe.ID, 0, laeringsliv.IPEObserver); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	s.render(w, r, http.StatusOK, "ipe_screen", p)
+}
+
+// IPEJoinPage is the participant page for phones: join with a code, write notes, draw,
+// reflect, vote, follow the plenum. The static script ipe.js drives it over the API.
+type IPEJoinPage struct {
+	Page
+	Code string
+}
+
+func (s *Server) ipeJoinPage(w http.ResponseWriter, r *http.Request) {
+	st := state(r)
+	p := IPEJoinPage{Page: s.base(w, r, st.tr.T("ipe.join.title")), Code: laeringsliv.NormalizeJoinCode(r.URL.Query().Get("code"))}
+	s.render(w, r, http.StatusOK, "ipe_join", p)
+}

@@ -1,0 +1,214 @@
+// IPE (note in a hat): the participant page for phones, and live updates of the facilitator's
+// console and the projector view. Text from the server is always set with textContent, so a
+// note holding HTML or script is shown as the plain text it is.
+(function () {
+  "use strict";
+  var $ = function (id) { return document.getElementById(id); };
+
+  function api(method, path, token, body) {
+    var opts = { method: method, headers: { "Content-Type": "application/json" } };
+    if (token) opts.headers.Authorization = "Bearer " + token;
+    if (body !== undefined) opts.body = JSON.stringify(body);
+    return fetch("/api/v1" + path, opts).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (j) { return { status: r.status, body: j }; });
+    });
+  }
+
+  function setHat(hat) {
+    document.querySelectorAll("[data-hat]").forEach(function (el) {
+      var v = hat[el.getAttribute("data-hat")];
+      if (v !== undefined) el.textContent = String(v);
+    });
+  }
+
+  function listen(session, token, after, onEvent, onHat) {
+    var url = "/api/v1/sessions/" + session + "/events?token=" + encodeURIComponent(token);
+    if (after) url += "&last_event_id=" + after;
+    var es = new EventSource(url);
+    ["phase", "draw", "reflection", "redacted"].forEach(function (name) {
+      es.addEventListener(name, onEvent);
+    });
+    es.addEventListener("hat", function (e) { onHat(JSON.parse(e.data)); });
+    return es;
+  }
+
+  // Phase timers count down to their deadline, given in Unix milliseconds.
+  setInterval(function () {
+    document.querySelectorAll("[data-deadline]").forEach(function (el) {
+      var end = Number(el.getAttribute("data-deadline"));
+      if (!end) return;
+      var s = Math.max(0, Math.round((end - Date.now()) / 1000));
+      el.textContent = Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+    });
+  }, 1000);
+
+  // Console and projector: counts update in place; anything else reloads the page, unless
+  // the facilitator is typing.
+  var live = $("ipe-live");
+  if (live && live.dataset.token) {
+    listen(live.dataset.session, live.dataset.token, live.dataset.seq, function () {
+      var a = document.activeElement;
+      if (a && (a.tagName === "TEXTAREA" || a.tagName === "INPUT") && a.value) return;
+      location.reload();
+    }, setHat);
+  }
+
+  var app = $("ipe-app");
+  if (!app) return;
+  var store = window.sessionStorage;
+  var me = JSON.parse(store.getItem("ipe") || "null");
+  var stream = null, confirmNext = false, loading = false;
+
+  function show(id, on) { $(id).hidden = !on; }
+  function status(text) { $("ipe-status").textContent = text; }
+  function fail(el, res) {
+    var e = $(el);
+    e.textContent = (res.body.error && res.body.error.message) || $("ipe-msg-error").textContent;
+    e.hidden = false;
+  }
+
+  function join(code) {
+    return api("POST", "/join", "", { code: code }).then(function (res) {
+      if (res.status !== 201) { fail("e-code", res); return false; }
+      me = { token: res.body.token, session: res.body.session, code: code, shared: $("f-shared").checked };
+      store.setItem("ipe", JSON.stringify(me));
+      return true;
+    });
+  }
+
+  function refresh() {
+    if (loading) return;
+    loading = true;
+    api("GET", "/sessions/" + me.session, me.token).then(function (res) {
+      loading = false;
+      if (res.status === 200) render(res.body);
+      else if (res.status === 401) { store.removeItem("ipe"); location.reload(); }
+    }, function () { loading = false; });
+  }
+
+  function myDraws(st) {
+    for (var i = 0; i < st.groups.length; i++) if (st.groups[i].id === st.group) return st.groups[i].draws;
+    return [];
+  }
+
+  function render(st) {
+    show("ipe-join", false);
+    $("ipe-question").textContent = st.question;
+    show("ipe-question", true);
+    setHat(st.hat);
+    var timer = $("ipe-timer");
+    timer.querySelector("[data-deadline]").setAttribute("data-deadline", st.deadline || "");
+    timer.hidden = !st.deadline;
+    var p = st.phase;
+    show("ipe-wait", p === "draft");
+    show("ipe-capture", p === "capture");
+    show("ipe-draw", p === "draw");
+    show("ipe-vote", p === "vote");
+    show("ipe-plenum", p === "plenum" || p === "closed");
+    show("ipe-closed", p === "closed");
+    var draws = myDraws(st);
+    if (p === "draw" && draws.length) {
+      var cur = draws[draws.length - 1];
+      $("ipe-current-text").textContent = cur.text;
+      $("ipe-reflect-form").dataset.note = cur.note;
+      show("ipe-current", true);
+    }
+    if (p === "vote") renderVotes(st, draws);
+    if (p === "plenum" || p === "closed") renderPlenum(st);
+  }
+
+  function renderVotes(st, draws) {
+    $("ipe-votes-left").textContent = String(st.vote_budget - st.spent);
+    var list = $("ipe-vote-list");
+    list.textContent = "";
+    draws.forEach(function (d) {
+      var li = $("ipe-vote-item").content.firstElementChild.cloneNode(true);
+      li.querySelector("p").textContent = d.text;
+      var b = li.querySelector("button");
+      b.disabled = st.spent >= st.vote_budget;
+      b.addEventListener("click", function () {
+        api("POST", "/sessions/" + me.session + "/votes", me.token, { note: d.note }).then(function (res) {
+          status(res.status === 201 ? "" : (res.body.error && res.body.error.message) || "");
+          refresh();
+        });
+      });
+      list.appendChild(li);
+    });
+  }
+
+  function renderPlenum(st) {
+    var box = $("ipe-plenum-groups");
+    box.textContent = "";
+    st.groups.forEach(function (g) {
+      var card = document.createElement("div");
+      card.className = "ds-card";
+      var h = document.createElement("h3");
+      h.className = "ds-heading";
+      h.setAttribute("data-size", "sm");
+      h.textContent = g.name;
+      var ol = document.createElement("ol");
+      ol.className = "ds-list";
+      g.draws.forEach(function (d) {
+        var li = document.createElement("li");
+        li.textContent = d.text + (d.votes !== undefined ? " (" + d.votes + ")" : "");
+        ol.appendChild(li);
+      });
+      card.appendChild(h);
+      card.appendChild(ol);
+      box.appendChild(card);
+    });
+  }
+
+  function start() {
+    refresh();
+    if (stream) stream.close();
+    stream = listen(me.session, me.token, 0, refresh, setHat);
+  }
+
+  function sendNote(confirm) {
+    var text = $("f-note").value;
+    $("e-note").hidden = true;
+    return api("POST", "/sessions/" + me.session + "/notes", me.token, { text: text, confirm: confirm }).then(function (res) {
+      if (res.status === 201) {
+        $("f-note").value = "";
+        show("ipe-warning", false);
+        status($("ipe-msg-sent").textContent);
+        // On a shared device the next person gets a token of their own, so that the hat
+        // counts writers, and sees nothing of the previous note.
+        if (me.shared) join(me.code).then(function (ok) { if (ok) start(); });
+        return;
+      }
+      if (res.body.error && res.body.error.code === "personal_data") {
+        $("ipe-warning-text").textContent = res.body.error.message;
+        show("ipe-warning", true);
+        $("ipe-confirm").focus();
+        return;
+      }
+      fail("e-note", res);
+    });
+  }
+
+  $("ipe-join-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    $("e-code").hidden = true;
+    join($("f-code").value).then(function (ok) { if (ok) start(); });
+  });
+  $("ipe-note-form").addEventListener("submit", function (e) { e.preventDefault(); sendNote(false); });
+  $("ipe-confirm").addEventListener("click", function () { sendNote(true); });
+  $("ipe-edit").addEventListener("click", function () { show("ipe-warning", false); $("f-note").focus(); });
+  $("f-note").addEventListener("input", function () { show("ipe-warning", false); status(""); });
+  $("ipe-draw-btn").addEventListener("click", function () {
+    api("POST", "/sessions/" + me.session + "/draws", me.token).then(function (res) {
+      status(res.status === 201 ? "" : (res.body.error && res.body.error.message) || "");
+      refresh();
+    });
+  });
+  $("ipe-reflect-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var note = e.target.dataset.note;
+    api("POST", "/sessions/" + me.session + "/reflections", me.token, { note: note, text: $("f-reflection").value }).then(function (res) {
+      status(res.status === 200 ? $("ipe-msg-sent").textContent : (res.body.error && res.body.error.message) || "");
+    });
+  });
+  if (me) start();
+})();
