@@ -20,7 +20,8 @@ type Services struct {
 	Org     laeringsliv.OrgService
 	People  laeringsliv.PersonService
 	Members laeringsliv.MembershipService
-	Auth    laeringsliv.AuthService // not used yet; later demo data (invitations) will
+	Auth    laeringsliv.AuthService  // not used yet; later demo data (invitations) will
+	Study   laeringsliv.StudyService // optional: without it the study programme is not seeded
 }
 
 // Login is a demo account to try the application with.
@@ -60,6 +61,11 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 			return nil, err
 		}
 		res.PersonIDs = append(res.PersonIDs, id)
+	}
+	if s.Study != nil {
+		if err := seedStudy(ctx, s.Study, res); err != nil {
+			return nil, err
+		}
 	}
 	res.Logins = Logins()
 	return res, nil

@@ -21,7 +21,7 @@ func TestSeed(t *testing.T) {
 	sqltest.EachEngine(t, func(t *testing.T, db *sqlstore.DB) {
 		ctx := context.Background()
 		start := time.Now()
-		res, err := demo.Seed(ctx, demo.Services{Org: db, People: db, Members: db, Auth: db}, hash)
+		res, err := demo.Seed(ctx, demo.Services{Org: db, People: db, Members: db, Auth: db, Study: db}, hash)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -31,6 +31,7 @@ func TestSeed(t *testing.T) {
 		}
 		checkWorkplaces(t, db, res)
 		checkLogins(t, db, res)
+		checkStudy(t, db, res)
 	})
 }
 

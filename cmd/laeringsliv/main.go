@@ -23,6 +23,7 @@ Commands:
   user passwd      set a user's password
   user list        list users and their roles
   backup FILE      write a consistent copy of a SQLite database to FILE
+  export exam-list write the exam list (CSV or XLSX) for the student system
   version          print the version
 
 Run "laeringsliv <command> --help" for the flags of a command.
@@ -104,6 +105,11 @@ func (c *CLI) lookup(args []string) (*command, error) {
 			return nil, errors.New(`"user" needs a subcommand: add, passwd or list`)
 		}
 		return c.lookupUser(args[1], args[2:])
+	case "export":
+		if len(args) < 2 {
+			return nil, errors.New(`"export" needs a subcommand: exam-list`)
+		}
+		return c.lookupExport(args[1], args[2:])
 	}
 	return nil, fmt.Errorf("unknown command %q", args[0])
 }

@@ -132,7 +132,7 @@ func (m *Main) seedDemo(ctx context.Context) error {
 		return nil
 	}
 	start := time.Now()
-	res, err := demo.Seed(ctx, demo.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB}, hashPassword)
+	res, err := demo.Seed(ctx, demo.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Study: m.DB}, hashPassword)
 	if err != nil {
 		return err
 	}
