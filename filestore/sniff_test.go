@@ -64,13 +64,13 @@ func FuzzSniff(f *testing.F) {
 
 func TestDisplayName(t *testing.T) {
 	tests := map[string]string{
-		"refleksjon.docx":              "refleksjon.docx",
-		"../../etc/passwd":             "passwd",
-		`C:\Users\kari\Video AK3.mov`:  "Video AK3.mov",
-		"":                             "file",
-		"..":                           "file",
-		"a\x00b\nc.pdf":                "abc.pdf",
-		"Møtereferat æøå.pdf":          "Møtereferat æøå.pdf",
+		"refleksjon.docx":               "refleksjon.docx",
+		"../../etc/passwd":              "passwd",
+		`C:\Users\kari\Video AK3.mov`:   "Video AK3.mov",
+		"":                              "file",
+		"..":                            "file",
+		"a\x00b\nc.pdf":                 "abc.pdf",
+		"Møtereferat æøå.pdf":           "Møtereferat æøå.pdf",
 		strings.Repeat("å", 150) + ".x": strings.Repeat("å", 100),
 	}
 	for in, want := range tests {

@@ -43,7 +43,7 @@ func TestFold(t *testing.T) {
 		"",
 		strings.Repeat("a", 75),
 		strings.Repeat("a", 76),
-		strings.Repeat("æ", 40),          // 80 octets
+		strings.Repeat("æ", 40),         // 80 octets
 		"X:" + strings.Repeat("ø", 100), // a fold would land inside ø
 		"DESCRIPTION:" + strings.Repeat("Bemanning med et nytt blikk – på tvers av vaktene. ", 6),
 		strings.Repeat("😀", 30),
