@@ -80,3 +80,13 @@ type PriorLearningFilter struct {
 	WorkplaceID   int64
 	PersonID      int64
 }
+
+// CalendarService keeps the secret addresses of personal calendar feeds. Only a hash of the
+// token is stored; setting a new token revokes the old one.
+type CalendarService interface {
+	SetCalendarToken(ctx context.Context, personID int64, tokenHash string) error
+	RevokeCalendarToken(ctx context.Context, personID int64) error
+	// CalendarPerson returns the person whose feed the token hash opens, or ENOTFOUND.
+	CalendarPerson(ctx context.Context, tokenHash string) (int64, error)
+	HasCalendarToken(ctx context.Context, personID int64) (bool, error)
+}

@@ -158,3 +158,24 @@ func TestSubmissionsAndJointAssessment(t *testing.T) {
 		}
 	})
 }
+
+func TestCalendarTokens(t *testing.T) {
+	sqltest.EachEngine(t, func(t *testing.T, db *sqlstore.DB) {
+		o := newOrg(t, db)
+		_, err := db.CalendarPerson(ctx, "h1")
+		wantNotFound(t, err)
+		must(t, db.SetCalendarToken(ctx, o.person.ID, "h1"))
+		if id, err := db.CalendarPerson(ctx, "h1"); err != nil || id != o.person.ID {
+			t.Fatalf("CalendarPerson = %d, %v", id, err)
+		}
+		must(t, db.SetCalendarToken(ctx, o.person.ID, "h2"))
+		_, err = db.CalendarPerson(ctx, "h1")
+		wantNotFound(t, err) // the old address is revoked
+		if ok, err := db.HasCalendarToken(ctx, o.person.ID); !ok || err != nil {
+			t.Fatalf("HasCalendarToken = %v, %v", ok, err)
+		}
+		must(t, db.RevokeCalendarToken(ctx, o.person.ID))
+		_, err = db.CalendarPerson(ctx, "h2")
+		wantNotFound(t, err)
+	})
+}

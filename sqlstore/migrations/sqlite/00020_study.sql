@@ -217,7 +217,17 @@ CREATE TABLE prior_learning_decision_documents (
     FOREIGN KEY (institution_id, document_id) REFERENCES prior_learning_documents (institution_id, id)
 );
 
+-- A secret calendar address per person; only its hash is kept, and deleting the row revokes it.
+CREATE TABLE calendar_feeds (
+    person_id      INTEGER NOT NULL PRIMARY KEY,
+    institution_id INTEGER NOT NULL,
+    token_hash     TEXT    NOT NULL UNIQUE,
+    created_at     INTEGER NOT NULL,
+    FOREIGN KEY (institution_id, person_id) REFERENCES persons (institution_id, id) ON DELETE CASCADE
+);
+
 -- +goose Down
+DROP TABLE calendar_feeds;
 DROP TABLE prior_learning_decision_documents;
 DROP TABLE prior_learning_decisions;
 DROP TABLE prior_learning_documents;
