@@ -133,6 +133,7 @@ func (f *fixture) fillPath(t *testing.T, pattern string, own bool) (string, stri
 	if path == "/static/" {
 		path = "/static/app.css"
 	}
+	path = f.fillStudy(t, path, wp)
 	if strings.Contains(path, "{invitation}") {
 		inv, _ := f.newInvitation(t, wp, laeringsliv.RoleParticipant)
 		path = strings.Replace(path, "{invitation}", itoa(inv.ID), 1)

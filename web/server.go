@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"laeringsliv"
+	"laeringsliv/filestore"
 )
 
 // Services are the domain services the handlers use.
@@ -18,6 +19,11 @@ type Services struct {
 	People  laeringsliv.PersonService
 	Members laeringsliv.MembershipService
 	Auth    laeringsliv.AuthService
+	// Study, Calendar and Files serve the study programme (gatherings, work requirements,
+	// assessment, exam and admission); Files keeps uploaded files.
+	Study    laeringsliv.StudyService
+	Calendar laeringsliv.CalendarService
+	Files    filestore.Store
 	// Ready reports whether storage can serve requests (for /readyz).
 	Ready func(ctx context.Context) error
 }

@@ -74,7 +74,7 @@ func newFixture(t *testing.T, db *sqlstore.DB) *fixture {
 		InstitutionID:   f.inst.ID,
 		PasswordHasher:  func(pw string) (string, error) { return password.Hash(pw, testParams) },
 		PasswordChecker: password.Check,
-	}, Services{Org: db, People: db, Members: db, Auth: db, Ready: db.Ping})
+	}, Services{Org: db, People: db, Members: db, Auth: db, Study: db, Calendar: db, Files: testFiles(t), Ready: db.Ping})
 	must(t, err)
 	f.server = s
 	f.srv = httptest.NewTLSServer(s)

@@ -77,10 +77,15 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.Institution, err = deploymentInstitution(ctx, m.DB, m.Config.Institution, m.Logger); err != nil {
 		return err
 	}
+	files, err := openFiles(&m.Config)
+	if err != nil {
+		return err
+	}
 	h, err := web.New(web.Config{
 		Logger: m.Logger, InstitutionID: m.Institution.ID, Version: m.Version, BaseURL: m.Config.BaseURL,
 		PasswordHasher: hashPassword, PasswordChecker: password.Check,
-	}, web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Ready: m.DB.Ping})
+	}, web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB,
+		Study: m.DB, Calendar: m.DB, Files: files, Ready: m.DB.Ping})
 	if err != nil {
 		return fmt.Errorf("web: %w", err)
 	}
