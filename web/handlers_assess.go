@@ -1,6 +1,7 @@
 package web
 
 import (
+	"mime"
 	"net/http"
 
 	"laeringsliv"
@@ -161,4 +162,41 @@ func (s *Server) assess(w http.ResponseWriter, r *http.Request) {
 	}
 	setFlash(w, "flash.assessed")
 	http.Redirect(w, r, "/workplaces/"+itoa(st.workplace.ID)+"/assessment", http.StatusSeeOther)
+}
+
+// submissionFile streams a file of a submission to one of its members or a teacher, with
+// ranges (so that a video can be scrubbed) and as an attachment under its display name.
+func (s *Server) submissionFile(w http.ResponseWriter, r *http.Request) {
+	st := state(r)
+	sub, err := s.submissionOf(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	if !sub.Has(st.actor.Person.ID) && !st.actor.Can(laeringsliv.ActionAssess, laeringsliv.WorkplaceResource(st.workplace)) {
+		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.EFORBIDDEN, "error.forbidden"))
+		return
+	}
+	id, err := pathID(r.PathValue("file"))
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	for _, f := range sub.Files {
+		if f.ID != id {
+			continue
+		}
+		file, err := s.svc.Files.Open(r.Context(), f.Key)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		defer file.Close()
+		w.Header().Set("Content-Type", f.ContentType)
+		w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": f.Name}))
+		w.Header().Set("Cache-Control", "private, no-store")
+		http.ServeContent(w, r, "", f.CreatedAt, file)
+		return
+	}
+	s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found"))
 }

@@ -96,6 +96,18 @@ func TestDraftSurvivesRefusedFiles(t *testing.T) {
 	if len(subs[0].Files) != 1 || subs[0].Files[0].Name != "AK3.mov" || subs[0].Files[0].Kind != laeringsliv.FileVideo || strings.Contains(subs[0].Files[0].Key, "AK3") {
 		t.Fatalf("file %+v", subs[0].Files)
 	}
+	// Teachers and the member fetch the file, with ranges for scrubbing a video.
+	fileURL := "/workplaces/" + itoa(f.own.ID) + "/submissions/" + itoa(subs[0].ID) + "/files/" + itoa(subs[0].Files[0].ID)
+	for _, role := range []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleTeacher} {
+		resp, body := f.do(t, f.signIn(t, role), http.MethodGet, fileURL, nil)
+		if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "video/quicktime" || len(body) != len(movie(1000)) ||
+			!strings.Contains(resp.Header.Get("Content-Disposition"), "AK3.mov") {
+			t.Fatalf("%s fetches the file: %d %v", role, resp.StatusCode, resp.Header)
+		}
+	}
+	if resp, _ := f.do(t, f.signIn(t, laeringsliv.RoleLeader), http.MethodGet, fileURL, nil); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("the leader fetches a participant's file: %d", resp.StatusCode)
+	}
 	// Submit, then two teachers must agree.
 	resp, _ = f.do(t, c, http.MethodPost, base+"/submit", url.Values{})
 	if resp.StatusCode != http.StatusSeeOther {

@@ -50,6 +50,7 @@ func (s *Server) routes() []route {
 		allow("GET /workplaces/{workplace}/assessment", laeringsliv.ActionAssess, s.assessmentPage),
 		allow("GET /workplaces/{workplace}/submissions/{submission}", laeringsliv.ActionAssess, s.assessPage),
 		allow("POST /workplaces/{workplace}/submissions/{submission}", laeringsliv.ActionAssess, s.assess),
+		allow("GET /workplaces/{workplace}/submissions/{submission}/files/{file}", laeringsliv.ActionViewStudy, s.submissionFile),
 		allow("GET /programmes/{programme}/requirements", laeringsliv.ActionDefineRequirements, s.requirementsPage),
 		allow("POST /programmes/{programme}/requirements", laeringsliv.ActionDefineRequirements, s.createRequirement),
 		allow("GET /programmes/{programme}/admissions", laeringsliv.ActionDecideAdmission, s.admissionsPage),

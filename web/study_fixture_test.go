@@ -35,6 +35,9 @@ var studyRows = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /workplaces/{workplace}/assessment":                         {teachers, admins},
 	"GET /workplaces/{workplace}/submissions/{submission}":           {teachers, admins},
 	"POST /workplaces/{workplace}/submissions/{submission}":          {teachers, admins},
+	// The walk's submission has a member of its own, so of the fixture's roles only teachers
+	// (and administrators) may fetch its files; the file id is unknown, so allowed is 404.
+	"GET /workplaces/{workplace}/submissions/{submission}/files/{file}": {teachers, admins},
 	// The fixture's teacher teaches a workplace, not the programme: only programme teachers
 	// define requirements.
 	"GET /programmes/{programme}/requirements":              {admins, admins},
@@ -69,6 +72,7 @@ func (f *fixture) fillStudy(t *testing.T, path string, wp *laeringsliv.Workplace
 	if strings.Contains(path, "{submission}") {
 		sub := f.newSubmission(t, req, wp)
 		path = strings.Replace(path, "{submission}", itoa(sub.ID), 1)
+		path = strings.Replace(path, "{file}", "999999", 1)
 	}
 	if strings.Contains(path, "{application}") {
 		a := &laeringsliv.PriorLearningApplication{WorkplaceID: wp.ID, PersonID: f.people[laeringsliv.RoleParticipant].ID,
