@@ -2,8 +2,10 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"laeringsliv"
+	"laeringsliv/tabular"
 )
 
 // AdmissionsPage lists a programme's prior-learning applications for the admissions office.
@@ -110,4 +112,62 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 	}
 	setFlash(w, "flash.decision_saved")
 	http.Redirect(w, r, "/programmes/"+itoa(st.programme.ID)+"/admissions", http.StatusSeeOther)
+}
+
+// examList downloads the programme's exam list for the university's student system, in the
+// same columns as `laeringsliv export exam-list`.
+func (s *Server) examList(w http.ResponseWriter, r *http.Request) {
+	st := state(r)
+	format, err := tabular.ParseFormat(r.URL.Query().Get("format"))
+	if err != nil {
+		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.EINVALID, "admission.error.format"))
+		return
+	}
+	rows, err := s.svc.Study.ExamList(r.Context(), st.programme.InstitutionID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	wps, err := s.svc.Org.FindWorkplaces(r.Context(), laeringsliv.WorkplaceFilter{ProgrammeID: st.programme.ID})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	in := map[int64]bool{}
+	for _, wp := range wps {
+		in[wp.ID] = true
+	}
+	var mine []laeringsliv.ExamListRow
+	for _, row := range rows {
+		if in[row.WorkplaceID] {
+			mine = append(mine, row)
+		}
+	}
+	w.Header().Set("Content-Type", format.ContentType())
+	w.Header().Set("Content-Disposition", `attachment; filename="exam-list-`+itoa(st.programme.ID)+`.`+string(format)+`"`)
+	w.Header().Set("Cache-Control", "private, no-store")
+	if err := ExamListTable(mine).Write(w, format); err != nil {
+		s.cfg.Logger.Warn("write exam list", "err", err)
+	}
+}
+
+// ExamListTable lays out the exam list with the columns the student system expects first:
+// workplace, person, level, requirements_approved, admission_basis, eligible; then e-mail,
+// requirements approved of required, and the registration date.
+func ExamListTable(rows []laeringsliv.ExamListRow) *tabular.Table {
+	t := &tabular.Table{Name: "Exam list", Header: []string{"workplace", "person", "level",
+		"requirements_approved", "admission_basis", "eligible", "email", "requirements", "registered_at"}}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []any{r.Workplace, r.Person, string(r.Level), yesNo(r.RequirementsApproved),
+			string(r.Basis), yesNo(r.Eligible), r.Email,
+			strconv.Itoa(r.Approved) + "/" + strconv.Itoa(r.Required), r.RegisteredAt.Format("2006-01-02")})
+	}
+	return t
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }

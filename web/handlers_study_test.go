@@ -210,6 +210,20 @@ func TestPriorLearningDecision(t *testing.T) {
 	if !strings.Contains(body, "Fagbrev og over fem årsverk.") || !strings.Contains(body, f.people[laeringsliv.RoleAdmissions].Name) {
 		t.Fatal("the applicant does not see the decision, or who made it")
 	}
+
+	// The exam list for the student system.
+	resp, _ = f.do(t, c, http.MethodPost, "/workplaces/"+itoa(f.own.ID)+"/exam", url.Values{"level": {"bachelor"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("register: %d", resp.StatusCode)
+	}
+	resp, body = f.do(t, officer, http.MethodGet, "/programmes/"+itoa(f.p1.ID)+"/exam-list?format=csv", nil)
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "\uFEFFworkplace,person,level,requirements_approved,admission_basis,eligible") ||
+		!strings.Contains(body, "prior_learning") {
+		t.Fatalf("exam list %d:\n%s", resp.StatusCode, body)
+	}
+	if resp, _ = f.do(t, officer, http.MethodGet, "/programmes/"+itoa(f.p1.ID)+"/exam-list?format=pdf", nil); resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("pdf: %d", resp.StatusCode)
+	}
 }
 
 // TestStudyErrorKeys checks that every message key the study domain returns is in the
@@ -233,7 +247,7 @@ func TestStudyErrorKeys(t *testing.T) {
 		"priorlearning.error.kind_invalid", "priorlearning.error.too_long", "priorlearning.error.from_required",
 		"priorlearning.error.to_before_from", "priorlearning.error.outcome_invalid", "priorlearning.error.rationale_required",
 		"priorlearning.error.work_years_invalid", "priorlearning.error.no_documents", "priorlearning.error.issuer_required",
-		"priorlearning.error.certificate_title", "gathering.my_calendar", "assessment.assess"}
+		"priorlearning.error.certificate_title", "gathering.my_calendar", "assessment.assess", "admission.error.format"}
 	for _, k := range laeringsliv.GatheringKinds {
 		keys = append(keys, "gathering.kind."+string(k))
 	}

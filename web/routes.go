@@ -54,6 +54,7 @@ func (s *Server) routes() []route {
 		allow("GET /programmes/{programme}/requirements", laeringsliv.ActionDefineRequirements, s.requirementsPage),
 		allow("POST /programmes/{programme}/requirements", laeringsliv.ActionDefineRequirements, s.createRequirement),
 		allow("GET /programmes/{programme}/admissions", laeringsliv.ActionDecideAdmission, s.admissionsPage),
+		allow("GET /programmes/{programme}/exam-list", laeringsliv.ActionDecideAdmission, s.examList),
 		allow("GET /programmes/{programme}/admissions/{application}", laeringsliv.ActionDecideAdmission, s.decisionPage),
 		allow("POST /programmes/{programme}/admissions/{application}", laeringsliv.ActionDecideAdmission, s.decide),
 

@@ -42,6 +42,7 @@ var studyRows = map[string]struct{ own, foreign []laeringsliv.Role }{
 	// define requirements.
 	"GET /programmes/{programme}/requirements":              {admins, admins},
 	"POST /programmes/{programme}/requirements":             {admins, admins},
+	"GET /programmes/{programme}/exam-list":                 {admissionsOffice, admins},
 	"GET /programmes/{programme}/admissions":                {admissionsOffice, admins},
 	"GET /programmes/{programme}/admissions/{application}":  {admissionsOffice, admins},
 	"POST /programmes/{programme}/admissions/{application}": {admissionsOffice, admins},

@@ -6,11 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 
-	"laeringsliv"
 	"laeringsliv/sqlstore"
 	"laeringsliv/tabular"
+	"laeringsliv/web"
 )
 
 const exportExamListUsage = `Usage: laeringsliv export exam-list [flags]
@@ -61,7 +60,7 @@ func (c *CLI) exportExamList(ctx context.Context, f *cmdFlags, cfg *Config, ef *
 		if err != nil {
 			return err
 		}
-		return c.writeTable(examListTable(rows), format, ef.output)
+		return c.writeTable(web.ExamListTable(rows), format, ef.output)
 	})
 }
 
@@ -80,23 +79,4 @@ func (c *CLI) writeTable(t *tabular.Table, format tabular.Format, path string) e
 		return file.Close()
 	}
 	return t.Write(w, format)
-}
-
-// examListTable lays out the exam list with the columns the student system expects first.
-func examListTable(rows []laeringsliv.ExamListRow) *tabular.Table {
-	t := &tabular.Table{Name: "Exam list", Header: []string{"workplace", "person", "level",
-		"requirements_approved", "admission_basis", "eligible", "email", "requirements", "registered_at"}}
-	for _, r := range rows {
-		t.Rows = append(t.Rows, []any{r.Workplace, r.Person, string(r.Level), yesNo(r.RequirementsApproved),
-			string(r.Basis), yesNo(r.Eligible), r.Email,
-			strconv.Itoa(r.Approved) + "/" + strconv.Itoa(r.Required), r.RegisteredAt.Format("2006-01-02")})
-	}
-	return t
-}
-
-func yesNo(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
 }
