@@ -33,11 +33,13 @@ const (
 	ActionDefineRequirements Action = "study.define_requirements"
 	// ActionDecideAdmission: decide prior-learning applications and see the exam list.
 	ActionDecideAdmission Action = "study.decide_admission"
+	// ActionPlanGatherings: plan a workplace's gatherings and their agendas.
+	ActionPlanGatherings Action = "study.plan_gatherings"
 )
 
 // Actions lists every action, for tests that walk them all.
 var Actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewProgramme, ActionAdminister,
-	ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission}
+	ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings}
 
 // Resource is what an action touches. Fields that do not apply are zero. A workplace resource
 // carries its programme and institution, so that programme- and institution-wide roles apply.
@@ -82,7 +84,7 @@ func (a *Actor) Can(action Action, r Resource) bool {
 		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)
 	case ActionViewProgramme:
 		return r.ProgrammeID != 0 && (a.inProgramme(r.ProgrammeID) || a.Has(RoleAdmissions, r))
-	case ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission:
+	case ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings:
 		return a.canStudy(action, r)
 	}
 	return false
@@ -154,7 +156,7 @@ func (a *Actor) canStudy(action Action, r Resource) bool {
 		return r.WorkplaceID != 0 && (a.inWorkplace(r.WorkplaceID) || a.Has(RoleTeacher, r) || a.Has(RoleAdmissions, r))
 	case ActionSubmitWork:
 		return r.WorkplaceID != 0 && a.Has(RoleParticipant, r)
-	case ActionAssess:
+	case ActionAssess, ActionPlanGatherings:
 		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)
 	case ActionDefineRequirements:
 		return r.ProgrammeID != 0 && r.WorkplaceID == 0 && a.Has(RoleTeacher, r)

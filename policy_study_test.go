@@ -42,6 +42,8 @@ func TestStudyPolicy(t *testing.T) {
 		{"admissions views study", admissions, laeringsliv.ActionViewStudy, own, true},
 		{"admissions does not assess", admissions, laeringsliv.ActionAssess, own, false},
 		{"teacher does not decide admission", progTeacher, laeringsliv.ActionDecideAdmission, prog, false},
+		{"teacher plans gatherings", wpTeacher, laeringsliv.ActionPlanGatherings, own, true},
+		{"leader does not plan gatherings", leader, laeringsliv.ActionPlanGatherings, own, false},
 		{"nobody", nil, laeringsliv.ActionViewStudy, own, false},
 	}
 	for _, tt := range tests {

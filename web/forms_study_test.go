@@ -3,6 +3,7 @@ package web
 import (
 	"net/url"
 	"testing"
+	"time"
 
 	"laeringsliv"
 )
@@ -117,4 +118,54 @@ func TestParseRequirementForm(t *testing.T) {
 	if len(errs) != 2 {
 		t.Fatalf("errors %v", errs)
 	}
+}
+
+func TestParseGatheringForm(t *testing.T) {
+	loc := time.FixedZone("CEST", 2*3600)
+	ok := url.Values{"kind": {"start_up"}, "title": {"Oppstart"}, "place": {"Møterommet"},
+		"days": {"12.09.2017 08:30-15:30\r\n\r\n2017-09-13 8.30–15.00"}, "agenda": {"08:30-09:00 Velkommen\n09:00 Lapp i hatt"}}
+	g, errs := parseGatheringForm(ok, loc, 1)
+	if errs != nil || len(g.Days) != 2 || len(g.Agenda) != 2 {
+		t.Fatalf("%+v %v", g, errs)
+	}
+	if got := g.Days[0].Start; !got.Equal(time.Date(2017, 9, 12, 6, 30, 0, 0, time.UTC)) || got.Location() != time.UTC {
+		t.Errorf("first day starts %v", got)
+	}
+	if !g.Agenda[1].End.IsZero() || !g.Agenda[1].Start.Equal(time.Date(2017, 9, 12, 7, 0, 0, 0, time.UTC)) {
+		t.Errorf("agenda %+v", g.Agenda[1])
+	}
+	for name, tt := range map[string]struct {
+		edit  func(url.Values)
+		field string
+	}{
+		"no days":       {func(v url.Values) { v.Set("days", "") }, "days"},
+		"bad day":       {func(v url.Values) { v.Set("days", "i morgen hele dagen") }, "days"},
+		"25 o'clock":    {func(v url.Values) { v.Set("days", "12.09.2017 08:30-25:00") }, "days"},
+		"ends early":    {func(v url.Values) { v.Set("days", "12.09.2017 15:30-08:30") }, "days"},
+		"bad agenda":    {func(v url.Values) { v.Set("agenda", "Velkommen") }, "agenda"},
+		"bad kind":      {func(v url.Values) { v.Set("kind", "party") }, "kind"},
+		"missing title": {func(v url.Values) { v.Set("title", "") }, "title"},
+	} {
+		v := url.Values{}
+		for k, x := range ok {
+			v[k] = append([]string(nil), x...)
+		}
+		tt.edit(v)
+		if _, errs := parseGatheringForm(v, loc, 1); fieldOf(errs, tt.field) == "" {
+			t.Errorf("%s: errors %v, want one on %s", name, errs, tt.field)
+		}
+	}
+}
+
+func FuzzParseGatheringForm(f *testing.F) {
+	f.Add("start_up", "Oppstart", "12.09.2017 08:30-15:30", "08:30-09:00 Velkommen")
+	f.Add("master", "", "2017-02-30 1:1-2:2", "99:99 x")
+	f.Fuzz(func(t *testing.T, kind, title, days, agenda string) {
+		g, errs := parseGatheringForm(url.Values{"kind": {kind}, "title": {title}, "days": {days}, "agenda": {agenda}}, oslo, 1)
+		if len(errs) == 0 {
+			if err := g.Validate(); err != nil {
+				t.Fatalf("accepted an invalid gathering: %v", err)
+			}
+		}
+	})
 }

@@ -17,6 +17,7 @@ type GatheringsPage struct {
 	Gatherings []GatheringView
 	FeedURL    string // the personal calendar address just made, shown once
 	HasFeed    bool
+	CanPlan    bool
 }
 
 func (s *Server) gatheringsPage(w http.ResponseWriter, r *http.Request) {
@@ -40,7 +41,8 @@ func (s *Server) renderGatherings(w http.ResponseWriter, r *http.Request, page s
 		return
 	}
 	p := GatheringsPage{Page: s.base(w, r, st.tr.T("gathering.title")+": "+st.workplace.Name),
-		Workplace: st.workplace, Gatherings: gatheringViews(gs), HasFeed: has}
+		Workplace: st.workplace, Gatherings: gatheringViews(gs), HasFeed: has,
+		CanPlan: st.actor.Can(laeringsliv.ActionPlanGatherings, laeringsliv.WorkplaceResource(st.workplace))}
 	if c, err := r.Cookie(feedCookie); err == nil && strings.HasPrefix(c.Value, "/calendar/") {
 		p.FeedURL = s.absoluteURL(r, c.Value) // shown once after it was made
 		clearCookie(w, feedCookie)

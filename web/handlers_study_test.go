@@ -247,7 +247,7 @@ func TestStudyErrorKeys(t *testing.T) {
 		"priorlearning.error.kind_invalid", "priorlearning.error.too_long", "priorlearning.error.from_required",
 		"priorlearning.error.to_before_from", "priorlearning.error.outcome_invalid", "priorlearning.error.rationale_required",
 		"priorlearning.error.work_years_invalid", "priorlearning.error.no_documents", "priorlearning.error.issuer_required",
-		"priorlearning.error.certificate_title", "gathering.my_calendar", "assessment.assess", "admission.error.format"}
+		"priorlearning.error.certificate_title", "gathering.my_calendar", "assessment.assess", "admission.error.format", "gathering.error.day_line", "gathering.error.agenda_line"}
 	for _, k := range laeringsliv.GatheringKinds {
 		keys = append(keys, "gathering.kind."+string(k))
 	}

@@ -39,6 +39,8 @@ func (s *Server) routes() []route {
 		signedIn("POST /account/calendar/revoke", s.revokeCalendarLink),
 		allow("GET /workplaces/{workplace}/gatherings", laeringsliv.ActionViewStudy, s.gatheringsPage),
 		allow("GET /workplaces/{workplace}/gatherings/print", laeringsliv.ActionViewStudy, s.gatheringsPrint),
+		allow("GET /workplaces/{workplace}/gatherings/new", laeringsliv.ActionPlanGatherings, s.newGatheringPage),
+		allow("POST /workplaces/{workplace}/gatherings", laeringsliv.ActionPlanGatherings, s.createGathering),
 		allow("GET /workplaces/{workplace}/calendar.ics", laeringsliv.ActionViewStudy, s.workplaceCalendar),
 		allow("GET /workplaces/{workplace}/study", laeringsliv.ActionViewStudy, s.studyPage),
 		allow("GET /workplaces/{workplace}/requirements/{requirement}", laeringsliv.ActionSubmitWork, s.submissionPage),

@@ -24,6 +24,8 @@ var studyRows = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /account/calendar/revoke":                                  {signedIns, signedIns},
 	"GET /workplaces/{workplace}/gatherings":                         {inOwn, admins},
 	"GET /workplaces/{workplace}/gatherings/print":                   {inOwn, admins},
+	"GET /workplaces/{workplace}/gatherings/new":                     {teachers, admins},
+	"POST /workplaces/{workplace}/gatherings":                        {teachers, admins},
 	"GET /workplaces/{workplace}/calendar.ics":                       {inOwn, admins},
 	"GET /workplaces/{workplace}/study":                              {inOwn, admins},
 	"GET /workplaces/{workplace}/requirements/{requirement}":         {participants, admins},
