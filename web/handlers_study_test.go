@@ -176,6 +176,18 @@ func TestCalendarFeeds(t *testing.T) {
 	if resp, _ = f.do(t, c, http.MethodGet, "/workplaces/"+itoa(f.own.ID)+"/gatherings/print", nil); resp.StatusCode != http.StatusOK {
 		t.Fatalf("print: %d", resp.StatusCode)
 	}
+
+	// A teacher plans the next gathering; it is in the feed at once.
+	teacher := f.signIn(t, laeringsliv.RoleTeacher)
+	resp, _ = f.do(t, teacher, http.MethodPost, "/workplaces/"+itoa(f.own.ID)+"/gatherings", url.Values{"kind": {"evaluation"},
+		"title": {"Evalueringssamling"}, "place": {"Kantina"}, "days": {"15.01.2018 09:00-15:00"}, "agenda": {"09:00-10:00 Evaluering med lapp i hatt"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("plan gathering: %d", resp.StatusCode)
+	}
+	_, body = f.do(t, c, http.MethodGet, "/workplaces/"+itoa(f.own.ID)+"/calendar.ics", nil)
+	if !strings.Contains(body, "DTSTART:20180115T080000Z") || !strings.Contains(strings.ReplaceAll(body, "\r\n ", ""), "Evaluering med lapp i hatt") {
+		t.Fatalf("the planned gathering is not in the feed:\n%s", body)
+	}
 }
 
 func TestPriorLearningDecision(t *testing.T) {
