@@ -46,10 +46,30 @@ const (
 	ActionResearchExport Action = "report.research_export"
 )
 
+// Study programme (gatherings, work requirements, exam and admission).
+const (
+	// ActionViewStudy: see a workplace's gatherings, the programme's work requirements and
+	// one's own submissions and status.
+	ActionViewStudy Action = "study.view"
+	// ActionSubmitWork: write and submit work requirements, register for the exam and apply
+	// for prior-learning assessment, as a participant of the workplace.
+	ActionSubmitWork Action = "study.submit"
+	// ActionAssess: see every submission of a workplace and assess them; apply for
+	// prior-learning assessment on a participant's behalf.
+	ActionAssess Action = "study.assess"
+	// ActionDefineRequirements: define a programme's work requirements.
+	ActionDefineRequirements Action = "study.define_requirements"
+	// ActionDecideAdmission: decide prior-learning applications and see the exam list.
+	ActionDecideAdmission Action = "study.decide_admission"
+	// ActionPlanGatherings: plan a workplace's gatherings and their agendas.
+	ActionPlanGatherings Action = "study.plan_gatherings"
+)
+
 // Actions lists every action, for tests that walk them all.
 var Actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewProgramme, ActionAdminister,
 	ActionViewInnovation, ActionRecordInnovation, ActionRecordTimeline, ActionUseFieldBook,
-	ActionViewReports, ActionResearchExport, ActionEditSyllabus, ActionManageReading}
+	ActionViewReports, ActionResearchExport, ActionEditSyllabus, ActionManageReading,
+	ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings}
 
 // Resource is what an action touches. Fields that do not apply are zero. A workplace resource
 // carries its programme and institution, so that programme- and institution-wide roles apply.
@@ -107,6 +127,8 @@ func (a *Actor) Can(action Action, r Resource) bool {
 		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)
 	case ActionIPECreate, ActionIPEView, ActionIPEFacilitate:
 		return a.canIPE(action, r)
+	case ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings:
+		return a.canStudy(action, r)
 	}
 	return false
 }
@@ -305,4 +327,22 @@ func IPESessionResource(w *Workplace, s *IPESession) Resource {
 	r := WorkplaceResource(w)
 	r.OwnerID = s.CreatedBy
 	return r
+}
+
+// canStudy decides the study programme's actions. Leaders and union representatives see the
+// gatherings and counts, never individual assessments; those pages check the role.
+func (a *Actor) canStudy(action Action, r Resource) bool {
+	switch action {
+	case ActionViewStudy:
+		return r.WorkplaceID != 0 && (a.inWorkplace(r.WorkplaceID) || a.Has(RoleTeacher, r) || a.Has(RoleAdmissions, r))
+	case ActionSubmitWork:
+		return r.WorkplaceID != 0 && a.Has(RoleParticipant, r)
+	case ActionAssess, ActionPlanGatherings:
+		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)
+	case ActionDefineRequirements:
+		return r.ProgrammeID != 0 && r.WorkplaceID == 0 && a.Has(RoleTeacher, r)
+	case ActionDecideAdmission:
+		return r.ProgrammeID != 0 && a.Has(RoleAdmissions, r)
+	}
+	return false
 }

@@ -26,7 +26,8 @@ type Services struct {
 	Timeline      laeringsliv.TimelineService
 	Participation laeringsliv.ParticipationService
 	Reading       laeringsliv.ReadingService
-	IPE           laeringsliv.IPEService // when set, one completed IPE session per workplace
+	IPE           laeringsliv.IPEService   // when set, one completed IPE session per workplace
+	Study         laeringsliv.StudyService // optional: without it the study programme is not seeded
 }
 
 // Login is a demo account to try the application with.
@@ -79,6 +80,11 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 	}
 	if s.IPE != nil {
 		if err := seedIPE(ctx, s.IPE, res, 0); err != nil {
+			return nil, err
+		}
+	}
+	if s.Study != nil {
+		if err := seedStudy(ctx, s.Study, res); err != nil {
 			return nil, err
 		}
 	}

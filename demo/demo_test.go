@@ -22,7 +22,7 @@ func TestSeed(t *testing.T) {
 		ctx := context.Background()
 		start := time.Now()
 		res, err := demo.Seed(ctx, demo.Services{Org: db, People: db, Members: db, Auth: db,
-			Innovations: db, Timeline: db, Participation: db, Reading: db, IPE: db}, hash)
+			Innovations: db, Timeline: db, Participation: db, Reading: db, IPE: db, Study: db}, hash)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -33,6 +33,7 @@ func TestSeed(t *testing.T) {
 		checkWorkplaces(t, db, res)
 		checkLogins(t, db, res)
 		checkReading(t, db, res)
+		checkStudy(t, db, res)
 	})
 }
 

@@ -205,6 +205,7 @@ func (f *fixture) fillPath(t *testing.T, pattern string, own bool) (string, stri
 		path = strings.Replace(path, "{ipe}", itoa(f.newIPESession(t, wp).ID), 1)
 	}
 	path = strings.Replace(path, "{note}", "aaaaaaaaaaaaaaaa", 1)
+	path = f.fillStudy(t, path, wp)
 	if strings.Contains(path, "{invitation}") {
 		inv, _ := f.newInvitation(t, wp, laeringsliv.RoleParticipant)
 		path = strings.Replace(path, "{invitation}", itoa(inv.ID), 1)

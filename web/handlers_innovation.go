@@ -53,7 +53,7 @@ type ReportsPage struct {
 
 func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
-	rows, err := laeringsliv.ParticipationTable(r.Context(), s.svc.Reports, s.svc.Study, st.programme.ID)
+	rows, err := laeringsliv.ParticipationTable(r.Context(), s.svc.Reports, s.svc.StudyCounts, st.programme.ID)
 	if err != nil {
 		s.renderError(w, r, err)
 		return
@@ -80,7 +80,7 @@ func (s *Server) participationDownload(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, laeringsliv.FieldError("format", "report.error.format_invalid"))
 		return
 	}
-	rows, err := laeringsliv.ParticipationTable(r.Context(), s.svc.Reports, s.svc.Study, st.programme.ID)
+	rows, err := laeringsliv.ParticipationTable(r.Context(), s.svc.Reports, s.svc.StudyCounts, st.programme.ID)
 	if err != nil {
 		s.renderError(w, r, err)
 		return

@@ -31,7 +31,7 @@ func (s *Server) showReadingList(w http.ResponseWriter, r *http.Request, status 
 		s.serverError(w, r, err)
 		return
 	}
-	parts, err := s.participants(r, wp.ID)
+	parts, err := s.participants(r.Context(), wp.ID)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -41,32 +41,6 @@ func (s *Server) showReadingList(w http.ResponseWriter, r *http.Request, status 
 		Participants: len(parts), Modes: laeringsliv.GroupingModes, Form: form}
 	p.Errors = errs
 	s.render(w, r, status, "reading_list", p)
-}
-
-// participants returns the people holding the participant role in a workplace.
-func (s *Server) participants(r *http.Request, workplaceID int64) ([]*laeringsliv.Person, error) {
-	ctx := r.Context()
-	ms, err := s.svc.Members.FindMemberships(ctx, laeringsliv.MembershipFilter{WorkplaceID: workplaceID})
-	if err != nil {
-		return nil, err
-	}
-	people, err := s.svc.People.FindPersons(ctx, laeringsliv.PersonFilter{WorkplaceID: workplaceID})
-	if err != nil {
-		return nil, err
-	}
-	isPart := map[int64]bool{}
-	for _, m := range ms {
-		if m.Role == laeringsliv.RoleParticipant {
-			isPart[m.PersonID] = true
-		}
-	}
-	var out []*laeringsliv.Person
-	for _, p := range people {
-		if isPart[p.ID] {
-			out = append(out, p)
-		}
-	}
-	return out, nil
 }
 
 // createWorkshop forms the groups from the workplace's participants and gives the groups the
@@ -84,7 +58,7 @@ func (s *Server) createWorkshop(w http.ResponseWriter, r *http.Request) {
 		s.showReadingList(w, r, http.StatusUnprocessableEntity, ws, []FieldErr{{fieldOfErr(err), laeringsliv.ErrorKey(err)}})
 		return
 	}
-	parts, err := s.participants(r, wp.ID)
+	parts, err := s.participants(r.Context(), wp.ID)
 	if err != nil {
 		s.serverError(w, r, err)
 		return

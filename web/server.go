@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"laeringsliv"
+	"laeringsliv/filestore"
 	"laeringsliv/live"
 )
 
@@ -28,7 +29,7 @@ type Services struct {
 	Participation laeringsliv.ParticipationService
 	Prequal       laeringsliv.PrequalService
 	Reports       laeringsliv.ReportService
-	Study         laeringsliv.StudyCounter // NoStudyCounts until the study programme provides one
+	StudyCounts   laeringsliv.StudyCounter // approvals and exams per workplace, for Table 2
 	Reading       laeringsliv.ReadingService
 
 	// IPE sessions (issue 3).
@@ -36,6 +37,12 @@ type Services struct {
 	Tokens laeringsliv.APITokenService // personal API tokens; nil turns them off
 	// Live carries change notices between screens (and nodes); nil means one process.
 	Live live.Hub
+
+	// Study, Calendar and Files serve the study programme (gatherings, work requirements,
+	// assessment, exam and admission); Files keeps uploaded files.
+	Study    laeringsliv.StudyService
+	Calendar laeringsliv.CalendarService
+	Files    filestore.Store
 	// Ready reports whether storage can serve requests (for /readyz).
 	Ready func(ctx context.Context) error
 }

@@ -76,7 +76,8 @@ func newFixture(t *testing.T, db *sqlstore.DB) *fixture {
 		PasswordChecker: password.Check,
 	}, Services{Org: db, People: db, Members: db, Auth: db, Ready: db.Ping,
 		Innovations: db, Timelines: db, Participation: db, Prequal: db, Reports: db,
-		Study: laeringsliv.NoStudyCounts{}, Reading: db, IPE: db, Tokens: db})
+		StudyCounts: laeringsliv.NoStudyCounts{}, Reading: db, IPE: db, Tokens: db,
+		Study: db, Calendar: db, Files: testFiles(t)})
 	must(t, err)
 	f.server = s
 	f.srv = httptest.NewTLSServer(s)

@@ -4,23 +4,10 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"laeringsliv"
 	"laeringsliv/browsertest"
 )
-
-// waitJS polls a JavaScript condition until it holds, or fails after ten seconds with what.
-func waitJS(t *testing.T, ctx context.Context, cond, what string) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !eval[bool](t, ctx, "!!("+cond+")") {
-		if time.Now().After(deadline) {
-			t.Fatalf("waiting for %s; page says:\n%s", what, mainText(t, ctx))
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
 
 // jsString quotes s for JavaScript.
 func jsString(s string) string {
@@ -69,10 +56,10 @@ func TestBrowserIPEFlow(t *testing.T) {
 			browsertest.AssertAxe(t, ctx, "ipe join (phone)")
 		}
 		eval[bool](t, ctx, `(document.getElementById('f-code').value = `+jsString(strings.ToLower(code))+`, document.querySelector('#ipe-join-form button').click(), true)`)
-		waitJS(t, ctx, `!document.getElementById('ipe-capture').hidden`, "the note form")
+		waitFor(t, ctx, `!document.getElementById('ipe-capture').hidden`, "the note form")
 		people = append(people, ctx)
 	}
-	waitJS(t, people[0], `!document.getElementById('ipe-timer').hidden && /^[45]:\d\d$/.test(document.querySelector('#ipe-timer [data-deadline]').textContent)`, "the phase timer")
+	waitFor(t, people[0], `!document.getElementById('ipe-timer').hidden && /^[45]:\d\d$/.test(document.querySelector('#ipe-timer [data-deadline]').textContent)`, "the phase timer")
 	browsertest.AssertAxe(t, people[0], "ipe capture (phone)")
 	for i, ctx := range people {
 		text := "Forslag " + itoa(int64(i+1)) + ": <b>mer</b> tid til overlapp"
@@ -81,39 +68,39 @@ func TestBrowserIPEFlow(t *testing.T) {
 		}
 		eval[bool](t, ctx, `(document.getElementById('f-note').value = `+jsString(text)+`, document.querySelector('#ipe-note-form button[type=submit]').click(), true)`)
 		if i == 1 {
-			waitJS(t, ctx, `!document.getElementById('ipe-warning').hidden`, "the personal-data warning")
+			waitFor(t, ctx, `!document.getElementById('ipe-warning').hidden`, "the personal-data warning")
 			browsertest.AssertAxe(t, ctx, "ipe personal-data warning")
 			eval[bool](t, ctx, `(document.getElementById('ipe-edit').click(), document.getElementById('f-note').value = 'Ring meg', document.querySelector('#ipe-note-form button[type=submit]').click(), true)`)
 		}
-		waitJS(t, ctx, `document.getElementById('ipe-status').textContent.length > 0 && document.getElementById('f-note').value === ''`, "the note to be saved")
+		waitFor(t, ctx, `document.getElementById('ipe-status').textContent.length > 0 && document.getElementById('f-note').value === ''`, "the note to be saved")
 	}
-	waitJS(t, people[0], `document.querySelector('#ipe-capture [data-hat=notes]').textContent === '5'`, "the hat count to reach 5 live")
+	waitFor(t, people[0], `document.querySelector('#ipe-capture [data-hat=notes]').textContent === '5'`, "the hat count to reach 5 live")
 
 	next("draw")
 	// Joiners went to the emptier group in turn: people 0, 2 and 4 share a group.
-	waitJS(t, people[0], `!document.getElementById('ipe-draw').hidden`, "the draw phase, live")
+	waitFor(t, people[0], `!document.getElementById('ipe-draw').hidden`, "the draw phase, live")
 	browsertest.AssertAxe(t, people[0], "ipe draw (phone)")
 	eval[bool](t, people[0], `(document.getElementById('ipe-draw-btn').click(), true)`)
-	waitJS(t, people[0], `!document.getElementById('ipe-current').hidden`, "the drawn note")
+	waitFor(t, people[0], `!document.getElementById('ipe-current').hidden`, "the drawn note")
 	drawn := eval[string](t, people[0], `document.getElementById('ipe-current-text').textContent`)
-	waitJS(t, people[2], `document.getElementById('ipe-current-text').textContent === `+jsString(drawn), "the drawn note on another screen of the group")
+	waitFor(t, people[2], `document.getElementById('ipe-current-text').textContent === `+jsString(drawn), "the drawn note on another screen of the group")
 	if eval[bool](t, people[2], `!!document.querySelector('#ipe-current-text b')`) {
 		t.Fatal("a note's HTML was rendered as HTML")
 	}
 	eval[bool](t, people[0], `(document.getElementById('f-reflection').value = 'Ønsker mer ro i vaktskiftet', document.querySelector('#ipe-reflect-form button').click(), true)`)
 	// Each screen learns of the draw phase on its own stream: wait for it before clicking.
-	waitJS(t, people[1], `!document.getElementById('ipe-draw').hidden`, "the draw phase on the second group's screen")
+	waitFor(t, people[1], `!document.getElementById('ipe-draw').hidden`, "the draw phase on the second group's screen")
 	eval[bool](t, people[1], `(document.getElementById('ipe-draw-btn').click(), true)`)
-	waitJS(t, people[1], `!document.getElementById('ipe-current').hidden`, "the second group's draw")
+	waitFor(t, people[1], `!document.getElementById('ipe-current').hidden`, "the second group's draw")
 
 	next("vote")
-	waitJS(t, people[0], `document.querySelectorAll('#ipe-vote-list button').length === 1`, "the vote list")
+	waitFor(t, people[0], `document.querySelectorAll('#ipe-vote-list button').length === 1`, "the vote list")
 	browsertest.AssertAxe(t, people[0], "ipe vote (phone)")
 	eval[bool](t, people[0], `(document.querySelector('#ipe-vote-list button').click(), true)`)
-	waitJS(t, people[0], `document.getElementById('ipe-votes-left').textContent === '2'`, "a vote spent")
+	waitFor(t, people[0], `document.getElementById('ipe-votes-left').textContent === '2'`, "a vote spent")
 
 	next("plenum")
-	waitJS(t, people[0], `!document.getElementById('ipe-plenum').hidden && document.querySelectorAll('#ipe-plenum-groups li').length === 2`, "the plenum")
+	waitFor(t, people[0], `!document.getElementById('ipe-plenum').hidden && document.querySelectorAll('#ipe-plenum-groups li').length === 2`, "the plenum")
 	browsertest.AssertAxe(t, people[0], "ipe plenum (phone)")
 	screen := b.NewTab(t, norwegian(browsertest.Desktop))
 	signIn(t, screen, m.URL(), leader, "/")

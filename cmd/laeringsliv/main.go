@@ -26,6 +26,7 @@ Commands:
   backup FILE      write a consistent copy of a SQLite database to FILE
   token create     print a personal API token for a user
   loadtest         drive simulated IPE participants against a running server
+  export exam-list write the exam list (CSV or XLSX) for the student system
   version          print the version
 
 Run "laeringsliv <command> --help" for the flags of a command.
@@ -117,6 +118,11 @@ func (c *CLI) lookup(args []string) (*command, error) {
 			return nil, errors.New(`"user" needs a subcommand: add, passwd or list`)
 		}
 		return c.lookupUser(args[1], args[2:])
+	case "export":
+		if len(args) < 2 {
+			return nil, errors.New(`"export" needs a subcommand: exam-list`)
+		}
+		return c.lookupExport(args[1], args[2:])
 	}
 	return nil, fmt.Errorf("unknown command %q", args[0])
 }

@@ -79,13 +79,18 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.Institution, err = deploymentInstitution(ctx, m.DB, m.Config.Institution, m.Logger); err != nil {
 		return err
 	}
+	files, err := openFiles(&m.Config)
+	if err != nil {
+		return err
+	}
 	var hub live.Hub // nil: one process
 	if m.DB.Dialect() == "postgres" {
 		hub = live.NewPostgres(m.Config.Database, m.Logger) // closed by the server's shutdown hook
 	}
 	svc := web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Ready: m.DB.Ping,
 		Innovations: m.DB, Timelines: m.DB, Participation: m.DB, Prequal: m.DB, Reports: m.DB,
-		Study: studyCounter(m.DB), Reading: m.DB,
+		StudyCounts: studyCounter(m.DB), Reading: m.DB,
+		Study: m.DB, Calendar: m.DB, Files: files,
 		IPE: m.DB, Tokens: m.DB, Live: hub}
 	if m.Config.SMTPURL != "" {
 		if svc.Mailer, err = smtpmail.Parse(m.Config.SMTPURL); err != nil {
@@ -151,7 +156,7 @@ func (m *Main) seedDemo(ctx context.Context) error {
 	}
 	start := time.Now()
 	res, err := demo.Seed(ctx, demo.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB,
-		Innovations: m.DB, Timeline: m.DB, Participation: m.DB, Reading: m.DB, IPE: m.DB}, hashPassword)
+		Innovations: m.DB, Timeline: m.DB, Participation: m.DB, Reading: m.DB, IPE: m.DB, Study: m.DB}, hashPassword)
 	if err != nil {
 		return err
 	}

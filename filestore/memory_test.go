@@ -1,0 +1,167 @@
+package filestore
+
+import (
+	"encoding/binary"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"laeringsliv"
+)
+
+// videoReader generates a valid QuickTime file of size bytes without holding it: the header
+// boxes, then a media box of zeros.
+type videoReader struct {
+	head []byte
+	left int64
+}
+
+func newVideoReader(size int64) *videoReader {
+	ftyp := box("ftyp", []byte("qt  \x00\x00\x02\x00qt  "))
+	moov := box("moov", box("mvhd", make([]byte, 100)))
+	head := append(ftyp, moov...)
+	mdat := make([]byte, 8)
+	binary.BigEndian.PutUint32(mdat, uint32(size-int64(len(head))))
+	copy(mdat[4:], "mdat")
+	head = append(head, mdat...)
+	return &videoReader{head: head, left: size - int64(len(head))}
+}
+
+func (v *videoReader) Read(p []byte) (int, error) {
+	if len(v.head) > 0 {
+		n := copy(p, v.head)
+		v.head = v.head[n:]
+		return n, nil
+	}
+	if v.left == 0 {
+		return 0, io.EOF
+	}
+	n := int(min(int64(len(p)), v.left))
+	clear(p[:n])
+	v.left -= int64(n)
+	return n, nil
+}
+
+// uploadHandler is the shape of the application's upload handler: the body is capped, read
+// part by part, and the file part streamed into the store.
+func uploadHandler(st Store, limit int64) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, limit+1<<20)
+		mr, err := r.MultipartReader()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		for {
+			part, err := mr.NextPart()
+			if err != nil {
+				http.Error(w, "no file", http.StatusBadRequest)
+				return
+			}
+			if part.FormName() != "file" {
+				continue
+			}
+			got, err := Receive(r.Context(), st, part, limit, func(k laeringsliv.FileKind) bool { return k == laeringsliv.FileVideo })
+			if err != nil {
+				http.Error(w, laeringsliv.ErrorKey(err), http.StatusBadRequest)
+				return
+			}
+			io.WriteString(w, strconv.FormatInt(got.Size, 10))
+			return
+		}
+	})
+}
+
+// rss returns the resident set size in bytes, from /proc (0 where there is none).
+func rss() uint64 {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 2 {
+		return 0
+	}
+	pages, _ := strconv.ParseUint(f[1], 10, 64)
+	return pages * uint64(os.Getpagesize())
+}
+
+// TestUpload1GBMemory streams a 1 GB video through an HTTP upload handler into the directory
+// store and reports how much the heap and the resident set grew at their peak. It asserts
+// only a generous bound (64 MiB); the figure is what matters and is printed.
+func TestUpload1GBMemory(t *testing.T) {
+	const size = 1 << 30
+	d := newDir(t)
+	srv := httptest.NewServer(uploadHandler(d, size))
+	defer srv.Close()
+
+	pr, pw := io.Pipe()
+	mw := multipart.NewWriter(pw)
+	go func() {
+		part, err := mw.CreateFormFile("file", "../../AK3 video.mov")
+		if err == nil {
+			_, err = io.Copy(part, newVideoReader(size))
+		}
+		if err == nil {
+			err = mw.Close()
+		}
+		pw.CloseWithError(err)
+	}()
+
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	rssBefore := rss()
+	var peakHeap, peakRSS uint64
+	var mu sync.Mutex
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			r := rss()
+			mu.Lock()
+			peakHeap, peakRSS = max(peakHeap, m.HeapInuse), max(peakRSS, r)
+			mu.Unlock()
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	start := time.Now()
+	resp, err := http.Post(srv.URL, mw.FormDataContentType(), pr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	close(stop)
+	<-done
+	if resp.StatusCode != http.StatusOK || string(body) != strconv.Itoa(size) {
+		t.Fatalf("upload: %d %s", resp.StatusCode, body)
+	}
+	heapRise := int64(peakHeap) - int64(before.HeapInuse)
+	rssRise := int64(peakRSS) - int64(rssBefore)
+	msg := fmt.Sprintf("1 GiB upload (client and server in one process): peak heap rise %.1f MiB, peak RSS rise %.1f MiB, %v",
+		float64(heapRise)/(1<<20), float64(rssRise)/(1<<20), time.Since(start).Round(time.Millisecond))
+	t.Log(msg)
+	fmt.Fprintln(os.Stderr, msg)
+	if heapRise > 64<<20 {
+		t.Errorf("heap rose by %d bytes: the upload is being held in memory", heapRise)
+	}
+}
