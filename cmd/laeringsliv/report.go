@@ -43,7 +43,7 @@ func (c *CLI) reportParticipation(ctx context.Context, db *sqlstore.DB, cfg *Con
 	if err != nil {
 		return err
 	}
-	rows, err := laeringsliv.ParticipationTable(ctx, db, studyCounter(db), progID)
+	rows, err := laeringsliv.ParticipationTable(ctx, db, db, progID)
 	if err != nil {
 		return err
 	}
@@ -72,15 +72,4 @@ func (c *CLI) reportProgramme(ctx context.Context, db *sqlstore.DB, cfg *Config,
 		return 0, fmt.Errorf("%w: the deployment has %d programmes; choose one with --programme", errUsage, len(progs))
 	}
 	return progs[0].ID, nil
-}
-
-// studyCounter returns where Table 2's approvals and exam counts come from.
-// TODO(merge with the study programme, issue 4): return the store's implementation of
-// laeringsliv.StudyCounter; until then the columns approved, exam_bachelor and exam_master
-// print zero.
-func studyCounter(db *sqlstore.DB) laeringsliv.StudyCounter {
-	if sc, ok := any(db).(laeringsliv.StudyCounter); ok {
-		return sc
-	}
-	return laeringsliv.NoStudyCounts{}
 }

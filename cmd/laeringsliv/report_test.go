@@ -23,15 +23,16 @@ func demoDB(t *testing.T) (*sqlstore.DB, string, *demo.Result) {
 	t.Cleanup(func() { db.Close() })
 	cheap := func(string) (string, error) { return "not-a-hash", nil }
 	res, err := demo.Seed(ctx, demo.Services{Org: db, People: db, Members: db, Auth: db,
-		Innovations: db, Timeline: db, Participation: db}, cheap)
+		Innovations: db, Timeline: db, Participation: db, Study: db}, cheap)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return db, path, res
 }
 
-// TestReportParticipation runs the report on the demo database, checks the article's figures
-// that this branch computes, then moves one innovation and sees the table follow.
+// TestReportParticipation runs the report on the demo database and gets the article's Table 2,
+// computed from the demo's memberships, approvals, exam registrations and innovations; then it
+// drops one innovation and sees the table follow.
 func TestReportParticipation(t *testing.T) {
 	db, path, res := demoDB(t)
 	env := map[string]string{"LAERINGSLIV_DATABASE": path}
@@ -42,11 +43,11 @@ func TestReportParticipation(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(strings.TrimPrefix(out, "\uFEFF")), "\r\n")
 	want := []string{
 		"workplace,ftes,enrolled,approved,exam_bachelor,exam_master,innovations",
-		"Lyngtunet bofellesskap,17,15,0,0,0,3",
-		"Fjordtun interkommunale bofellesskap,30,27,0,0,0,2",
-		"Hjemmetjenesten i Fjellbu,17,19,0,0,0,5",
-		"Solåsen bo- og aktivitetssenter,34,21,0,0,0,8",
-		"Total,98,82,0,0,0,18",
+		"Lyngtunet bofellesskap,17,15,15,4,0,3",
+		"Fjordtun interkommunale bofellesskap,30,27,14,9,3,2",
+		"Hjemmetjenesten i Fjellbu,17,19,15,10,5,5",
+		"Solåsen bo- og aktivitetssenter,34,21,19,14,7,8",
+		"Total,98,82,63,37,15,18",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("report:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
