@@ -29,7 +29,8 @@ type Services struct {
 	Participation laeringsliv.ParticipationService
 	Prequal       laeringsliv.PrequalService
 	Reports       laeringsliv.ReportService
-	StudyCounts   laeringsliv.StudyCounter // approvals and exams per workplace, for Table 2
+	StudyCounts   laeringsliv.StudyCounter    // approvals and exams per workplace, for Table 2
+	Evidence      laeringsliv.EvidenceCounter // material per gathering, for Table 1; nil leaves it out
 	Reading       laeringsliv.ReadingService
 
 	// IPE sessions (issue 3).
