@@ -43,6 +43,17 @@ func TestEvidenceReport(t *testing.T) {
 		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "PK") {
 			t.Fatalf("xlsx %d", resp.StatusCode)
 		}
+		resp, body = f.do(t, c, "GET", base+"/progress", nil)
+		if resp.StatusCode != http.StatusOK || !strings.Contains(body, "<th scope=\"row\">2017</th>") || !strings.Contains(body, "/reports/progress?format=xlsx") {
+			t.Fatalf("progress page %d:\n%s", resp.StatusCode, body)
+		}
+		resp, body = f.do(t, c, "GET", base+"/progress?format=csv", nil)
+		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "\ufeffyear,participants_enrolled,") || !strings.Contains(body, "\r\n2017,") {
+			t.Fatalf("progress csv %d %q", resp.StatusCode, body)
+		}
+		if resp, _ := f.do(t, c, "GET", base+"/progress?format=doc", nil); resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("progress format doc: %d", resp.StatusCode)
+		}
 		for _, bad := range []string{"json", "pdf", "%00"} {
 			if resp, _ := f.do(t, c, "GET", base+"/evidence?format="+bad, nil); resp.StatusCode != http.StatusUnprocessableEntity {
 				t.Errorf("format %q: %d", bad, resp.StatusCode)
