@@ -49,6 +49,7 @@ type ReportsPage struct {
 	Programme *laeringsliv.Programme
 	Rows      []*laeringsliv.ParticipationRow
 	Chart     template.HTML // rendered by report.BarChart, which escapes every text
+	Evidence  *EvidenceSection
 }
 
 func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
@@ -65,28 +66,25 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 	chart := report.BarChart("chart-innovations", st.tr.T("report.chart_innovations"), st.tr.T("report.chart_innovations_desc"), bars)
 	p := ReportsPage{Page: s.base(w, r, st.tr.T("report.title")), Programme: st.programme, Rows: rows,
 		Chart: template.HTML(chart)}
+	if p.Evidence, err = s.evidenceSection(r); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "reports", p)
 }
 
 // participationDownload sends Table 2 as CSV or XLSX; ?format= chooses, CSV by default.
 func (s *Server) participationDownload(w http.ResponseWriter, r *http.Request) {
-	st := state(r)
-	format := r.URL.Query().Get("format")
-	if format == "" {
-		format = "csv"
-	}
-	f, err := report.ParseFormat(format)
-	if err != nil || f == "json" {
-		s.renderError(w, r, laeringsliv.FieldError("format", "report.error.format_invalid"))
+	f, ok := s.downloadFormat(w, r)
+	if !ok {
 		return
 	}
-	rows, err := laeringsliv.ParticipationTable(r.Context(), s.svc.Reports, s.svc.StudyCounts, st.programme.ID)
+	rows, err := laeringsliv.ParticipationTable(r.Context(), s.svc.Reports, s.svc.StudyCounts, state(r).programme.ID)
 	if err != nil {
 		s.renderError(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", report.ContentType(f))
-	w.Header().Set("Content-Disposition", `attachment; filename="table2.`+string(f)+`"`)
+	attachment(w, f, "table2")
 	if err := report.WriteParticipation(w, f, rows); err != nil {
 		s.cfg.Logger.Error("write participation report", "err", err)
 	}

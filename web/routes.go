@@ -48,6 +48,9 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/participation", laeringsliv.ActionRecordTimeline, s.saveParticipation),
 		allow("GET /programmes/{programme}/reports", laeringsliv.ActionViewReports, s.reportsPage),
 		allow("GET /programmes/{programme}/reports/participation", laeringsliv.ActionViewReports, s.participationDownload),
+		// Evidence (issue 5, second part): Table 1, the funder's progress report, research export.
+		allow("GET /programmes/{programme}/reports/evidence", laeringsliv.ActionViewReports, s.evidenceDownload),
+		allow("GET /programmes/{programme}/reports/progress", laeringsliv.ActionViewReports, s.progressPage),
 		// Reading workshop: the syllabus library and the workshops with their live steps.
 		allow("GET /programmes/{programme}/syllabus", laeringsliv.ActionViewProgramme, s.syllabusPage),
 		allow("POST /programmes/{programme}/syllabus", laeringsliv.ActionEditSyllabus, s.createSyllabusText),

@@ -29,7 +29,9 @@ type Services struct {
 	Participation laeringsliv.ParticipationService
 	Prequal       laeringsliv.PrequalService
 	Reports       laeringsliv.ReportService
-	StudyCounts   laeringsliv.StudyCounter // approvals and exams per workplace, for Table 2
+	StudyCounts   laeringsliv.StudyCounter    // approvals and exams per workplace, for Table 2
+	Evidence      laeringsliv.EvidenceCounter // material per gathering, for Table 1; nil leaves it out
+	Progress      laeringsliv.ProgressCounter // dated events, for the yearly progress report
 	Reading       laeringsliv.ReadingService
 
 	// IPE sessions (issue 3).

@@ -11,30 +11,32 @@ import (
 	"laeringsliv/sqlstore"
 )
 
-const reportUsage = `Usage: laeringsliv report participation [flags]
+const reportUsage = `Usage: laeringsliv report participation|evidence [flags]
 
 Prints the article's Table 2 for a programme, computed from the database: per workplace the
 FTEs, enrolled participants, those with all work requirements approved, bachelor and master
 exam registrations, and innovations (tried, evaluated or implemented), then a Total row.
+"evidence" prints Table 1 instead: the material collected per gathering of each workplace.
 --programme may be left out when the deployment has one programme.`
 
 // lookupReport finds the report subcommand.
 func (c *CLI) lookupReport(args []string) (*command, error) {
-	if len(args) == 0 || args[0] != "participation" {
-		return nil, errors.New(`"report" needs a subcommand: participation`)
+	if len(args) == 0 || (args[0] != "participation" && args[0] != "evidence") {
+		return nil, errors.New(`"report" needs a subcommand: participation or evidence`)
 	}
+	which := args[0]
 	var cfg Config
-	f := dbCmdFlags("report participation", reportUsage, &cfg)
+	f := dbCmdFlags("report "+which, reportUsage, &cfg)
 	format := f.fs.String("format", "csv", "output format: csv, xlsx or json")
 	programme := f.fs.String("programme", "", "the programme's id")
 	return &command{f, args[1:], func(ctx context.Context, a []string) error {
 		return c.withDB(ctx, f, &cfg, a, 0, func(db *sqlstore.DB) error {
-			return c.reportParticipation(ctx, db, &cfg, *format, *programme)
+			return c.reportParticipation(ctx, db, &cfg, which, *format, *programme)
 		})
 	}}, nil
 }
 
-func (c *CLI) reportParticipation(ctx context.Context, db *sqlstore.DB, cfg *Config, format, programme string) error {
+func (c *CLI) reportParticipation(ctx context.Context, db *sqlstore.DB, cfg *Config, which, format, programme string) error {
 	f, err := report.ParseFormat(format)
 	if err != nil {
 		return fmt.Errorf("%w: --format must be csv, xlsx or json", errUsage)
@@ -42,6 +44,13 @@ func (c *CLI) reportParticipation(ctx context.Context, db *sqlstore.DB, cfg *Con
 	progID, err := c.reportProgramme(ctx, db, cfg, programme)
 	if err != nil {
 		return err
+	}
+	if which == "evidence" {
+		rows, err := laeringsliv.EvidenceTable(ctx, db, db, progID)
+		if err != nil {
+			return err
+		}
+		return report.WriteEvidence(c.Stdout, f, rows)
 	}
 	rows, err := laeringsliv.ParticipationTable(ctx, db, db, progID)
 	if err != nil {

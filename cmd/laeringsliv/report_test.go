@@ -78,3 +78,29 @@ func TestReportParticipation(t *testing.T) {
 		t.Fatalf("--programme x: exit %d, want 2", code)
 	}
 }
+
+// TestReportEvidence prints Table 1 of the demo: every exam paper of Table 2 (37 bachelor,
+// 15 master) appears, at the evaluation and master gatherings.
+func TestReportEvidence(t *testing.T) {
+	_, path, _ := demoDB(t)
+	env := map[string]string{"LAERINGSLIV_DATABASE": path}
+	code, out, errOut := cli(t, env, "", "report", "evidence", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(strings.TrimPrefix(out, "\uFEFF")), "\r\n")
+	t.Logf("Table 1 of the demo:\n%s", strings.Join(lines, "\n"))
+	if lines[0] != "workplace,gathering,kind,starts_on,reflection_logs,ipe_notes,presentations,videos,evaluations,exam_papers" {
+		t.Fatalf("header %s", lines[0])
+	}
+	total := strings.Split(lines[len(lines)-1], ",")
+	if total[0] != "Total" || total[9] != "52" || total[4] == "0" || total[6] == "0" {
+		t.Fatalf("total %v", total)
+	}
+	if !strings.Contains(out, "Lyngtunet bofellesskap,Evalueringssamling,evaluation,") {
+		t.Fatalf("no evaluation gathering:\n%s", out)
+	}
+	if code, _, _ := cli(t, env, "", "report", "evidence", "--format", "pdf"); code != 2 {
+		t.Fatalf("--format pdf: exit %d, want 2", code)
+	}
+}

@@ -1,0 +1,113 @@
+package laeringsliv
+
+import (
+	"context"
+	"sort"
+	"time"
+)
+
+// ProgressEventKind is a kind of dated event the funder's progress report counts.
+type ProgressEventKind string
+
+const (
+	ProgressParticipant ProgressEventKind = "participant" // a participant enrolled (membership created)
+	ProgressApproval    ProgressEventKind = "approval"    // a submission approved (its last assessment)
+	ProgressExam        ProgressEventKind = "exam"        // an exam registration
+	ProgressInnovation  ProgressEventKind = "innovation"  // an innovation reached Status
+	ProgressGathering   ProgressEventKind = "gathering"   // a gathering began
+)
+
+// ProgressEvent is one dated event of a programme.
+type ProgressEvent struct {
+	Kind   ProgressEventKind
+	At     time.Time
+	Status InnovationStatus // for ProgressInnovation
+}
+
+// ProgressCounter lists the dated events of a programme; the store implements it.
+type ProgressCounter interface {
+	ProgressEvents(ctx context.Context, programmeID int64) ([]ProgressEvent, error)
+}
+
+// ProgressYear is one year of the yearly progress report for the funder. Counts are of what
+// happened in the year (Norwegian time): participants enrolled, submissions approved, exam
+// registrations, innovations reaching each status, gatherings begun, and the material of
+// Table 1 collected at those gatherings (material tied to no gathering has no year).
+type ProgressYear struct {
+	Year         int
+	Participants int
+	Approvals    int
+	Exams        int
+	Innovations  map[InnovationStatus]int
+	Gatherings   int
+	Evidence     int
+}
+
+// Norway is the time zone the years of reports are counted in.
+var Norway = func() *time.Location {
+	if l, err := time.LoadLocation("Europe/Oslo"); err == nil {
+		return l
+	}
+	return time.UTC
+}()
+
+// ProgressReport builds the yearly progress report of a programme, oldest year first, with
+// every year from the first event to the last (a quiet year shows as zeros).
+func ProgressReport(ctx context.Context, pc ProgressCounter, ec EvidenceCounter, sc StudyCounter, programmeID int64) ([]*ProgressYear, error) {
+	events, err := pc.ProgressEvents(ctx, programmeID)
+	if err != nil {
+		return nil, err
+	}
+	evidence, err := EvidenceTable(ctx, ec, sc, programmeID)
+	if err != nil {
+		return nil, err
+	}
+	return progressYears(events, evidence[:len(evidence)-1]), nil
+}
+
+func progressYears(events []ProgressEvent, evidence []*EvidenceRow) []*ProgressYear {
+	years := map[int]*ProgressYear{}
+	year := func(t time.Time) *ProgressYear {
+		y := t.In(Norway).Year()
+		if years[y] == nil {
+			years[y] = &ProgressYear{Year: y, Innovations: map[InnovationStatus]int{}}
+		}
+		return years[y]
+	}
+	for _, e := range events {
+		y := year(e.At)
+		switch e.Kind {
+		case ProgressParticipant:
+			y.Participants++
+		case ProgressApproval:
+			y.Approvals++
+		case ProgressExam:
+			y.Exams++
+		case ProgressInnovation:
+			y.Innovations[e.Status]++
+		case ProgressGathering:
+			y.Gatherings++
+		}
+	}
+	for _, r := range evidence {
+		if r.GatheringID != 0 {
+			year(r.Start).Evidence += r.Sum()
+		}
+	}
+	if len(years) == 0 {
+		return nil
+	}
+	var keys []int
+	for k := range years {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	out := make([]*ProgressYear, 0, keys[len(keys)-1]-keys[0]+1)
+	for y := keys[0]; y <= keys[len(keys)-1]; y++ {
+		if years[y] == nil {
+			years[y] = &ProgressYear{Year: y, Innovations: map[InnovationStatus]int{}}
+		}
+		out = append(out, years[y])
+	}
+	return out
+}

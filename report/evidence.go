@@ -1,0 +1,73 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+
+	"laeringsliv"
+	"laeringsliv/tabular"
+)
+
+// EvidenceColumns are the column names of Table 1 in every machine-readable format. A row
+// whose gathering is empty holds material tied to no gathering; the last row is the total.
+var EvidenceColumns = []string{
+	"workplace", "gathering", "kind", "starts_on", "reflection_logs", "ipe_notes", "presentations",
+	"videos", "evaluations", "exam_papers",
+}
+
+// evidenceJSON is one row of Table 1 in JSON, with the column names as keys.
+type evidenceJSON struct {
+	Workplace      string `json:"workplace"`
+	Gathering      string `json:"gathering"`
+	Kind           string `json:"kind"`
+	StartsOn       string `json:"starts_on"`
+	ReflectionLogs int    `json:"reflection_logs"`
+	IPENotes       int    `json:"ipe_notes"`
+	Presentations  int    `json:"presentations"`
+	Videos         int    `json:"videos"`
+	Evaluations    int    `json:"evaluations"`
+	ExamPapers     int    `json:"exam_papers"`
+}
+
+func evidenceRecord(r *laeringsliv.EvidenceRow) evidenceJSON {
+	day := ""
+	if !r.Start.IsZero() {
+		day = r.Start.In(oslo).Format(time.DateOnly)
+	}
+	return evidenceJSON{r.Workplace, r.Gathering, string(r.Kind), day, r.ReflectionLogs, r.IPENotes,
+		r.Presentations, r.Videos, r.Evaluations, r.ExamPapers}
+}
+
+// oslo is the time zone gatherings are held in; a missing zone database falls back to UTC.
+var oslo = func() *time.Location {
+	if l, err := time.LoadLocation("Europe/Oslo"); err == nil {
+		return l
+	}
+	return time.UTC
+}()
+
+// EvidenceTable returns Table 1 as a table for CSV and XLSX.
+func EvidenceTable(rows []*laeringsliv.EvidenceRow) *tabular.Table {
+	t := &tabular.Table{Name: "Table 1", Header: EvidenceColumns}
+	for _, r := range rows {
+		e := evidenceRecord(r)
+		t.Rows = append(t.Rows, []any{e.Workplace, e.Gathering, e.Kind, e.StartsOn, e.ReflectionLogs, e.IPENotes,
+			e.Presentations, e.Videos, e.Evaluations, e.ExamPapers})
+	}
+	return t
+}
+
+// WriteEvidence writes Table 1 in format f.
+func WriteEvidence(w io.Writer, f Format, rows []*laeringsliv.EvidenceRow) error {
+	if f != "json" {
+		return EvidenceTable(rows).Write(w, tabular.Format(f))
+	}
+	out := make([]evidenceJSON, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, evidenceRecord(r))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
