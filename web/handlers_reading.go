@@ -107,6 +107,7 @@ func (s *Server) nextPhase(w http.ResponseWriter, r *http.Request) {
 			s.renderError(w, r, err)
 			return
 		}
+		s.live.Publish(readingTopic(ws.ID))
 	}
 	http.Redirect(w, r, workshopPath(ws), http.StatusSeeOther)
 }
