@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 
 	"laeringsliv"
 )
@@ -31,6 +32,16 @@ func (db *DB) CreateWorkshop(ctx context.Context, w *laeringsliv.Workshop, group
 			return err
 		}
 		w.InstitutionID, w.ProgrammeID, w.CreatedAt, w.PhaseAt = wp.InstitutionID, wp.ProgrammeID, tx.now, tx.now
+		if w.GatheringID != 0 {
+			// Checked here on both engines: SQLite has no foreign key on gathering_id (00041).
+			var owner int64
+			err := tx.QueryRowContext(ctx, `SELECT workplace_id FROM gatherings WHERE id = $1`, w.GatheringID).Scan(&owner)
+			if errors.Is(err, sql.ErrNoRows) || (err == nil && owner != w.WorkplaceID) {
+				return invalid("reading.error.gathering_invalid")
+			} else if err != nil {
+				return err
+			}
+		}
 		err = tx.QueryRowContext(ctx, `
 			INSERT INTO reading_workshops (institution_id, programme_id, workplace_id, gathering_id,
 				title, grouping, phase, created_at, phase_at)
