@@ -2,15 +2,10 @@ package laeringsliv
 
 import "context"
 
-// IPEEvent is one step of a session that screens follow live. Seq counts from 1 per session, so
-// that a client that reconnects asks for everything after the last Seq it saw. Data is JSON and
-// never names a writer; events carry no time, so they cannot date a note either.
-type IPEEvent struct {
-	SessionID int64
-	Seq       int64
-	Kind      string
-	Data      []byte
-}
+// IPEEvent is one step of a session that screens follow live, in the event log it shares with
+// the reading workshop. Its data never names a writer; events carry no time, so they cannot
+// date a note either.
+type IPEEvent = LoggedEvent
 
 // Event kinds.
 const (

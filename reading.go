@@ -90,7 +90,28 @@ type Workshop struct {
 	Phase         Phase
 	CreatedAt     time.Time
 	PhaseAt       time.Time // when the phase last changed
+	EventSeq      int64     // the newest event's sequence; a page rendered now streams from it
 }
+
+// Events of a workshop's log, which screens follow live (see LoggedEvent). Unlike IPE's, they
+// may concern named people, but they carry no answer text: answers are shown by the pages,
+// which ask the policy.
+const (
+	ReadingEventPhase = "phase" // {"phase": "..."}
+	// ReadingEventAnswer says that a member's answers changed after the share step revealed
+	// them (a final save within AnswerGrace): {"group": id}.
+	ReadingEventAnswer = "answer"
+	// ReadingEventEdit is an applied edit of a group's shared text, as rebased on the server:
+	// {"group": id, "version": v, "start": s, "end": e, "text": "..."}; applying the edits
+	// of a group in version order gives its text.
+	ReadingEventEdit = "edit"
+)
+
+// AnswerGrace is how long after the facilitator leaves the individual step a participant's
+// final save is still accepted, if it says it was written in an open phase: the text typed in
+// the last second before "share" would otherwise be refused while on its way. The share step
+// updates the group's screens when such a save lands.
+const AnswerGrace = 15 * time.Second
 
 // Validate checks the fields a user can set.
 func (w *Workshop) Validate() error {
@@ -138,6 +159,18 @@ type Answer struct {
 	Interesting   string // what is interesting, exciting or instructive in the text
 	Connects      string // what connects to, explains or helps understand our practice
 	UpdatedAt     time.Time
+	// WrittenIn is the phase the writer's page was in when the text was typed; a save made
+	// in an open phase is accepted for AnswerGrace after the phase moved on. Not stored.
+	WrittenIn Phase
+}
+
+// AcceptsAnswer reports whether w takes an answer written in phase written at time now: while
+// answers are open, and for AnswerGrace into the share step for text written before it.
+func (w *Workshop) AcceptsAnswer(written Phase, now time.Time) bool {
+	if w.Phase.AnswersOpen() {
+		return true
+	}
+	return w.Phase == PhaseShare && written.AnswersOpen() && now.Sub(w.PhaseAt) <= AnswerGrace
 }
 
 // MaxAnswerRunes bounds each answer and the shared presentation.
@@ -181,8 +214,11 @@ type ReadingService interface {
 	MoveMember(ctx context.Context, workshopID, personID, groupID int64) error
 
 	// SaveAnswer stores a participant's answers, replacing earlier ones; only while the
-	// workshop's phase has answers open (else ECONFLICT reading.error.answers_closed).
+	// workshop accepts them (Workshop.AcceptsAnswer; else ECONFLICT reading.error.answers_closed).
 	SaveAnswer(ctx context.Context, a *Answer) error
+	// FindWorkshopEvents returns the workshop's logged events after seq, oldest first, at
+	// most limit.
+	FindWorkshopEvents(ctx context.Context, workshopID, after int64, limit int) ([]*LoggedEvent, error)
 	// FindAnswers returns every answer of a workshop.
 	FindAnswers(ctx context.Context, workshopID int64) ([]*Answer, error)
 

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 
 	"laeringsliv"
 )
@@ -31,6 +32,16 @@ func (db *DB) CreateWorkshop(ctx context.Context, w *laeringsliv.Workshop, group
 			return err
 		}
 		w.InstitutionID, w.ProgrammeID, w.CreatedAt, w.PhaseAt = wp.InstitutionID, wp.ProgrammeID, tx.now, tx.now
+		if w.GatheringID != 0 {
+			// Checked here on both engines: SQLite has no foreign key on gathering_id (00041).
+			var owner int64
+			err := tx.QueryRowContext(ctx, `SELECT workplace_id FROM gatherings WHERE id = $1`, w.GatheringID).Scan(&owner)
+			if errors.Is(err, sql.ErrNoRows) || (err == nil && owner != w.WorkplaceID) {
+				return invalid("reading.error.gathering_invalid")
+			} else if err != nil {
+				return err
+			}
+		}
 		err = tx.QueryRowContext(ctx, `
 			INSERT INTO reading_workshops (institution_id, programme_id, workplace_id, gathering_id,
 				title, grouping, phase, created_at, phase_at)
@@ -116,18 +127,30 @@ func (db *DB) FindWorkshops(ctx context.Context, f laeringsliv.WorkshopFilter) (
 	return list, err
 }
 
+// FindWorkshopEvents returns the workshop's events after seq, oldest first, at most limit.
+func (db *DB) FindWorkshopEvents(ctx context.Context, workshopID, after int64, limit int) ([]*laeringsliv.LoggedEvent, error) {
+	return readingLog.find(ctx, db, workshopID, after, limit)
+}
+
 // SetWorkshopPhase moves the workshop to phase and records when.
 func (db *DB) SetWorkshopPhase(ctx context.Context, id int64, phase laeringsliv.Phase) error {
 	if !phase.Valid() {
 		return invalid("reading.error.phase_invalid")
 	}
 	return db.update(ctx, "set workshop phase", func(tx *Tx) error {
-		return execOne(ctx, tx, `UPDATE reading_workshops SET phase = $1, phase_at = $2 WHERE id = $3`,
-			phase, millis(tx.now), id)
+		w, err := findWorkshop(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := execOne(ctx, tx, `UPDATE reading_workshops SET phase = $1, phase_at = $2 WHERE id = $3`,
+			phase, millis(tx.now), id); err != nil {
+			return err
+		}
+		return readingLog.append(ctx, tx, w.InstitutionID, w.ID, laeringsliv.ReadingEventPhase, map[string]any{"phase": phase})
 	})
 }
 
-const workshopColumns = `id, institution_id, programme_id, workplace_id, gathering_id, title, grouping, phase, created_at, phase_at`
+const workshopColumns = `id, institution_id, programme_id, workplace_id, gathering_id, title, grouping, phase, created_at, phase_at, event_seq`
 
 func findWorkshop(ctx context.Context, tx *Tx, id int64) (*laeringsliv.Workshop, error) {
 	return scanOne(tx.QueryRowContext(ctx,
@@ -139,7 +162,7 @@ func scanWorkshop(s scanner) (*laeringsliv.Workshop, error) {
 	var gathering sql.NullInt64
 	var created, phaseAt int64
 	err := s.Scan(&w.ID, &w.InstitutionID, &w.ProgrammeID, &w.WorkplaceID, &gathering, &w.Title,
-		&w.Grouping, &w.Phase, &created, &phaseAt)
+		&w.Grouping, &w.Phase, &created, &phaseAt, &w.EventSeq)
 	if err != nil {
 		return nil, err
 	}

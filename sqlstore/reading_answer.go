@@ -2,6 +2,8 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 
 	"laeringsliv"
 )
@@ -17,15 +19,16 @@ func (db *DB) SaveAnswer(ctx context.Context, a *laeringsliv.Answer) error {
 		if err != nil {
 			return err
 		}
-		if !w.Phase.AnswersOpen() {
+		if !w.AcceptsAnswer(a.WrittenIn, tx.now) {
 			return conflict("reading.error.answers_closed")
 		}
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM reading_group_members
-			WHERE workshop_id = $1 AND person_id = $2`, a.WorkshopID, a.PersonID).Scan(&n); err != nil {
-			return err
-		} else if n == 0 {
+		var group int64
+		err = tx.QueryRowContext(ctx, `SELECT group_id FROM reading_group_members
+			WHERE workshop_id = $1 AND person_id = $2`, a.WorkshopID, a.PersonID).Scan(&group)
+		if errors.Is(err, sql.ErrNoRows) {
 			return invalid("reading.error.not_in_group")
+		} else if err != nil {
+			return err
 		}
 		a.InstitutionID, a.UpdatedAt = w.InstitutionID, tx.now
 		_, err = tx.ExecContext(ctx, `INSERT INTO reading_answers (institution_id, workshop_id, person_id,
@@ -33,7 +36,12 @@ func (db *DB) SaveAnswer(ctx context.Context, a *laeringsliv.Answer) error {
 			ON CONFLICT (workshop_id, person_id) DO UPDATE SET interesting = excluded.interesting,
 				connects = excluded.connects, updated_at = excluded.updated_at`,
 			a.InstitutionID, a.WorkshopID, a.PersonID, a.Interesting, a.Connects, millis(a.UpdatedAt))
-		return err
+		if err != nil || w.Phase.AnswersOpen() {
+			return err
+		}
+		// A final save in the grace window: the group already sees the answers, so its
+		// screens must update.
+		return readingLog.append(ctx, tx, w.InstitutionID, w.ID, laeringsliv.ReadingEventAnswer, map[string]any{"group": group})
 	})
 }
 

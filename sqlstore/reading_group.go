@@ -132,8 +132,12 @@ func (db *DB) EditPresentation(ctx context.Context, groupID, personID int64, e t
 			g.InstitutionID, g.ID, g.Version, s.Start, s.End, s.Text, millis(tx.now)); err != nil {
 			return err
 		}
-		return execOne(ctx, tx, `UPDATE reading_groups SET presentation = $1, version = $2 WHERE id = $3`,
-			g.Presentation, g.Version, g.ID)
+		if err := execOne(ctx, tx, `UPDATE reading_groups SET presentation = $1, version = $2 WHERE id = $3`,
+			g.Presentation, g.Version, g.ID); err != nil {
+			return err
+		}
+		return readingLog.append(ctx, tx, g.InstitutionID, w.ID, laeringsliv.ReadingEventEdit, map[string]any{
+			"group": g.ID, "version": g.Version, "start": s.Start, "end": s.End, "text": s.Text})
 	})
 	return g, err
 }

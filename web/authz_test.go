@@ -72,6 +72,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/reading":                                        {teachers, admins},
 	"GET /workplaces/{workplace}/reading/{workshop}":                              {inOwn, admins},
 	"GET /workplaces/{workplace}/reading/{workshop}/state":                        {inOwn, admins},
+	"GET /workplaces/{workplace}/reading/{workshop}/events":                       {inOwn, admins},
 	"GET /workplaces/{workplace}/reading/{workshop}/plenum":                       {inOwn, admins},
 	"GET /workplaces/{workplace}/reading/{workshop}/summary":                      {inOwn, admins},
 	"POST /workplaces/{workplace}/reading/{workshop}/phase":                       {teachers, admins},

@@ -17,6 +17,7 @@ type ReadingListPage struct {
 	Participants int
 	Modes        []laeringsliv.GroupingMode
 	Form         *laeringsliv.Workshop
+	Gatherings   []*laeringsliv.Gathering // the workplace's, for the create form
 }
 
 func (s *Server) readingListPage(w http.ResponseWriter, r *http.Request) {
@@ -36,7 +37,14 @@ func (s *Server) showReadingList(w http.ResponseWriter, r *http.Request, status 
 		s.serverError(w, r, err)
 		return
 	}
-	p := ReadingListPage{Page: s.base(w, r, st.tr.T("reading.workshops.title")), Workplace: wp, Workshops: list,
+	var gatherings []*laeringsliv.Gathering
+	if s.svc.Study != nil {
+		if gatherings, err = s.svc.Study.FindGatherings(r.Context(), wp.ID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	p := ReadingListPage{Page: s.base(w, r, st.tr.T("reading.workshops.title")), Workplace: wp, Workshops: list, Gatherings: gatherings,
 		CanManage:    st.actor.Can(laeringsliv.ActionManageReading, laeringsliv.WorkplaceResource(wp)),
 		Participants: len(parts), Modes: laeringsliv.GroupingModes, Form: form}
 	p.Errors = errs
@@ -54,6 +62,14 @@ func (s *Server) createWorkshop(w http.ResponseWriter, r *http.Request) {
 	wp := state(r).workplace
 	ws := &laeringsliv.Workshop{WorkplaceID: wp.ID, Title: text(v, "title", 200),
 		Grouping: laeringsliv.GroupingMode(text(v, "grouping", 20)), Phase: laeringsliv.PhasePrepare}
+	if g := v.Get("gathering"); g != "" && g != "0" {
+		id, err := pathID(g)
+		if err != nil {
+			s.showReadingList(w, r, http.StatusUnprocessableEntity, ws, []FieldErr{{"gathering", "reading.error.gathering_invalid"}})
+			return
+		}
+		ws.GatheringID = id
+	}
 	if err := ws.Validate(); err != nil {
 		s.showReadingList(w, r, http.StatusUnprocessableEntity, ws, []FieldErr{{fieldOfErr(err), laeringsliv.ErrorKey(err)}})
 		return
@@ -77,7 +93,10 @@ func (s *Server) createWorkshop(w http.ResponseWriter, r *http.Request) {
 		s.showReadingList(w, r, http.StatusUnprocessableEntity, ws, []FieldErr{{"grouping", laeringsliv.ErrorKey(err)}})
 		return
 	}
-	if err := s.svc.Reading.CreateWorkshop(r.Context(), ws, groups); err != nil {
+	if err := s.svc.Reading.CreateWorkshop(r.Context(), ws, groups); laeringsliv.ErrorKey(err) == "reading.error.gathering_invalid" {
+		s.showReadingList(w, r, http.StatusUnprocessableEntity, ws, []FieldErr{{"gathering", "reading.error.gathering_invalid"}})
+		return
+	} else if err != nil {
 		s.renderError(w, r, err)
 		return
 	}
@@ -107,6 +126,7 @@ func (s *Server) nextPhase(w http.ResponseWriter, r *http.Request) {
 			s.renderError(w, r, err)
 			return
 		}
+		s.live.Publish(readingTopic(ws.ID))
 	}
 	http.Redirect(w, r, workshopPath(ws), http.StatusSeeOther)
 }

@@ -9,19 +9,31 @@ import (
 	"laeringsliv/textmerge"
 )
 
-// The endpoints here are what the page's script polls and posts while the workshop runs. At
-// the merge with the live group-session machinery, the state poll becomes an SSE stream of the
-// workshop's events (phase changes, applied edits); the edit endpoint stays as it is.
+// The endpoints here are what the page's script follows and posts while the workshop runs: the
+// workshop's event stream (the live machinery IPE uses: the log, the shared feed, live.Stream),
+// the state of one group's text to catch up, edits, and answers.
 
-// stateJSON is what a participant's page polls: the phase, and the shared text of the reader's
-// group (or of ?group=n for a facilitator).
+// readingTopic is the live topic of a workshop.
+func readingTopic(id int64) string { return "reading:" + strconv.FormatInt(id, 10) }
+
+// workshopEvents streams the workshop's events (phase changes, applied edits, answers changed
+// after sharing) with their sequence as the SSE id, so a reconnecting screen misses nothing.
+func (s *Server) workshopEvents(w http.ResponseWriter, r *http.Request) {
+	ws, err := s.workshop(r)
+	if err != nil {
+		s.jsonError(w, r, err)
+		return
+	}
+	s.reading.stream(s.live, readingTopic(ws.ID), ws.ID, nil).Serve(w, r)
+}
+
+// stateJSON is the phase and the shared text of the reader's group (or of ?group=id for a
+// facilitator), which a script fetches when it has fallen behind.
 type stateJSON struct {
 	Phase   laeringsliv.Phase `json:"phase"`
 	GroupID int64             `json:"group,omitempty"`
 	Version int               `json:"version"`
 	Text    string            `json:"text"`
-	// Stamp changes whenever any group's shared text does, so the plenum can follow them.
-	Stamp int `json:"stamp"`
 }
 
 func (s *Server) workshopState(w http.ResponseWriter, r *http.Request) {
@@ -39,7 +51,6 @@ func (s *Server) workshopState(w http.ResponseWriter, r *http.Request) {
 	me := state(r).actor.Person.ID
 	want, _ := intField(r.URL.Query(), "group")
 	for _, g := range groups {
-		out.Stamp += g.Version
 		if (want != 0 && int64(want) == g.ID && state(r).actor.CanEditPresentation(ws, g)) || (want == 0 && g.Has(me)) {
 			out.GroupID, out.Version, out.Text = g.ID, g.Version, g.Presentation
 		}
@@ -66,12 +77,14 @@ func (s *Server) editPresentation(w http.ResponseWriter, r *http.Request) {
 		s.jsonError(w, r, err)
 		return
 	}
+	s.live.Publish(readingTopic(ws.ID))
 	writeJSON(w, http.StatusOK, stateJSON{Phase: ws.Phase, GroupID: saved.ID, Version: saved.Version, Text: saved.Presentation})
 }
 
 // savePresentation is the form fallback without script: the whole text with the version it
-// was based on. If others have changed the text since, the writer's text is shown again with
-// a notice, so that nothing typed is lost.
+// was based on. If others have changed the text since, the page comes back with the writer's
+// text in the box, the group's current text beside it and a notice, so that nothing typed is
+// lost and nothing of the others' is overwritten unseen.
 func (s *Server) savePresentation(w http.ResponseWriter, r *http.Request) {
 	ws, g, err := s.editableGroup(r)
 	if err != nil {
@@ -86,7 +99,13 @@ func (s *Server) savePresentation(w http.ResponseWriter, r *http.Request) {
 	base, ok := intField(v, "base")
 	newText := strings.ReplaceAll(text(v, "presentation", laeringsliv.MaxAnswerRunes), "\r\n", "\n")
 	if !ok || base != g.Version {
-		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ECONFLICT, "reading.error.presentation_changed"))
+		s.showWorkshop(w, r, ws, http.StatusConflict, func(v *WorkshopView) {
+			for _, gv := range v.Groups {
+				if gv.Group.ID == g.ID {
+					gv.Stale, gv.Draft = true, newText
+				}
+			}
+		})
 		return
 	}
 	d := textmerge.Diff(g.Presentation, newText)
@@ -95,6 +114,7 @@ func (s *Server) savePresentation(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
+	s.live.Publish(readingTopic(ws.ID))
 	setFlash(w, "flash.saved")
 	http.Redirect(w, r, workshopPath(ws)+"#presentation-"+strconv.FormatInt(g.ID, 10), http.StatusSeeOther)
 }
@@ -126,7 +146,9 @@ func (s *Server) editableGroup(r *http.Request) (*laeringsliv.Workshop, *laering
 }
 
 // saveAnswer stores the reader's own answers. The page's script saves drafts as they are typed
-// (asking for JSON); without script the form posts and the page comes back.
+// (asking for JSON); without script the form posts and the page comes back. Both send the
+// phase the page showed (written_in), so a final save made just before the facilitator moved
+// on is still accepted for laeringsliv.AnswerGrace.
 func (s *Server) saveAnswer(w http.ResponseWriter, r *http.Request) {
 	ws, err := s.workshop(r)
 	if err != nil {
@@ -139,8 +161,12 @@ func (s *Server) saveAnswer(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := &laeringsliv.Answer{WorkshopID: ws.ID, PersonID: state(r).actor.Person.ID,
-		Interesting: text(v, "interesting", laeringsliv.MaxAnswerRunes), Connects: text(v, "connects", laeringsliv.MaxAnswerRunes)}
+		Interesting: text(v, "interesting", laeringsliv.MaxAnswerRunes), Connects: text(v, "connects", laeringsliv.MaxAnswerRunes),
+		WrittenIn: laeringsliv.Phase(text(v, "written_in", 20))}
 	err = s.svc.Reading.SaveAnswer(r.Context(), a)
+	if err == nil && !ws.Phase.AnswersOpen() {
+		s.live.Publish(readingTopic(ws.ID)) // a save in the grace window changes what the group sees
+	}
 	if wantsJSON(r) {
 		if err != nil {
 			s.jsonError(w, r, err)

@@ -1,12 +1,10 @@
 package web
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"laeringsliv"
 	"laeringsliv/live"
@@ -201,22 +199,14 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	var lastHat laeringsliv.IPEHat
 	sent := false
-	live.Stream{Hub: s.live, Topic: ipeTopic(c.s.ID), Load: func(ctx context.Context, after int64) ([]live.Event, error) {
-		stored, hat, err := s.feed.snapshot(ctx, c.s.ID, after, time.Now())
-		if err != nil {
-			return nil, err
+	s.feed.stream(s.live, ipeTopic(c.s.ID), c.s.ID, func(hat laeringsliv.IPEHat) []live.Event {
+		if sent && hat == lastHat {
+			return nil
 		}
-		out := make([]live.Event, 0, len(stored)+1)
-		for _, e := range stored {
-			out = append(out, live.Event{ID: e.Seq, Name: e.Kind, Data: e.Data})
-		}
-		if !sent || hat != lastHat {
-			b, _ := json.Marshal(hat)
-			out = append(out, live.Event{Name: laeringsliv.IPEEventHat, Data: b})
-			lastHat, sent = hat, true
-		}
-		return out, nil
-	}}.Serve(w, r)
+		b, _ := json.Marshal(hat)
+		lastHat, sent = hat, true
+		return []live.Event{{Name: laeringsliv.IPEEventHat, Data: b}}
+	}).Serve(w, r)
 }
 
 // apiPhase moves a session to its next phase; the signed-in facilitator calls it.

@@ -149,7 +149,9 @@ func TestWorkshopPhasesEnforced(t *testing.T) {
 	if resp, _ := f.do(t, cb, "POST", form, url.Values{"base": {"3"}, "presentation": {"Vi fant ro. Og tid.\r\nTil slutt."}}); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("form save: %d", resp.StatusCode)
 	}
-	if resp, _ := f.do(t, ca, "POST", form, url.Values{"base": {"3"}, "presentation": {"gammel"}}); resp.StatusCode != http.StatusConflict {
+	// The stale save comes back as the page, with the writer's text in the box and a notice.
+	if resp, body := f.do(t, ca, "POST", form, url.Values{"base": {"3"}, "presentation": {"gammel tekst"}}); resp.StatusCode != http.StatusConflict ||
+		!strings.Contains(body, ">gammel tekst</textarea>") || !strings.Contains(body, `role="alert"`) || !strings.Contains(body, `name="base" value="4"`) {
 		t.Errorf("stale form save: %d", resp.StatusCode)
 	}
 	if _, state := f.do(t, cb, "GET", ws+"/state", nil); !strings.Contains(state, `"text":"Vi fant ro. Og tid.\nTil slutt."`) {

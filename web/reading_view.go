@@ -16,6 +16,10 @@ type GroupView struct {
 	Mine    bool         // the reader is a member
 	CanEdit bool         // the reader may edit the shared text now
 	Path    string       // of the group's endpoints
+	// Stale is set when a save without script was based on an older version: Draft holds the
+	// writer's text, shown again in the box beside the group's current text.
+	Stale bool
+	Draft string
 }
 
 // AnswerView is one member's answers, shown to the group from the share step.
@@ -36,7 +40,6 @@ type WorkshopView struct {
 	Phases    []laeringsliv.Phase         // for the step indicator
 	People    []*laeringsliv.Person       // the workshop's participants, for moving by hand
 	Texts     []*laeringsliv.SyllabusText // the programme's syllabus, for giving texts by hand
-	Stamp     int                         // the sum of the groups' text versions
 }
 
 func (s *Server) workshopView(r *http.Request, ws *laeringsliv.Workshop) (*WorkshopView, error) {
@@ -89,7 +92,6 @@ func (s *Server) workshopView(r *http.Request, ws *laeringsliv.Workshop) (*Works
 				gv.Answers = append(gv.Answers, AnswerView{Person: p, Answer: answerBy[id]})
 			}
 		}
-		v.Stamp += g.Version
 		if gv.Mine {
 			v.Mine = gv
 		}
@@ -102,7 +104,8 @@ func (s *Server) workshopView(r *http.Request, ws *laeringsliv.Workshop) (*Works
 type WorkshopPage struct {
 	Page
 	*WorkshopView
-	StateURL string
+	StateURL  string
+	EventsURL string // the workshop's live stream
 }
 
 func (s *Server) workshopPage(w http.ResponseWriter, r *http.Request) {
@@ -111,13 +114,22 @@ func (s *Server) workshopPage(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
+	s.showWorkshop(w, r, ws, http.StatusOK, nil)
+}
+
+// showWorkshop renders the workshop page; edit, if not nil, adjusts the view first (to show a
+// refused text again, say).
+func (s *Server) showWorkshop(w http.ResponseWriter, r *http.Request, ws *laeringsliv.Workshop, status int, edit func(*WorkshopView)) {
 	v, err := s.workshopView(r, ws)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	p := WorkshopPage{Page: s.base(w, r, ws.Title), WorkshopView: v, StateURL: workshopPath(ws) + "/state"}
-	s.render(w, r, http.StatusOK, "reading_workshop", p)
+	if edit != nil {
+		edit(v)
+	}
+	p := WorkshopPage{Page: s.base(w, r, ws.Title), WorkshopView: v, StateURL: workshopPath(ws) + "/state", EventsURL: workshopPath(ws) + "/events"}
+	s.render(w, r, status, "reading_workshop", p)
 }
 
 // PlenumPage is the projector view: every group's text and presentation, side by side or,
@@ -128,6 +140,7 @@ type PlenumPage struct {
 	Current    *GroupView // nil for side by side
 	Prev, Next int        // group numbers; 0 for none
 	StateURL   string
+	EventsURL  string
 }
 
 func (s *Server) plenumPage(w http.ResponseWriter, r *http.Request) {
@@ -141,7 +154,7 @@ func (s *Server) plenumPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	p := PlenumPage{Page: s.base(w, r, ws.Title), WorkshopView: v, StateURL: workshopPath(ws) + "/state"}
+	p := PlenumPage{Page: s.base(w, r, ws.Title), WorkshopView: v, StateURL: workshopPath(ws) + "/state", EventsURL: workshopPath(ws) + "/events"}
 	if n, ok := intField(r.URL.Query(), "group"); ok {
 		for i, g := range v.Groups {
 			if g.Group.Number != n {

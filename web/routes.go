@@ -60,6 +60,7 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/reading", laeringsliv.ActionManageReading, s.createWorkshop),
 		allow("GET /workplaces/{workplace}/reading/{workshop}", laeringsliv.ActionViewWorkplace, s.workshopPage),
 		allow("GET /workplaces/{workplace}/reading/{workshop}/state", laeringsliv.ActionViewWorkplace, s.workshopState),
+		allow("GET /workplaces/{workplace}/reading/{workshop}/events", laeringsliv.ActionViewWorkplace, s.workshopEvents),
 		allow("GET /workplaces/{workplace}/reading/{workshop}/plenum", laeringsliv.ActionViewWorkplace, s.plenumPage),
 		allow("GET /workplaces/{workplace}/reading/{workshop}/summary", laeringsliv.ActionViewWorkplace, s.summaryPage),
 		allow("POST /workplaces/{workplace}/reading/{workshop}/phase", laeringsliv.ActionManageReading, s.nextPhase),

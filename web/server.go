@@ -78,7 +78,8 @@ type Server struct {
 	assets   assets
 	handler  http.Handler
 	live     live.Hub
-	feed     *ipeFeed
+	feed     *eventFeed[laeringsliv.IPEHat]
+	reading  *eventFeed[struct{}]
 }
 
 // New parses the templates and catalogs (failing fast on any error) and builds the routes.
@@ -109,7 +110,13 @@ func New(cfg Config, svc Services) (*Server, error) {
 	if s.live == nil {
 		s.live = live.NewMemory()
 	}
-	s.feed = newIPEFeed(svc.IPE)
+	// Closures, not method values: a server for tests may lack a service.
+	s.feed = newEventFeed(func(ctx context.Context, id, after int64, n int) ([]*laeringsliv.LoggedEvent, error) {
+		return svc.IPE.FindIPEEvents(ctx, id, after, n)
+	}, func(ctx context.Context, id int64) (laeringsliv.IPEHat, error) { return svc.IPE.FindIPEHat(ctx, id) })
+	s.reading = newEventFeed[struct{}](func(ctx context.Context, id, after int64, n int) ([]*laeringsliv.LoggedEvent, error) {
+		return svc.Reading.FindWorkshopEvents(ctx, id, after, n)
+	}, nil)
 
 	mux := http.NewServeMux()
 	for _, rt := range s.routes() {

@@ -127,6 +127,9 @@ func (f *fixture) do(t testing.TB, c *http.Client, method, path string, form url
 	resp, err := c.Do(req)
 	must(t, err)
 	defer resp.Body.Close()
+	if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
+		return resp, "" // a live stream never ends; its status is the answer
+	}
 	b, _ := io.ReadAll(resp.Body)
 	return resp, string(b)
 }

@@ -37,9 +37,18 @@ func postJSON(t *testing.T, url, token string, v, out any) int {
 // sseLines reads an event stream's lines into a channel.
 func sseLines(t *testing.T, url string, lastID string) <-chan string {
 	t.Helper()
+	return sseLinesAs(t, url, "", lastID)
+}
+
+// sseLinesAs is sseLines for the person of a bearer API token.
+func sseLinesAs(t *testing.T, url, token, lastID string) <-chan string {
+	t.Helper()
 	req, _ := http.NewRequest("GET", url, nil)
 	if lastID != "" {
 		req.Header.Set("Last-Event-ID", lastID)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)

@@ -132,8 +132,12 @@ func TestBrowserReadingWorkshop(t *testing.T) {
 		t.Fatal("B sees A's answer before the share step")
 	}
 
+	// B types in the last second before the facilitator moves on: the page's final save, made
+	// in the individual step, is accepted in the share step's grace window, and A sees it.
+	do(t, bb, chromedp.SendKeys(chromedp.CSS("#f-interesting"), "BETA-SISTE"))
 	next("Del i gruppa")
 	waitFor(t, bb, `document.querySelector("main").innerText.includes("ALFA-INTERESSANT")`, "B to see A's answer")
+	waitFor(t, a, `document.querySelector("main").innerText.includes("BETA-SISTE")`, "A to see B's last-second answer")
 	browsertest.AssertAxe(t, bb, "participant, share")
 	browsertest.AssertAxe(t, teacher, "facilitator, share")
 
@@ -158,6 +162,14 @@ func TestBrowserReadingWorkshop(t *testing.T) {
 	for _, ctx := range tabs {
 		waitFor(t, ctx, both, "both edits on each screen")
 	}
+	// The facilitator's page follows every group's text live, not only the first.
+	waitFor(t, teacher, `(v => v.includes("Alfa skriver dette.") && v.includes("Beta skriver dette."))(document.querySelector("#f-presentation-`+itoa(groups[0].ID)+`").value)`, "group 1's text on the facilitator's page")
+	g2 := itoa(groups[1].ID)
+	// The facilitator sends an edit of group 2 without its editor (as a member's phone would);
+	// the editor on the page takes it from the stream.
+	eval[bool](t, teacher, `(fetch(location.pathname + "/groups/`+g2+`/edits", {method: "POST", credentials: "same-origin",
+		headers: {"Accept": "application/json", "Content-Type": "application/json"}, body: JSON.stringify({base: 0, start: 0, end: 0, text: "GRUPPE-TO"})}), true)`)
+	waitFor(t, teacher, `document.querySelector("#f-presentation-`+g2+`").value === "GRUPPE-TO"`, "group 2's text on the facilitator's page")
 	g, err := m.DB.FindReadingGroups(context.Background(), ws[0].ID)
 	must(t, err)
 	if !strings.Contains(g[0].Presentation, "Alfa skriver dette.") || !strings.Contains(g[0].Presentation, "Beta skriver dette.") {

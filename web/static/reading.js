@@ -1,9 +1,11 @@
-// Reading workshop: drafts saved as typed, the group's shared text merged on the server, and a
-// poll of the workshop's state that reloads the page when the facilitator moves to the next
-// step. At the merge with the live machinery, the poll becomes an EventSource.
+// Reading workshop: drafts saved as typed, every shared text on the page merged on the server,
+// and the workshop's live event stream (the same SSE machinery as IPE sessions): phase
+// changes reload the page, applied edits update each group's text where it is shown. The
+// stream resumes after the last event seen (Last-Event-ID), so a screen that reconnects
+// misses nothing.
 (function () {
   "use strict";
-  var root = document.querySelector("[data-reading-state]");
+  var root = document.querySelector("[data-reading-events]");
   if (!root) return;
   var stateURL = root.getAttribute("data-reading-state");
   var phase = root.getAttribute("data-phase");
@@ -14,7 +16,8 @@
       .then(function (r) { return r.json().then(function (j) { if (!r.ok) throw j; return j; }); });
   }
 
-  // Drafts of one's own answers.
+  // Drafts of one's own answers. The form carries the phase it was written in, so the last
+  // save before the facilitator moves on is still accepted for a few seconds.
   var answers = document.querySelector("form[data-autosave]");
   var answerTimer = null;
   function saveAnswers() {
@@ -33,7 +36,7 @@
     });
   }
 
-  // The shared text. Positions are code points, as on the server.
+  // Positions are code points, as on the server.
   function cps(s) { return Array.from(s); }
   function diff(a, b) {
     var o = cps(a), n = cps(b), p = 0, s = 0;
@@ -64,69 +67,118 @@
   function cpIndex(s, u16) { return cps(s.slice(0, u16)).length; }
   function u16Index(s, cp) { return cps(s).slice(0, cp).join("").length; }
 
-  var pres = document.querySelector("form[data-presentation]");
-  var ta = pres && pres.querySelector("textarea");
-  var synced = ta ? ta.value : "", version = pres ? +pres.getAttribute("data-version") : 0;
-  var inflight = null, editTimer = null;
+  // Editor is one group's shared text in a form: a participant's page has one, the
+  // facilitator's one per group.
+  function Editor(form) {
+    this.form = form;
+    this.ta = form.querySelector("textarea");
+    this.synced = this.ta.value;
+    this.version = +form.getAttribute("data-version");
+    this.group = form.getAttribute("data-group");
+    this.inflight = null;
+    this.held = []; // events that arrived while an edit was on its way
+    this.timer = null;
+    var ed = this;
+    form.querySelector("[data-no-script]").hidden = true;
+    this.ta.addEventListener("input", function () {
+      clearTimeout(ed.timer);
+      ed.timer = setTimeout(function () { ed.flush(); }, 250);
+    });
+  }
   // setText replaces the textarea's text, keeping the caret where the change leaves it.
-  function setText(t) {
+  Editor.prototype.setText = function (t) {
+    var ta = this.ta;
     if (ta.value === t) return;
     var focused = document.activeElement === ta, old = ta.value;
     var c0 = cpIndex(old, ta.selectionStart), c1 = cpIndex(old, ta.selectionEnd), sp = diff(old, t);
     ta.value = t;
     if (focused) ta.setSelectionRange(u16Index(t, mapPos(c0, sp)), u16Index(t, mapPos(c1, sp)));
-  }
-  function flush() {
-    if (!ta || inflight !== null || ta.value === synced) return;
-    inflight = ta.value;
-    var sp = diff(synced, inflight);
-    var body = JSON.stringify({base: version, start: sp.start, end: sp.end, text: sp.text});
-    post(pres.getAttribute("data-edit-url"), body, "application/json").then(function (j) {
-      var pending = ta.value, sent = inflight;
-      synced = j.text; version = j.version; inflight = null;
-      if (pending === sent) {
-        setText(j.text);
-      } else {
-        // Typed while the edit was on its way: rebase the new typing over the server's change.
-        var mine = diff(sent, pending), theirs = diff(sent, j.text);
-        setText(apply(j.text, transform(mine, theirs)));
-      }
-      pres.querySelector("[data-sync-status]").textContent = "";
-      if (ta.value !== synced) flush();
+  };
+  // merged takes the server's text after an exchange based on base, keeping what was typed
+  // meanwhile: the typing is rebased over the server's change.
+  Editor.prototype.merged = function (base, text, version) {
+    var pending = this.ta.value;
+    this.synced = text;
+    this.version = version;
+    if (pending === base) this.setText(text);
+    else this.setText(apply(text, transform(diff(base, pending), diff(base, text))));
+  };
+  Editor.prototype.status = function (msg) { this.form.querySelector("[data-sync-status]").textContent = msg; };
+  Editor.prototype.flush = function () {
+    var ed = this;
+    if (ed.inflight !== null || ed.ta.value === ed.synced) return;
+    ed.inflight = ed.ta.value;
+    var sp = diff(ed.synced, ed.inflight);
+    var body = JSON.stringify({base: ed.version, start: sp.start, end: sp.end, text: sp.text});
+    post(ed.form.getAttribute("data-edit-url"), body, "application/json").then(function (j) {
+      var sent = ed.inflight;
+      ed.inflight = null;
+      ed.merged(sent, j.text, j.version);
+      ed.status("");
+      ed.release();
+      if (ed.ta.value !== ed.synced) ed.flush();
     }).catch(function (j) {
-      inflight = null;
-      pres.querySelector("[data-sync-status]").textContent = (j && j.error) || pres.getAttribute("data-failed");
+      ed.inflight = null;
+      ed.status((j && j.error) || ed.form.getAttribute("data-failed"));
+      ed.release();
     });
-  }
-  if (pres) {
-    pres.querySelector("[data-no-script]").hidden = true;
-    ta.addEventListener("input", function () {
-      clearTimeout(editTimer);
-      editTimer = setTimeout(flush, 250);
+  };
+  Editor.prototype.release = function () {
+    var held = this.held;
+    this.held = [];
+    for (var i = 0; i < held.length; i++) this.edit(held[i]);
+  };
+  // edit applies another's edit from the stream, in version order.
+  Editor.prototype.edit = function (ev) {
+    if (ev.version <= this.version) return; // already in the text (our own, or the page was newer)
+    if (this.inflight !== null) { this.held.push(ev); return; }
+    if (ev.version !== this.version + 1) { this.catchUp(); return; }
+    var base = this.synced;
+    this.merged(base, apply(base, ev), ev.version);
+  };
+  // catchUp fetches the group's text when the stream and the text disagree (never expected).
+  Editor.prototype.catchUp = function () {
+    var ed = this, base = ed.synced;
+    fetch(stateURL + "?group=" + ed.group, {credentials: "same-origin", headers: {"Accept": "application/json"}})
+      .then(function (r) { return r.json(); })
+      .then(function (j) { if (ed.inflight === null && j.version > ed.version) ed.merged(base, j.text, j.version); })
+      .catch(function () {});
+  };
+
+  var editors = {};
+  document.querySelectorAll("form[data-presentation]").forEach(function (f) {
+    editors[f.getAttribute("data-group")] = new Editor(f);
+  });
+
+  // showEdit updates a shared text shown read-only (the plenum, other groups).
+  function showEdit(ev) {
+    document.querySelectorAll('[data-group-text="' + ev.group + '"]').forEach(function (el) {
+      var v = +el.getAttribute("data-version");
+      if (ev.version <= v) return;
+      if (ev.version !== v + 1) { location.reload(); return; }
+      el.textContent = apply(el.textContent, ev);
+      el.setAttribute("data-version", ev.version);
     });
   }
 
-  function poll() {
-    var url = stateURL + (pres ? "?group=" + pres.getAttribute("data-group") : "");
-    fetch(url, {credentials: "same-origin", headers: {"Accept": "application/json"}})
-      .then(function (r) { return r.json(); })
-      .then(function (j) {
-        if (j.phase && j.phase !== phase) {
-          saveAnswers().then(function () { location.reload(); });
-          return;
-        }
-        var stamp = root.getAttribute("data-stamp");
-        if (stamp !== null && String(j.stamp) !== stamp) {
-          location.reload(); // the plenum follows the groups' texts as they are written
-          return;
-        }
-        if (ta && inflight === null && ta.value === synced && j.version > version) {
-          synced = j.text; version = j.version;
-          setText(j.text);
-        }
-      })
-      .catch(function () {})
-      .then(function () { setTimeout(poll, 2000); });
+  var reloading = false;
+  function reload() {
+    if (reloading) return;
+    reloading = true;
+    saveAnswers().then(function () { location.reload(); });
   }
-  setTimeout(poll, 2000);
+  var url = root.getAttribute("data-reading-events") + "?last_event_id=" + root.getAttribute("data-last-event");
+  var source = new EventSource(url);
+  source.addEventListener("phase", function (m) {
+    if (JSON.parse(m.data).phase !== phase) { source.close(); reload(); }
+  });
+  source.addEventListener("answer", function () {
+    if (phase !== "prepare" && phase !== "individual") { source.close(); reload(); }
+  });
+  source.addEventListener("edit", function (m) {
+    var ev = JSON.parse(m.data), ed = editors[ev.group];
+    if (ed) ed.edit(ev);
+    showEdit(ev);
+  });
+  window.addEventListener("pagehide", function () { source.close(); });
 })();
