@@ -105,6 +105,8 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/exam", laeringsliv.ActionSubmitWork, s.registerExam),
 		allow("GET /workplaces/{workplace}/prior-learning", laeringsliv.ActionSubmitWork, s.priorLearningPage),
 		allow("POST /workplaces/{workplace}/prior-learning", laeringsliv.ActionSubmitWork, s.applyPriorLearning),
+		allow("GET /workplaces/{workplace}/prior-learning/on-behalf", laeringsliv.ActionAssess, s.priorLearningForPage),
+		allow("POST /workplaces/{workplace}/prior-learning/on-behalf", laeringsliv.ActionAssess, s.applyPriorLearningFor),
 		allow("GET /workplaces/{workplace}/assessment", laeringsliv.ActionAssess, s.assessmentPage),
 		allow("GET /workplaces/{workplace}/submissions/{submission}", laeringsliv.ActionAssess, s.assessPage),
 		allow("POST /workplaces/{workplace}/submissions/{submission}", laeringsliv.ActionAssess, s.assess),

@@ -34,6 +34,8 @@ var studyRows = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/exam":                              {participants, admins},
 	"GET /workplaces/{workplace}/prior-learning":                     {participants, admins},
 	"POST /workplaces/{workplace}/prior-learning":                    {participants, admins},
+	"GET /workplaces/{workplace}/prior-learning/on-behalf":           {teachers, admins},
+	"POST /workplaces/{workplace}/prior-learning/on-behalf":          {teachers, admins},
 	"GET /workplaces/{workplace}/assessment":                         {teachers, admins},
 	"GET /workplaces/{workplace}/submissions/{submission}":           {teachers, admins},
 	"POST /workplaces/{workplace}/submissions/{submission}":          {teachers, admins},
