@@ -113,6 +113,8 @@ func (s *Server) routes() []route {
 		allow("GET /workplaces/{workplace}/submissions/{submission}/files/{file}", laeringsliv.ActionViewStudy, s.submissionFile),
 		allow("GET /programmes/{programme}/requirements", laeringsliv.ActionDefineRequirements, s.requirementsPage),
 		allow("POST /programmes/{programme}/requirements", laeringsliv.ActionDefineRequirements, s.createRequirement),
+		allow("GET /programmes/{programme}/requirements/{requirement}/edit", laeringsliv.ActionDefineRequirements, s.editRequirementPage),
+		allow("POST /programmes/{programme}/requirements/{requirement}", laeringsliv.ActionDefineRequirements, s.updateRequirement),
 		allow("GET /programmes/{programme}/admissions", laeringsliv.ActionDecideAdmission, s.admissionsPage),
 		allow("GET /programmes/{programme}/exam-list", laeringsliv.ActionDecideAdmission, s.examList),
 		allow("GET /programmes/{programme}/admissions/{application}", laeringsliv.ActionDecideAdmission, s.decisionPage),

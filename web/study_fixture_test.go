@@ -44,12 +44,14 @@ var studyRows = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /workplaces/{workplace}/submissions/{submission}/files/{file}": {teachers, admins},
 	// The fixture's teacher teaches a workplace, not the programme: only programme teachers
 	// define requirements.
-	"GET /programmes/{programme}/requirements":              {admins, admins},
-	"POST /programmes/{programme}/requirements":             {admins, admins},
-	"GET /programmes/{programme}/exam-list":                 {admissionsOffice, admins},
-	"GET /programmes/{programme}/admissions":                {admissionsOffice, admins},
-	"GET /programmes/{programme}/admissions/{application}":  {admissionsOffice, admins},
-	"POST /programmes/{programme}/admissions/{application}": {admissionsOffice, admins},
+	"GET /programmes/{programme}/requirements":                    {admins, admins},
+	"POST /programmes/{programme}/requirements":                   {admins, admins},
+	"GET /programmes/{programme}/requirements/{requirement}/edit": {admins, admins},
+	"POST /programmes/{programme}/requirements/{requirement}":     {admins, admins},
+	"GET /programmes/{programme}/exam-list":                       {admissionsOffice, admins},
+	"GET /programmes/{programme}/admissions":                      {admissionsOffice, admins},
+	"GET /programmes/{programme}/admissions/{application}":        {admissionsOffice, admins},
+	"POST /programmes/{programme}/admissions/{application}":       {admissionsOffice, admins},
 }
 
 var (
