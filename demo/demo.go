@@ -84,7 +84,7 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 		}
 	}
 	if s.Study != nil {
-		if err := seedStudy(ctx, s.Study, res); err != nil {
+		if err := seedStudy(ctx, s, res); err != nil {
 			return nil, err
 		}
 	}

@@ -45,7 +45,8 @@ type staff struct {
 }
 
 // seedStudy runs the demo's study programme through the study service.
-func seedStudy(ctx context.Context, s laeringsliv.StudyService, res *Result) error {
+func seedStudy(ctx context.Context, svc Services, res *Result) error {
+	s := svc.Study
 	byWorkplace, st := demoPeople(res)
 	reqs, err := seedRequirements(ctx, s, res.ProgrammeID)
 	if err != nil {
@@ -53,7 +54,11 @@ func seedStudy(ctx context.Context, s laeringsliv.StudyService, res *Result) err
 	}
 	rng := rand.New(rand.NewPCG(seed, 4))
 	for i, wid := range res.WorkplaceIDs {
-		if err := seedGatherings(ctx, s, wid, i); err != nil {
+		links, err := agendaLinks(ctx, svc, wid)
+		if err != nil {
+			return err
+		}
+		if err := seedGatherings(ctx, s, wid, i, links); err != nil {
 			return err
 		}
 		ps := byWorkplace[i]

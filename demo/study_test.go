@@ -46,7 +46,18 @@ func checkStudy(t *testing.T, db *sqlstore.DB, res *demo.Result) {
 		}
 		gs, err := db.FindGatherings(ctx, wid)
 		if err != nil || len(gs) < 3 {
-			t.Errorf("workplace %d: gatherings %d, %v", i, len(gs), err)
+			t.Fatalf("workplace %d: gatherings %d, %v", i, len(gs), err)
+		}
+		// The start-up gathering's agenda links the workplace's IPE session and workshop.
+		var ipe, ws int64
+		for _, a := range gs[0].Agenda {
+			ipe, ws = max(ipe, a.IPESessionID), max(ws, a.ReadingWorkshopID)
+		}
+		if s, err := db.FindIPESession(ctx, ipe); err != nil || s.WorkplaceID != wid {
+			t.Errorf("workplace %d: agenda links IPE session %d: %v", i, ipe, err)
+		}
+		if w, err := db.FindWorkshop(ctx, ws); err != nil || w.WorkplaceID != wid {
+			t.Errorf("workplace %d: agenda links workshop %d: %v", i, ws, err)
 		}
 	}
 	if prior != 3 {

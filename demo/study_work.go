@@ -32,7 +32,7 @@ func demoRequirements(programmeID int64) []*laeringsliv.WorkRequirement {
 
 // seedGatherings creates the three gatherings of two days each (six days in all) and, where
 // someone takes the master exam, the master gathering; each workplace a week after the last.
-func seedGatherings(ctx context.Context, s laeringsliv.StudyService, workplaceID int64, i int) error {
+func seedGatherings(ctx context.Context, s laeringsliv.StudyService, workplaceID int64, i int, links links) error {
 	loc := oslo()
 	type plan struct {
 		kind  laeringsliv.GatheringKind
@@ -64,6 +64,9 @@ func seedGatherings(ctx context.Context, s laeringsliv.StudyService, workplaceID
 			{Start: first.Add(2*time.Hour + 15*time.Minute), End: first.Add(4 * time.Hour), Title: "Leseverksted i grupper på fire"},
 			{Start: first.Add(4*time.Hour + 45*time.Minute), End: first.Add(6*time.Hour + 30*time.Minute), Title: "Arbeid med arbeidskrav og innovasjonene"},
 			{Start: first.Add(6*time.Hour + 30*time.Minute), End: first.Add(7 * time.Hour), Title: "Evaluering av dagen med lapp i hatt"},
+		}
+		if p.kind == laeringsliv.GatheringStartUp { // the hat and the reading of the start-up gathering
+			g.Agenda[1].IPESessionID, g.Agenda[2].ReadingWorkshopID = links.ipe, links.workshop
 		}
 		if err := s.CreateGathering(ctx, g); err != nil {
 			return fmt.Errorf("demo: gathering %s: %w", p.title, err)

@@ -30,7 +30,7 @@ func readForm(w http.ResponseWriter, r *http.Request) (url.Values, error) {
 // text returns a trimmed form value with invalid UTF-8 and control characters removed and at
 // most max characters.
 func text(v url.Values, key string, max int) string {
-	s := strings.TrimSpace(v.Get(key))
+	s := v.Get(key)
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "")
 	}
@@ -40,8 +40,9 @@ func text(v url.Values, key string, max int) string {
 		}
 		return r
 	}, s)
+	s = strings.TrimSpace(s)
 	if utf8.RuneCountInString(s) > max {
-		s = string([]rune(s)[:max])
+		s = strings.TrimSpace(string([]rune(s)[:max])) // trimmed last, so that the text reads back the same
 	}
 	return s
 }

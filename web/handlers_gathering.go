@@ -184,6 +184,9 @@ type DayTime struct {
 // AgendaRow is one agenda point with its time span.
 type AgendaRow struct {
 	Time, Title string
+	// IPE and Workshop link the IPE session and the reading workshop held in this point; empty
+	// when none.
+	IPE, Workshop string
 }
 
 func gatheringViews(gs []*laeringsliv.Gathering) []GatheringView {
@@ -199,7 +202,15 @@ func gatheringViews(gs []*laeringsliv.Gathering) []GatheringView {
 			if !a.End.IsZero() {
 				span += "–" + clock(a.End)
 			}
-			v.AgendaRows = append(v.AgendaRows, AgendaRow{Time: span, Title: a.Title})
+			row := AgendaRow{Time: span, Title: a.Title}
+			wp := "/workplaces/" + itoa(g.WorkplaceID)
+			if a.IPESessionID != 0 {
+				row.IPE = wp + "/ipe/" + itoa(a.IPESessionID) + "/screen"
+			}
+			if a.ReadingWorkshopID != 0 {
+				row.Workshop = wp + "/reading/" + itoa(a.ReadingWorkshopID)
+			}
+			v.AgendaRows = append(v.AgendaRows, row)
 		}
 		out[i] = v
 	}

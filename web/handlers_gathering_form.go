@@ -13,6 +13,15 @@ type GatheringFormPage struct {
 	Workplace *laeringsliv.Workplace
 	Kinds     []laeringsliv.GatheringKind
 	Form      url.Values
+	// Links are the selects of the workplace's IPE sessions and reading workshops that agenda
+	// points may link to; a kind the workplace has none of is left out.
+	Links []AgendaLinkField
+}
+
+// AgendaLinkField is a select of sessions or workshops and the time of the point to link.
+type AgendaLinkField struct {
+	Field, At, Legend string
+	Options           []LinkOption
 }
 
 func (s *Server) newGatheringPage(w http.ResponseWriter, r *http.Request) {
@@ -24,7 +33,43 @@ func (s *Server) showGatheringForm(w http.ResponseWriter, r *http.Request, statu
 	p := GatheringFormPage{Page: s.base(w, r, st.tr.T("gathering.new")), Workplace: st.workplace,
 		Kinds: laeringsliv.GatheringKinds, Form: form}
 	p.Errors = errs
+	ipe, workshops, err := s.linkOptions(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if len(ipe) > 0 {
+		p.Links = append(p.Links, AgendaLinkField{Field: "ipe_session", At: "ipe_at", Legend: "gathering.link_ipe", Options: ipe})
+	}
+	if len(workshops) > 0 {
+		p.Links = append(p.Links, AgendaLinkField{Field: "workshop", At: "workshop_at", Legend: "gathering.link_workshop", Options: workshops})
+	}
 	s.render(w, r, status, "gathering_form", p)
+}
+
+// linkOptions lists the workplace's IPE sessions and reading workshops, newest first as the
+// stores return them.
+func (s *Server) linkOptions(r *http.Request) (ipe, workshops []LinkOption, err error) {
+	ctx, wid := r.Context(), state(r).workplace.ID
+	if s.svc.IPE != nil {
+		sessions, err := s.svc.IPE.FindIPESessions(ctx, wid)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, x := range sessions {
+			ipe = append(ipe, LinkOption{ID: x.ID, Label: x.Question})
+		}
+	}
+	if s.svc.Reading != nil {
+		ws, err := s.svc.Reading.FindWorkshops(ctx, laeringsliv.WorkshopFilter{WorkplaceID: wid})
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, x := range ws {
+			workshops = append(workshops, LinkOption{ID: x.ID, Label: x.Title})
+		}
+	}
+	return ipe, workshops, nil
 }
 
 func (s *Server) createGathering(w http.ResponseWriter, r *http.Request) {
@@ -35,6 +80,14 @@ func (s *Server) createGathering(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	g, errs := parseGatheringForm(v, oslo, st.workplace.ID)
+	ipe, workshops, err := s.linkOptions(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if len(errs) == 0 {
+		errs = parseAgendaLinks(v, g, oslo, ipe, workshops)
+	}
 	if len(errs) > 0 {
 		s.showGatheringForm(w, r, http.StatusUnprocessableEntity, v, errs)
 		return

@@ -18,12 +18,18 @@ type PriorLearningPage struct {
 	Form         url.Values
 	Rows         []string // "0".."3": the employment rows of the form
 	Levels       []laeringsliv.Level
+	Action       string // where the form posts
+	// OnBehalf: a teacher applies for one of People, the workplace's participants, and sees
+	// the workplace's applications rather than their own.
+	OnBehalf bool
+	People   []*laeringsliv.Person
 }
 
 // ApplicationView is an application with the names of those who decided.
 type ApplicationView struct {
 	*laeringsliv.PriorLearningApplication
 	Person    string
+	AppliedBy string // the teacher who applied on the person's behalf; empty when they applied
 	Deciders  map[int64]string
 	Suggested laeringsliv.Suggestion // what the rules suggest today
 }
@@ -43,21 +49,37 @@ func (s *Server) showPriorLearning(w http.ResponseWriter, r *http.Request, statu
 		s.serverError(w, r, err)
 		return
 	}
+	p := s.priorLearningForm(w, r, form, errs)
+	p.Action = "/workplaces/" + itoa(st.workplace.ID) + "/prior-learning"
+	if err := s.addApplications(r, &p, apps); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, status, "prior_learning", p)
+}
+
+// priorLearningForm is the page around the application form, without applications.
+func (s *Server) priorLearningForm(w http.ResponseWriter, r *http.Request, form url.Values, errs []FieldErr) PriorLearningPage {
+	st := state(r)
 	p := PriorLearningPage{Page: s.base(w, r, st.tr.T("priorlearning.title")), Workplace: st.workplace, Form: form,
 		Levels: []laeringsliv.Level{laeringsliv.LevelBachelor, laeringsliv.LevelMaster}}
 	p.Errors = errs
 	for i := range maxEmployments {
 		p.Rows = append(p.Rows, strconv.Itoa(i))
 	}
+	return p
+}
+
+// addApplications adds the applications with their names and suggestions to the page.
+func (s *Server) addApplications(r *http.Request, p *PriorLearningPage, apps []*laeringsliv.PriorLearningApplication) error {
 	for _, a := range apps {
 		v, err := s.applicationView(r, a)
 		if err != nil {
-			s.serverError(w, r, err)
-			return
+			return err
 		}
 		p.Applications = append(p.Applications, v)
 	}
-	s.render(w, r, status, "prior_learning", p)
+	return nil
 }
 
 // applicationView adds the names and today's suggestion to an application.
@@ -75,6 +97,13 @@ func (s *Server) applicationView(r *http.Request, a *laeringsliv.PriorLearningAp
 	v.Person = names[0]
 	for i, d := range a.Decisions {
 		v.Deciders[d.DecidedBy] = names[i+1]
+	}
+	if a.CreatedBy != 0 && a.CreatedBy != a.PersonID {
+		by, err := s.names(ctx, []int64{a.CreatedBy})
+		if err != nil {
+			return v, err
+		}
+		v.AppliedBy = by[0]
 	}
 	rules, err := s.svc.Study.AdmissionRules(ctx, a.ProgrammeID)
 	if err != nil {

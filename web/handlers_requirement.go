@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"laeringsliv"
 )
@@ -12,11 +13,30 @@ import (
 // RequirementsPage lists a programme's work requirements and lets teachers define one.
 type RequirementsPage struct {
 	Page
+	RequirementForm
 	Programme    *laeringsliv.Programme
 	Requirements []*laeringsliv.WorkRequirement
-	Form         url.Values
-	FileKinds    []laeringsliv.FileKind
-	Gatherings   []laeringsliv.GatheringKind
+}
+
+// RequirementForm is what the form's fields need, on the list and on the edit page.
+type RequirementForm struct {
+	Form       url.Values
+	FileKinds  []laeringsliv.FileKind
+	Gatherings []laeringsliv.GatheringKind
+}
+
+// Checked reports whether the form has kind k ticked.
+func (f RequirementForm) Checked(k laeringsliv.FileKind) bool {
+	for _, v := range f.Form["file_kinds"] {
+		if v == string(k) {
+			return true
+		}
+	}
+	return false
+}
+
+func newRequirementForm(v url.Values) RequirementForm {
+	return RequirementForm{Form: v, FileKinds: laeringsliv.FileKinds, Gatherings: laeringsliv.GatheringKinds}
 }
 
 func (s *Server) requirementsPage(w http.ResponseWriter, r *http.Request) {
@@ -31,7 +51,7 @@ func (s *Server) showRequirements(w http.ResponseWriter, r *http.Request, status
 		return
 	}
 	p := RequirementsPage{Page: s.base(w, r, st.tr.T("requirement.title")), Programme: st.programme,
-		Requirements: reqs, Form: form, FileKinds: laeringsliv.FileKinds, Gatherings: laeringsliv.GatheringKinds}
+		Requirements: reqs, RequirementForm: newRequirementForm(form)}
 	p.Errors = errs
 	s.render(w, r, status, "requirements", p)
 }
@@ -79,7 +99,7 @@ func parseRequirementForm(v url.Values) (*laeringsliv.WorkRequirement, []FieldEr
 		if err != nil {
 			errs = append(errs, FieldErr{"due", laeringsliv.ErrorKey(err)})
 		}
-		req.DueAt = t.Add(22*3600e9 + 59*60e9) // the end of the day, roughly, in Norway
+		req.DueAt = endOfDay(t)
 	}
 	for _, k := range v["file_kinds"] {
 		req.FileKinds = append(req.FileKinds, laeringsliv.FileKind(k))
@@ -92,4 +112,10 @@ func parseRequirementForm(v url.Values) (*laeringsliv.WorkRequirement, []FieldEr
 	req.Assessors, _ = strconv.Atoi(v.Get("assessors"))
 	req.Position, _ = strconv.Atoi(v.Get("position"))
 	return req, errs
+}
+
+// endOfDay is 23:59 in Norway on the date of t (midnight UTC, as ParseDate gives it), so
+// that the deadline shows as the date typed in summer and in winter.
+func endOfDay(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 23, 59, 0, 0, oslo).UTC()
 }

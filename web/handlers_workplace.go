@@ -265,6 +265,9 @@ type ProgrammePage struct {
 	Programme  *laeringsliv.Programme
 	Workplaces []*laeringsliv.Workplace
 	CanReports bool // the reader may see the programme's reports (issue 5)
+	// CanRequirements and CanAdmissions: the reader may define the work requirements or
+	// decide admissions, so the page links there; others would only meet a 403.
+	CanRequirements, CanAdmissions bool
 }
 
 func (s *Server) programmePage(w http.ResponseWriter, r *http.Request) {
@@ -274,8 +277,11 @@ func (s *Server) programmePage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	res := laeringsliv.ProgrammeResource(st.programme)
 	p := ProgrammePage{Page: s.base(w, r, st.programme.Name), Programme: st.programme,
-		CanReports: st.actor.Can(laeringsliv.ActionViewReports, laeringsliv.ProgrammeResource(st.programme))}
+		CanReports:      st.actor.Can(laeringsliv.ActionViewReports, res),
+		CanRequirements: st.actor.Can(laeringsliv.ActionDefineRequirements, res),
+		CanAdmissions:   st.actor.Can(laeringsliv.ActionDecideAdmission, res)}
 	for _, wp := range wps {
 		if st.actor.Can(laeringsliv.ActionViewWorkplace, laeringsliv.WorkplaceResource(wp)) {
 			p.Workplaces = append(p.Workplaces, wp)

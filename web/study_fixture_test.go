@@ -34,6 +34,8 @@ var studyRows = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/exam":                              {participants, admins},
 	"GET /workplaces/{workplace}/prior-learning":                     {participants, admins},
 	"POST /workplaces/{workplace}/prior-learning":                    {participants, admins},
+	"GET /workplaces/{workplace}/prior-learning/on-behalf":           {teachers, admins},
+	"POST /workplaces/{workplace}/prior-learning/on-behalf":          {teachers, admins},
 	"GET /workplaces/{workplace}/assessment":                         {teachers, admins},
 	"GET /workplaces/{workplace}/submissions/{submission}":           {teachers, admins},
 	"POST /workplaces/{workplace}/submissions/{submission}":          {teachers, admins},
@@ -42,12 +44,14 @@ var studyRows = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /workplaces/{workplace}/submissions/{submission}/files/{file}": {teachers, admins},
 	// The fixture's teacher teaches a workplace, not the programme: only programme teachers
 	// define requirements.
-	"GET /programmes/{programme}/requirements":              {admins, admins},
-	"POST /programmes/{programme}/requirements":             {admins, admins},
-	"GET /programmes/{programme}/exam-list":                 {admissionsOffice, admins},
-	"GET /programmes/{programme}/admissions":                {admissionsOffice, admins},
-	"GET /programmes/{programme}/admissions/{application}":  {admissionsOffice, admins},
-	"POST /programmes/{programme}/admissions/{application}": {admissionsOffice, admins},
+	"GET /programmes/{programme}/requirements":                    {admins, admins},
+	"POST /programmes/{programme}/requirements":                   {admins, admins},
+	"GET /programmes/{programme}/requirements/{requirement}/edit": {admins, admins},
+	"POST /programmes/{programme}/requirements/{requirement}":     {admins, admins},
+	"GET /programmes/{programme}/exam-list":                       {admissionsOffice, admins},
+	"GET /programmes/{programme}/admissions":                      {admissionsOffice, admins},
+	"GET /programmes/{programme}/admissions/{application}":        {admissionsOffice, admins},
+	"POST /programmes/{programme}/admissions/{application}":       {admissionsOffice, admins},
 }
 
 var (

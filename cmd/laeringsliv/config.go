@@ -23,6 +23,7 @@ type Config struct {
 	Demo    bool   // serve: seed demo data into an empty database
 	BaseURL string // serve: public address for links that are copied (invitations)
 	SMTPURL string // serve: mail server for invitations; empty: links are only shown for copying
+	Files   string // serve: folder of uploaded files; empty: beside the database (see filesDir)
 }
 
 // Defaults.
@@ -85,7 +86,8 @@ func (c *cmdFlags) serveFlags(cfg *Config) {
 	c.fs.BoolVar(&cfg.Demo, "demo", false, "seed demo data if the database is empty, and print the demo logins")
 	c.fs.StringVar(&cfg.BaseURL, "base-url", "", "public URL of the site, such as https://laeringsliv.example.no,\nfor links people copy (default: the request's host)")
 	c.fs.StringVar(&cfg.SMTPURL, "smtp-url", "", "mail server for invitation links, such as\nsmtp://user:password@mail.example.no:587?from=noreply@example.no (default: none;\nlinks are shown for copying)")
-	c.bindEnv("addr", "demo", "base-url", "smtp-url")
+	c.fs.StringVar(&cfg.Files, "files", "", "folder for uploaded files (default: files/ beside the SQLite database,\nor ./data/files with PostgreSQL)")
+	c.bindEnv("addr", "demo", "base-url", "smtp-url", "files")
 }
 
 // errUsage marks an error in the command line; main exits with status 2.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"log/slog"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -41,6 +42,10 @@ func TestParseServeConfig(t *testing.T) {
 		{"env and flags mix", []string{"--database", "a.db"},
 			map[string]string{"LAERINGSLIV_DATABASE": "b.db", "LAERINGSLIV_ADDR": ":3"},
 			with(func(c *Config) { c.Database, c.Addr = "a.db", ":3" })},
+		{"files flag", []string{"--files", "/srv/laeringsliv/filer"}, nil,
+			with(func(c *Config) { c.Files = "/srv/laeringsliv/filer" })},
+		{"files env", nil, map[string]string{"LAERINGSLIV_FILES": "/mnt/opplastinger"},
+			with(func(c *Config) { c.Files = "/mnt/opplastinger" })},
 		{"empty env is unset", nil, map[string]string{"LAERINGSLIV_ADDR": "", "LAERINGSLIV_DEMO": ""}, defaults},
 		{"unrelated env", nil, map[string]string{"ADDR": ":5", "LAERINGSLIV_PORT": "5"}, defaults},
 	}
@@ -140,4 +145,22 @@ func setsFlag(argv []string, name string) bool {
 		}
 	}
 	return false
+}
+
+func TestFilesDir(t *testing.T) {
+	for _, tc := range []struct {
+		cfg  Config
+		want string
+	}{
+		{Config{Database: "./data/laeringsliv.db"}, filepath.Join("data", "files")},
+		{Config{Database: "/var/lib/l/l.db"}, "/var/lib/l/files"},
+		{Config{Database: "l.db"}, "files"},
+		{Config{Database: "postgres://u:p@h/db"}, filepath.Join("data", "files")},
+		{Config{Database: "postgres://u:p@h/db", Files: "/srv/filer"}, "/srv/filer"},
+		{Config{Database: "l.db", Files: "opplastinger"}, "opplastinger"},
+	} {
+		if got := filesDir(&tc.cfg); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.cfg, got, tc.want)
+		}
+	}
 }

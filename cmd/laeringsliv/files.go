@@ -6,13 +6,20 @@ import (
 	"laeringsliv/filestore"
 )
 
-// openFiles opens the store of uploaded files: a folder "files" beside a SQLite database, or
-// ./data/files with PostgreSQL. Several nodes will need a shared object store instead, behind
-// the same filestore.Store interface.
+// openFiles opens the store of uploaded files in filesDir. Several nodes will need a shared
+// object store instead, behind the same filestore.Store interface.
 func openFiles(cfg *Config) (*filestore.Dir, error) {
-	dir := filepath.Join("data", "files")
-	if !isPostgres(cfg.Database) {
-		dir = filepath.Join(filepath.Dir(cfg.Database), "files")
+	return filestore.NewDir(filesDir(cfg))
+}
+
+// filesDir is --files, or by default a folder "files" beside a SQLite database, or
+// ./data/files with PostgreSQL.
+func filesDir(cfg *Config) string {
+	switch {
+	case cfg.Files != "":
+		return cfg.Files
+	case isPostgres(cfg.Database):
+		return filepath.Join("data", "files")
 	}
-	return filestore.NewDir(dir)
+	return filepath.Join(filepath.Dir(cfg.Database), "files")
 }
