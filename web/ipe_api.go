@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -202,18 +201,14 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 	var lastHat laeringsliv.IPEHat
 	sent := false
 	live.Stream{Hub: s.live, Topic: ipeTopic(c.s.ID), Load: func(ctx context.Context, after int64) ([]live.Event, error) {
-		stored, hat, err := s.feed.snapshot(ctx, c.s.ID, after, time.Now())
+		snap, err := s.feed.snapshot(ctx, c.s.ID, time.Now())
 		if err != nil {
 			return nil, err
 		}
-		out := make([]live.Event, 0, len(stored)+1)
-		for _, e := range stored {
-			out = append(out, live.Event{ID: e.Seq, Name: e.Kind, Data: e.Data})
-		}
-		if !sent || hat != lastHat {
-			b, _ := json.Marshal(hat)
-			out = append(out, live.Event{Name: laeringsliv.IPEEventHat, Data: b})
-			lastHat, sent = hat, true
+		out := snap.after(after, nil)
+		if !sent || snap.hat != lastHat {
+			out = append(out, snap.hatEv)
+			lastHat, sent = snap.hat, true
 		}
 		return out, nil
 	}}.Serve(w, r)
