@@ -128,13 +128,31 @@ func (s *Server) apiDraw(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	d, err := s.svc.IPE.DrawIPENote(r.Context(), c.s.ID, c.p.GroupID)
+	d, err := s.svc.IPE.DrawIPETurn(r.Context(), c.p)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
 	s.live.Publish(ipeTopic(c.s.ID))
 	writeJSON(w, http.StatusCreated, drawJSON(d, false))
+}
+
+// apiPass passes the turn of a member who is away, so that the group goes on.
+func (s *Server) apiPass(w http.ResponseWriter, r *http.Request) {
+	c, err := s.participant(r, laeringsliv.IPEMayDraw)
+	var req passRequest
+	if err == nil {
+		err = readJSON(w, r, &req)
+	}
+	if err == nil {
+		err = s.svc.IPE.PassIPETurn(r.Context(), c.p, req.Seat)
+	}
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	s.live.Publish(ipeTopic(c.s.ID))
+	writeJSON(w, http.StatusOK, map[string]bool{"ok": true})
 }
 
 func (s *Server) apiReflect(w http.ResponseWriter, r *http.Request) {

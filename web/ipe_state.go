@@ -16,6 +16,7 @@ type IPEState struct {
 	VoteBudget int                  `json:"vote_budget"`
 	Spent      int                  `json:"spent"`
 	Group      int64                `json:"group"`
+	Seat       int                  `json:"seat,omitempty"` // the caller's place in its group's turns
 	Hat        laeringsliv.IPEHat   `json:"hat"`
 	Groups     []IPEGroupJSON       `json:"groups"`
 	Deadline   int64                `json:"deadline,omitempty"` // the phase timer's end, Unix ms
@@ -27,6 +28,7 @@ type IPEGroupJSON struct {
 	ID      int64      `json:"id"`
 	Name    string     `json:"name"`
 	Members int        `json:"members"`
+	Turn    int        `json:"turn,omitempty"` // the seat whose turn it is to draw
 	Draws   []DrawJSON `json:"draws"`
 }
 
@@ -83,9 +85,16 @@ func (s *Server) ipeState(ctx context.Context, sess *laeringsliv.IPESession, p *
 	if err != nil {
 		return nil, err
 	}
+	turns := map[int64]laeringsliv.IPETurn{}
+	if sess.Phase == laeringsliv.IPEPhaseDraw {
+		if turns, err = s.svc.IPE.FindIPETurns(ctx, sess.ID, p); err != nil {
+			return nil, err
+		}
+		st.Seat = turns[st.Group].Seat
+	}
 	open := resultsOpen(sess)
 	for _, g := range groups {
-		gj := IPEGroupJSON{ID: g.ID, Name: g.Name, Members: g.Members, Draws: []DrawJSON{}}
+		gj := IPEGroupJSON{ID: g.ID, Name: g.Name, Members: g.Members, Turn: turns[g.ID].Current, Draws: []DrawJSON{}}
 		for _, d := range draws {
 			if d.GroupID == g.ID && (open || st.Group == 0 || st.Group == g.ID) {
 				gj.Draws = append(gj.Draws, drawJSON(d, open))
