@@ -52,6 +52,9 @@ type IPEService interface {
 
 	// JoinIPE adds a participant (personID 0 for anonymous) and returns it with its token.
 	JoinIPE(ctx context.Context, sessionID, personID, groupID int64) (*IPEParticipant, string, error)
+	// ChooseIPEGroup moves p to a group it picked, in a session grouped by hand, before the
+	// draw (EINVALID ipe.error.group_fixed otherwise).
+	ChooseIPEGroup(ctx context.Context, p *IPEParticipant, groupID int64) error
 	FindIPEParticipant(ctx context.Context, tokenHash string) (*IPEParticipant, error)
 
 	// AddIPENote puts a note into the hat and counts its writer without linking the two.

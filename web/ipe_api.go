@@ -155,6 +155,25 @@ func (s *Server) apiPass(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]bool{"ok": true})
 }
 
+// apiGroup moves the caller to the group it picked, in a session grouped by hand.
+func (s *Server) apiGroup(w http.ResponseWriter, r *http.Request) {
+	// The store checks IPEMayChooseGroup, so that a refusal says the groups are fixed.
+	c, err := s.participant(r, laeringsliv.IPEMayObserve)
+	var req groupRequest
+	if err == nil {
+		err = readJSON(w, r, &req)
+	}
+	if err == nil {
+		err = s.svc.IPE.ChooseIPEGroup(r.Context(), c.p, req.Group)
+	}
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	s.live.Publish(ipeTopic(c.s.ID))
+	writeJSON(w, http.StatusOK, map[string]int64{"group": c.p.GroupID})
+}
+
 func (s *Server) apiReflect(w http.ResponseWriter, r *http.Request) {
 	c, err := s.participant(r, laeringsliv.IPEMayDraw)
 	var req noteRef

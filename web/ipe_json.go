@@ -88,6 +88,11 @@ type passRequest struct {
 	Seat int `json:"seat"`
 }
 
+// groupRequest is the body of a group choice.
+type groupRequest struct {
+	Group int64 `json:"group"`
+}
+
 func (nr noteRef) validate() error {
 	if !laeringsliv.ValidNoteID(nr.Note) {
 		return laeringsliv.FieldError("note", "ipe.error.note_unknown")

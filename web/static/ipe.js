@@ -114,9 +114,27 @@
       $("ipe-reflect-form").dataset.note = cur.note;
       show("ipe-current", true);
     }
+    renderGroups(st);
     if (p === "draw") renderTurn(st);
     if (p === "vote") renderVotes(st, draws);
     if (p === "plenum" || p === "closed") renderPlenum(st);
+  }
+
+  // In a session grouped by hand, people pick their group until the draw begins. The list is
+  // left alone while someone is choosing in it.
+  function renderGroups(st) {
+    var on = st.grouping === "hand" && !!st.group && (st.phase === "draft" || st.phase === "capture");
+    show("ipe-group", on);
+    var sel = $("f-group");
+    if (!on || document.activeElement === sel) return;
+    sel.textContent = "";
+    st.groups.forEach(function (g) {
+      var o = document.createElement("option");
+      o.value = String(g.id);
+      o.textContent = $("ipe-msg-group-option").textContent.replace("{name}", g.name).replace("{n}", String(g.members));
+      o.selected = g.id === st.group;
+      sel.appendChild(o);
+    });
   }
 
   // Members take turns in the order they joined; only the one whose turn it is may draw.
@@ -220,6 +238,15 @@
   $("ipe-draw-btn").addEventListener("click", function () {
     api("POST", "/sessions/" + me.session + "/draws", me.token).then(function (res) {
       status(res.status === 201 ? "" : (res.body.error && res.body.error.message) || "");
+      refresh();
+    });
+  });
+  $("ipe-group-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    $("e-group").hidden = true;
+    api("POST", "/sessions/" + me.session + "/group", me.token, { group: Number($("f-group").value) }).then(function (res) {
+      if (res.status !== 200) { fail("e-group", res); return; }
+      status($("ipe-msg-group-saved").textContent);
       refresh();
     });
   });
