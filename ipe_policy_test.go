@@ -25,7 +25,32 @@ func TestParticipantCan(t *testing.T) {
 		{IPEPhaseCapture, nil, IPEMayObserve, false},
 		{IPEPhaseCapture, p, "delete", false},
 	} {
-		s.Phase = tc.phase
+		s.Phase, s.Grouping = tc.phase, IPEGroupingRandom
+		if got := ParticipantCan(tc.who, s, tc.action); got != tc.want {
+			t.Errorf("%s %+v %s = %v, want %v", tc.phase, tc.who, tc.action, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		phase    IPEPhase
+		grouping IPEGrouping
+		who      *IPEParticipant
+		want     bool
+	}{
+		{IPEPhaseDraft, IPEGroupingHand, p, true},
+		{IPEPhaseCapture, IPEGroupingHand, p, true},
+		{IPEPhaseDraw, IPEGroupingHand, p, false},
+		{IPEPhaseCapture, IPEGroupingRandom, p, false},
+		{IPEPhaseCapture, IPEGroupingShiftTeam, p, false},
+		{IPEPhaseCapture, IPEGroupingHand, screen, false},
+		{IPEPhaseCapture, IPEGroupingHand, other, false},
+	} {
+		s.Phase, s.Grouping = tc.phase, tc.grouping
+		tc := struct {
+			phase  IPEPhase
+			who    *IPEParticipant
+			action IPEParticipantAction
+			want   bool
+		}{tc.phase, tc.who, IPEMayChooseGroup, tc.want}
 		if got := ParticipantCan(tc.who, s, tc.action); got != tc.want {
 			t.Errorf("%s %+v %s = %v, want %v", tc.phase, tc.who, tc.action, got, tc.want)
 		}

@@ -47,6 +47,9 @@ type IPEService interface {
 
 	// JoinIPE adds a participant (personID 0 for anonymous) and returns it with its token.
 	JoinIPE(ctx context.Context, sessionID, personID, groupID int64) (*IPEParticipant, string, error)
+	// ChooseIPEGroup moves p to a group it picked, in a session grouped by hand, before the
+	// draw (EINVALID ipe.error.group_fixed otherwise).
+	ChooseIPEGroup(ctx context.Context, p *IPEParticipant, groupID int64) error
 	FindIPEParticipant(ctx context.Context, tokenHash string) (*IPEParticipant, error)
 
 	// AddIPENote puts a note into the hat and counts its writer without linking the two.
@@ -60,6 +63,13 @@ type IPEService interface {
 
 	// DrawIPENote draws an undrawn note at random for a group; ENOTFOUND when the hat is empty.
 	DrawIPENote(ctx context.Context, sessionID, groupID int64) (*IPEDraw, error)
+	// DrawIPETurn draws for p's group if it is p's turn (EINVALID ipe.error.not_your_turn).
+	DrawIPETurn(ctx context.Context, p *IPEParticipant) (*IPEDraw, error)
+	// PassIPETurn moves p's group on from seat, when its member is away; a turn that has
+	// moved already is ECONFLICT ipe.error.turn_changed, so that two taps pass once.
+	PassIPETurn(ctx context.Context, p *IPEParticipant, seat int) error
+	// FindIPETurns returns each group's turn as p sees it (p nil: a screen), keyed by group.
+	FindIPETurns(ctx context.Context, sessionID int64, p *IPEParticipant) (map[int64]IPETurn, error)
 	ReflectIPE(ctx context.Context, sessionID, groupID int64, noteID, text string) error
 	// VoteIPE spends one of the participant's dot votes on a note drawn by their group.
 	VoteIPE(ctx context.Context, p *IPEParticipant, noteID string) error

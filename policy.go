@@ -301,6 +301,8 @@ const (
 	IPEMayDraw    IPEParticipantAction = "draw"    // draw for one's group, and record its reflection
 	IPEMayVote    IPEParticipantAction = "vote"    // spend a dot vote on one's group's notes
 	IPEMayObserve IPEParticipantAction = "observe" // follow the session's events
+	// IPEMayChooseGroup: pick one's own group, in a session grouped by hand, before drawing.
+	IPEMayChooseGroup IPEParticipantAction = "choose_group"
 )
 
 // ParticipantCan reports whether a participant may act in session s now. The token is bound
@@ -318,6 +320,9 @@ func ParticipantCan(p *IPEParticipant, s *IPESession, action IPEParticipantActio
 		return s.Phase == IPEPhaseVote && p.GroupID != 0
 	case IPEMayObserve:
 		return true
+	case IPEMayChooseGroup:
+		return s.Grouping == IPEGroupingHand && p.GroupID != 0 &&
+			(s.Phase == IPEPhaseDraft || s.Phase == IPEPhaseCapture)
 	}
 	return false
 }

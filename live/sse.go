@@ -1,8 +1,9 @@
 package live
 
 import (
+	"bytes"
 	"context"
-	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -15,6 +16,23 @@ type Event struct {
 	ID   int64
 	Name string
 	Data []byte
+	// Frame, when set, is the event already encoded by Encode. A node that sends one event
+	// to thousands of streams encodes it once and hands every stream the same bytes.
+	Frame []byte
+}
+
+// Encode returns the event as it goes on the wire.
+func Encode(e Event) []byte {
+	var b bytes.Buffer
+	if e.ID != 0 {
+		b.WriteString("id: " + strconv.FormatInt(e.ID, 10) + "\n")
+	}
+	b.WriteString("event: " + e.Name + "\n")
+	for _, line := range strings.Split(string(e.Data), "\n") {
+		b.WriteString("data: " + line + "\n")
+	}
+	b.WriteString("\n")
+	return b.Bytes()
 }
 
 // Stream describes an event stream.
@@ -70,8 +88,6 @@ func (st Stream) Serve(w http.ResponseWriter, r *http.Request) {
 		// On an error the client reconnects and resumes from last.
 		return err == nil && st.write(rc, w, events, &last)
 	}
-	heartbeat := time.NewTicker(st.Heartbeat)
-	defer heartbeat.Stop()
 	if !load() {
 		return
 	}
@@ -81,9 +97,9 @@ func (st Stream) Serve(w http.ResponseWriter, r *http.Request) {
 			return
 		case <-sub.Done:
 			return
-		case <-heartbeat.C:
+		case <-beat(st.Heartbeat):
 			// Load as well: a notice lost between nodes is caught up within one heartbeat.
-			if !load() || !st.flush(rc, func() { fmt.Fprint(w, ": ping\n\n") }) {
+			if !load() || !st.flush(rc, func() { _, _ = io.WriteString(w, ": ping\n\n") }) {
 				return
 			}
 		case <-sub.C:
@@ -98,14 +114,12 @@ func (st Stream) write(rc *http.ResponseController, w http.ResponseWriter, event
 	return st.flush(rc, func() {
 		for _, e := range events {
 			if e.ID != 0 {
-				fmt.Fprintf(w, "id: %d\n", e.ID)
 				*last = e.ID
 			}
-			fmt.Fprintf(w, "event: %s\n", e.Name)
-			for _, line := range strings.Split(string(e.Data), "\n") {
-				fmt.Fprintf(w, "data: %s\n", line)
+			if e.Frame == nil {
+				e.Frame = Encode(e)
 			}
-			fmt.Fprint(w, "\n")
+			_, _ = w.Write(e.Frame)
 		}
 	})
 }

@@ -30,6 +30,8 @@ type DB struct {
 
 	// Now returns the current time; tests may replace it before use. Defaults to time.Now.
 	Now func() time.Time
+
+	notes noteQueue // IPE notes waiting for a group commit (ipe_note_batch.go)
 }
 
 // Open opens the database named by dsn and applies any pending migrations. A dsn beginning

@@ -17,37 +17,42 @@ func (db *DB) DrawIPENote(ctx context.Context, sessionID, groupID int64) (d *lae
 		if err != nil {
 			return err
 		}
-		if s.Phase != laeringsliv.IPEPhaseDraw {
-			return invalid("ipe.error.not_drawing")
-		}
-		d = &laeringsliv.IPEDraw{SessionID: s.ID, GroupID: groupID}
-		// Ordering by the random id from a random starting point picks uniformly enough and
-		// needs no RANDOM() (whose name differs between engines).
-		start := laeringsliv.NewNoteID()
-		q := `SELECT id, text FROM ipe_notes n WHERE session_id = $1 AND id %s $2
-			AND NOT EXISTS (SELECT 1 FROM ipe_draws d WHERE d.note_id = n.id) ORDER BY id %s LIMIT 1`
-		err = tx.QueryRowContext(ctx, fmt.Sprintf(q, ">=", "ASC"), s.ID, start).Scan(&d.NoteID, &d.Text)
-		if errors.Is(err, sql.ErrNoRows) {
-			err = tx.QueryRowContext(ctx, fmt.Sprintf(q, "<", "DESC"), s.ID, start).Scan(&d.NoteID, &d.Text)
-		}
-		if errors.Is(err, sql.ErrNoRows) {
-			return invalid("ipe.error.hat_empty")
-		} else if err != nil {
-			return err
-		}
-		err = tx.QueryRowContext(ctx, `SELECT COUNT(*) + 1 FROM ipe_draws WHERE group_id = $1 AND session_id = $2`,
-			groupID, s.ID).Scan(&d.Turn)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO ipe_draws (institution_id, session_id, note_id, group_id, turn)
-			VALUES ($1, $2, $3, $4, $5)`, s.InstitutionID, s.ID, d.NoteID, groupID, d.Turn); err != nil {
-			return err
-		}
-		return appendIPEEvent(ctx, tx, s, laeringsliv.IPEEventDraw,
-			map[string]any{"group": groupID, "turn": d.Turn, "note": d.NoteID, "text": d.Text})
+		d, err = drawIPENote(ctx, tx, s, groupID)
+		return err
 	})
 	return d, err
+}
+
+func drawIPENote(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, groupID int64) (*laeringsliv.IPEDraw, error) {
+	if s.Phase != laeringsliv.IPEPhaseDraw {
+		return nil, invalid("ipe.error.not_drawing")
+	}
+	d := &laeringsliv.IPEDraw{SessionID: s.ID, GroupID: groupID}
+	// Ordering by the random id from a random starting point picks uniformly enough and
+	// needs no RANDOM() (whose name differs between engines).
+	start := laeringsliv.NewNoteID()
+	q := `SELECT id, text FROM ipe_notes n WHERE session_id = $1 AND id %s $2
+		AND NOT EXISTS (SELECT 1 FROM ipe_draws d WHERE d.note_id = n.id) ORDER BY id %s LIMIT 1`
+	err := tx.QueryRowContext(ctx, fmt.Sprintf(q, ">=", "ASC"), s.ID, start).Scan(&d.NoteID, &d.Text)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = tx.QueryRowContext(ctx, fmt.Sprintf(q, "<", "DESC"), s.ID, start).Scan(&d.NoteID, &d.Text)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, invalid("ipe.error.hat_empty")
+	} else if err != nil {
+		return nil, err
+	}
+	err = tx.QueryRowContext(ctx, `SELECT COUNT(*) + 1 FROM ipe_draws WHERE group_id = $1 AND session_id = $2`,
+		groupID, s.ID).Scan(&d.Turn)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO ipe_draws (institution_id, session_id, note_id, group_id, turn)
+		VALUES ($1, $2, $3, $4, $5)`, s.InstitutionID, s.ID, d.NoteID, groupID, d.Turn); err != nil {
+		return nil, err
+	}
+	return d, appendIPEEvent(ctx, tx, s, laeringsliv.IPEEventDraw,
+		map[string]any{"group": groupID, "turn": d.Turn, "note": d.NoteID, "text": d.Text})
 }
 
 // ReflectIPE records a group's reflection on a note it drew.

@@ -91,33 +91,6 @@ func (db *DB) AddIPEOralNote(ctx context.Context, sessionID int64, text string) 
 	return db.addIPENote(ctx, sessionID, text, 0)
 }
 
-func (db *DB) addIPENote(ctx context.Context, sessionID int64, text string, writer int64) (n *laeringsliv.IPENote, err error) {
-	if text, err = laeringsliv.CleanNote(text); err != nil {
-		return nil, err
-	}
-	err = db.update(ctx, "add ipe note", func(tx *Tx) error {
-		s, err := findIPESession(ctx, tx, sessionID)
-		if err != nil {
-			return err
-		}
-		if s.Phase != laeringsliv.IPEPhaseCapture {
-			return invalid("ipe.error.not_capturing")
-		}
-		n = &laeringsliv.IPENote{ID: laeringsliv.NewNoteID(), SessionID: s.ID, Text: text, Phase: s.Phase}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO ipe_notes (id, institution_id, session_id, text, phase)
-			VALUES ($1, $2, $3, $4, $5)`, n.ID, s.InstitutionID, s.ID, n.Text, n.Phase); err != nil {
-			return err
-		}
-		if writer == 0 {
-			return nil
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE ipe_participants SET wrote = $1 WHERE id = $2 AND session_id = $3`,
-			true, writer, s.ID)
-		return err
-	})
-	return n, err
-}
-
 // FindIPEHat returns how many notes and distinct writers the hat holds.
 func (db *DB) FindIPEHat(ctx context.Context, sessionID int64) (h laeringsliv.IPEHat, err error) {
 	err = db.view(ctx, "find ipe hat", func(tx *Tx) error {

@@ -109,6 +109,8 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /api/v1/sessions/{ipe}/events":                          {everyone, everyone},
 	"POST /api/v1/sessions/{ipe}/notes":                          {everyone, everyone},
 	"POST /api/v1/sessions/{ipe}/draws":                          {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/passes":                         {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/group":                          {everyone, everyone},
 	"POST /api/v1/sessions/{ipe}/reflections":                    {everyone, everyone},
 	"POST /api/v1/sessions/{ipe}/votes":                          {everyone, everyone},
 	"POST /api/v1/sessions/{ipe}/phase":                          {ipeFacilitators, admins},

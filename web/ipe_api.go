@@ -1,13 +1,11 @@
 package web
 
 import (
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"laeringsliv"
-	"laeringsliv/live"
 )
 
 // ipeTopic is the live topic of a session.
@@ -127,13 +125,50 @@ func (s *Server) apiDraw(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	d, err := s.svc.IPE.DrawIPENote(r.Context(), c.s.ID, c.p.GroupID)
+	d, err := s.svc.IPE.DrawIPETurn(r.Context(), c.p)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
 	s.live.Publish(ipeTopic(c.s.ID))
 	writeJSON(w, http.StatusCreated, drawJSON(d, false))
+}
+
+// apiPass passes the turn of a member who is away, so that the group goes on.
+func (s *Server) apiPass(w http.ResponseWriter, r *http.Request) {
+	c, err := s.participant(r, laeringsliv.IPEMayDraw)
+	var req passRequest
+	if err == nil {
+		err = readJSON(w, r, &req)
+	}
+	if err == nil {
+		err = s.svc.IPE.PassIPETurn(r.Context(), c.p, req.Seat)
+	}
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	s.live.Publish(ipeTopic(c.s.ID))
+	writeJSON(w, http.StatusOK, map[string]bool{"ok": true})
+}
+
+// apiGroup moves the caller to the group it picked, in a session grouped by hand.
+func (s *Server) apiGroup(w http.ResponseWriter, r *http.Request) {
+	// The store checks IPEMayChooseGroup, so that a refusal says the groups are fixed.
+	c, err := s.participant(r, laeringsliv.IPEMayObserve)
+	var req groupRequest
+	if err == nil {
+		err = readJSON(w, r, &req)
+	}
+	if err == nil {
+		err = s.svc.IPE.ChooseIPEGroup(r.Context(), c.p, req.Group)
+	}
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	s.live.Publish(ipeTopic(c.s.ID))
+	writeJSON(w, http.StatusOK, map[string]int64{"group": c.p.GroupID})
 }
 
 func (s *Server) apiReflect(w http.ResponseWriter, r *http.Request) {
@@ -197,16 +232,7 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	var lastHat laeringsliv.IPEHat
-	sent := false
-	s.feed.stream(s.live, ipeTopic(c.s.ID), c.s.ID, func(hat laeringsliv.IPEHat) []live.Event {
-		if sent && hat == lastHat {
-			return nil
-		}
-		b, _ := json.Marshal(hat)
-		lastHat, sent = hat, true
-		return []live.Event{{Name: laeringsliv.IPEEventHat, Data: b}}
-	}).Serve(w, r)
+	s.feed.stream(s.live, ipeTopic(c.s.ID), c.s.ID).Serve(w, r)
 }
 
 // apiPhase moves a session to its next phase; the signed-in facilitator calls it.

@@ -113,9 +113,23 @@ func TestIPEAPIFlow(t *testing.T) {
 	}
 	phase(laeringsliv.IPEPhaseCapture, 200)
 
+	// Turns: tokens 0 and 2 share the first group, seats 1 and 2.
+	var turnState IPEState
+	if code := f.api(t, c, "GET", base, tokens[2], nil, &turnState); code != 200 || turnState.Seat != 2 || turnState.Groups[0].Turn != 1 {
+		t.Fatalf("turn state: %d seat %d groups %+v", code, turnState.Seat, turnState.Groups)
+	}
+	if code := f.api(t, c, "POST", base+"/draws", tokens[2], nil, &errBody); code != 422 || errBody.Error.Code != "not_your_turn" {
+		t.Fatalf("draw out of turn: %d %+v", code, errBody)
+	}
 	var d DrawJSON
 	if code := f.api(t, c, "POST", base+"/draws", tokens[0], nil, &d); code != 201 || d.Text == "" {
 		t.Fatalf("draw: %d %+v", code, d)
+	}
+	if code := f.api(t, c, "POST", base+"/passes", tokens[0], passRequest{Seat: 2}, nil); code != 200 {
+		t.Fatalf("pass: %d", code)
+	}
+	if code := f.api(t, c, "POST", base+"/passes", tokens[2], passRequest{Seat: 2}, &errBody); code != 409 || errBody.Error.Code != "turn_changed" {
+		t.Fatalf("second pass: %d %+v", code, errBody)
 	}
 	if code := f.api(t, c, "POST", base+"/reflections", tokens[0], noteRef{Note: d.Note, Text: "Godt forslag"}, nil); code != 200 {
 		t.Fatalf("reflect: %d", code)

@@ -82,6 +82,17 @@ type phaseRequest struct {
 	From laeringsliv.IPEPhase `json:"from"`
 }
 
+// passRequest is the body of a pass: the seat whose turn the caller saw, so that two taps
+// pass one turn.
+type passRequest struct {
+	Seat int `json:"seat"`
+}
+
+// groupRequest is the body of a group choice.
+type groupRequest struct {
+	Group int64 `json:"group"`
+}
+
 func (nr noteRef) validate() error {
 	if !laeringsliv.ValidNoteID(nr.Note) {
 		return laeringsliv.FieldError("note", "ipe.error.note_unknown")

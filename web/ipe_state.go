@@ -8,17 +8,19 @@ import (
 
 // IPEState is what a screen shows of a session: GET /api/v1/sessions/{id}.
 type IPEState struct {
-	ID         int64                `json:"id"`
-	Question   string               `json:"question"`
-	Kind       laeringsliv.IPEKind  `json:"kind"`
-	Phase      laeringsliv.IPEPhase `json:"phase"`
-	K          int                  `json:"k"`
-	VoteBudget int                  `json:"vote_budget"`
-	Spent      int                  `json:"spent"`
-	Group      int64                `json:"group"`
-	Hat        laeringsliv.IPEHat   `json:"hat"`
-	Groups     []IPEGroupJSON       `json:"groups"`
-	Deadline   int64                `json:"deadline,omitempty"` // the phase timer's end, Unix ms
+	ID         int64                   `json:"id"`
+	Question   string                  `json:"question"`
+	Kind       laeringsliv.IPEKind     `json:"kind"`
+	Phase      laeringsliv.IPEPhase    `json:"phase"`
+	Grouping   laeringsliv.IPEGrouping `json:"grouping"`
+	K          int                     `json:"k"`
+	VoteBudget int                     `json:"vote_budget"`
+	Spent      int                     `json:"spent"`
+	Group      int64                   `json:"group"`
+	Seat       int                     `json:"seat,omitempty"` // the caller's place in its group's turns
+	Hat        laeringsliv.IPEHat      `json:"hat"`
+	Groups     []IPEGroupJSON          `json:"groups"`
+	Deadline   int64                   `json:"deadline,omitempty"` // the phase timer's end, Unix ms
 }
 
 // IPEGroupJSON is a group with the notes it drew: every group's once the plenum starts, the
@@ -27,6 +29,7 @@ type IPEGroupJSON struct {
 	ID      int64      `json:"id"`
 	Name    string     `json:"name"`
 	Members int        `json:"members"`
+	Turn    int        `json:"turn,omitempty"` // the seat whose turn it is to draw
 	Draws   []DrawJSON `json:"draws"`
 }
 
@@ -64,6 +67,7 @@ func resultsOpen(s *laeringsliv.IPESession) bool {
 // ipeState builds the state for participant p (nil p or group 0: a screen that sees all groups).
 func (s *Server) ipeState(ctx context.Context, sess *laeringsliv.IPESession, p *laeringsliv.IPEParticipant) (*IPEState, error) {
 	st := &IPEState{ID: sess.ID, Question: sess.Question, Kind: sess.Kind, Phase: sess.Phase, K: sess.K,
+		Grouping:   sess.Grouping,
 		VoteBudget: sess.VoteBudget}
 	if p != nil {
 		st.Spent, st.Group = p.Spent, p.GroupID
@@ -83,9 +87,16 @@ func (s *Server) ipeState(ctx context.Context, sess *laeringsliv.IPESession, p *
 	if err != nil {
 		return nil, err
 	}
+	turns := map[int64]laeringsliv.IPETurn{}
+	if sess.Phase == laeringsliv.IPEPhaseDraw {
+		if turns, err = s.svc.IPE.FindIPETurns(ctx, sess.ID, p); err != nil {
+			return nil, err
+		}
+		st.Seat = turns[st.Group].Seat
+	}
 	open := resultsOpen(sess)
 	for _, g := range groups {
-		gj := IPEGroupJSON{ID: g.ID, Name: g.Name, Members: g.Members, Draws: []DrawJSON{}}
+		gj := IPEGroupJSON{ID: g.ID, Name: g.Name, Members: g.Members, Turn: turns[g.ID].Current, Draws: []DrawJSON{}}
 		for _, d := range draws {
 			if d.GroupID == g.ID && (open || st.Group == 0 || st.Group == g.ID) {
 				gj.Draws = append(gj.Draws, drawJSON(d, open))

@@ -78,6 +78,8 @@ func (s *Server) routes() []route {
 		public("GET /api/v1/sessions/{ipe}/events", s.apiEvents),
 		public("POST /api/v1/sessions/{ipe}/notes", s.apiNote),
 		public("POST /api/v1/sessions/{ipe}/draws", s.apiDraw),
+		public("POST /api/v1/sessions/{ipe}/passes", s.apiPass),
+		public("POST /api/v1/sessions/{ipe}/group", s.apiGroup),
 		public("POST /api/v1/sessions/{ipe}/reflections", s.apiReflect),
 		public("POST /api/v1/sessions/{ipe}/votes", s.apiVote),
 		allow("POST /api/v1/sessions/{ipe}/phase", laeringsliv.ActionIPEFacilitate, s.apiPhase),

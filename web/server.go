@@ -4,6 +4,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -113,10 +114,14 @@ func New(cfg Config, svc Services) (*Server, error) {
 	// Closures, not method values: a server for tests may lack a service.
 	s.feed = newEventFeed(func(ctx context.Context, id, after int64, n int) ([]*laeringsliv.LoggedEvent, error) {
 		return svc.IPE.FindIPEEvents(ctx, id, after, n)
-	}, func(ctx context.Context, id int64) (laeringsliv.IPEHat, error) { return svc.IPE.FindIPEHat(ctx, id) })
+	}, func(ctx context.Context, id int64) (laeringsliv.IPEHat, error) { return svc.IPE.FindIPEHat(ctx, id) },
+		func(hat laeringsliv.IPEHat) live.Event {
+			b, _ := json.Marshal(hat)
+			return live.Event{Name: laeringsliv.IPEEventHat, Data: b}
+		})
 	s.reading = newEventFeed[struct{}](func(ctx context.Context, id, after int64, n int) ([]*laeringsliv.LoggedEvent, error) {
 		return svc.Reading.FindWorkshopEvents(ctx, id, after, n)
-	}, nil)
+	}, nil, nil)
 
 	mux := http.NewServeMux()
 	for _, rt := range s.routes() {

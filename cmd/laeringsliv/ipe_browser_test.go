@@ -84,6 +84,9 @@ func TestBrowserIPEFlow(t *testing.T) {
 	waitFor(t, people[0], `!document.getElementById('ipe-current').hidden`, "the drawn note")
 	drawn := eval[string](t, people[0], `document.getElementById('ipe-current-text').textContent`)
 	waitFor(t, people[2], `document.getElementById('ipe-current-text').textContent === `+jsString(drawn), "the drawn note on another screen of the group")
+	// Strict turns: the next member (seat 2) may draw now; the third sees whose turn it is.
+	waitFor(t, people[2], `!document.getElementById('ipe-draw-btn').hidden`, "the next member's turn")
+	waitFor(t, people[4], `document.getElementById('ipe-draw-btn').hidden && !document.getElementById('ipe-pass-btn').hidden`, "another member's turn shown")
 	if eval[bool](t, people[2], `!!document.querySelector('#ipe-current-text b')`) {
 		t.Fatal("a note's HTML was rendered as HTML")
 	}

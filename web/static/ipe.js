@@ -25,7 +25,7 @@
     var url = "/api/v1/sessions/" + session + "/events?token=" + encodeURIComponent(token);
     if (after) url += "&last_event_id=" + after;
     var es = new EventSource(url);
-    ["phase", "draw", "reflection", "redacted"].forEach(function (name) {
+    ["phase", "draw", "turn", "reflection", "redacted"].forEach(function (name) {
       es.addEventListener(name, onEvent);
     });
     es.addEventListener("hat", function (e) { onHat(JSON.parse(e.data)); });
@@ -57,7 +57,7 @@
   if (!app) return;
   var store = window.sessionStorage;
   var me = JSON.parse(store.getItem("ipe") || "null");
-  var stream = null, confirmNext = false, loading = false;
+  var stream = null, confirmNext = false, loading = false, phase = "";
 
   function show(id, on) { $(id).hidden = !on; }
   function status(text) { $("ipe-status").textContent = text; }
@@ -100,6 +100,7 @@
     timer.querySelector("[data-deadline]").setAttribute("data-deadline", st.deadline || "");
     timer.hidden = !st.deadline;
     var p = st.phase;
+    phase = p;
     show("ipe-wait", p === "draft");
     show("ipe-capture", p === "capture");
     show("ipe-draw", p === "draw");
@@ -113,8 +114,44 @@
       $("ipe-reflect-form").dataset.note = cur.note;
       show("ipe-current", true);
     }
+    renderGroups(st);
+    if (p === "draw") renderTurn(st);
     if (p === "vote") renderVotes(st, draws);
     if (p === "plenum" || p === "closed") renderPlenum(st);
+  }
+
+  // In a session grouped by hand, people pick their group until the draw begins. The list is
+  // left alone while someone is choosing in it.
+  function renderGroups(st) {
+    var on = st.grouping === "hand" && !!st.group && (st.phase === "draft" || st.phase === "capture");
+    show("ipe-group", on);
+    var sel = $("f-group");
+    if (!on || document.activeElement === sel) return;
+    sel.textContent = "";
+    st.groups.forEach(function (g) {
+      var o = document.createElement("option");
+      o.value = String(g.id);
+      o.textContent = $("ipe-msg-group-option").textContent.replace("{name}", g.name).replace("{n}", String(g.members));
+      o.selected = g.id === st.group;
+      sel.appendChild(o);
+    });
+  }
+
+  // Members take turns in the order they joined; only the one whose turn it is may draw.
+  // Anyone in the group may pass the turn of a member who is away.
+  function renderTurn(st) {
+    var turn = 0;
+    st.groups.forEach(function (g) { if (g.id === st.group) turn = g.turn || 0; });
+    var msg = function (id, n) { return $(id).textContent.replace("{n}", String(n)); };
+    $("ipe-seat").textContent = st.seat ? msg("ipe-msg-seat", st.seat) : "";
+    show("ipe-seat", !!st.seat);
+    var mine = turn > 0 && turn === st.seat;
+    $("ipe-turn").textContent = mine ? msg("ipe-msg-yours", turn) : (turn ? msg("ipe-msg-other", turn) : "");
+    show("ipe-draw-btn", mine);
+    var pass = $("ipe-pass-btn");
+    pass.textContent = msg("ipe-msg-pass", turn);
+    pass.dataset.seat = String(turn);
+    show("ipe-pass-btn", !mine && turn > 0);
   }
 
   function renderVotes(st, draws) {
@@ -162,7 +199,8 @@
   function start() {
     refresh();
     if (stream) stream.close();
-    stream = listen(me.session, me.token, 0, refresh, setHat);
+    // Someone joining moves the turns, and a join sends only the hat's counts.
+    stream = listen(me.session, me.token, 0, refresh, function (hat) { setHat(hat); if (phase === "draw") refresh(); });
   }
 
   function sendNote(confirm) {
@@ -200,6 +238,21 @@
   $("ipe-draw-btn").addEventListener("click", function () {
     api("POST", "/sessions/" + me.session + "/draws", me.token).then(function (res) {
       status(res.status === 201 ? "" : (res.body.error && res.body.error.message) || "");
+      refresh();
+    });
+  });
+  $("ipe-group-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    $("e-group").hidden = true;
+    api("POST", "/sessions/" + me.session + "/group", me.token, { group: Number($("f-group").value) }).then(function (res) {
+      if (res.status !== 200) { fail("e-group", res); return; }
+      status($("ipe-msg-group-saved").textContent);
+      refresh();
+    });
+  });
+  $("ipe-pass-btn").addEventListener("click", function (e) {
+    api("POST", "/sessions/" + me.session + "/passes", me.token, { seat: Number(e.target.dataset.seat) }).then(function (res) {
+      status(res.status === 200 ? "" : (res.body.error && res.body.error.message) || "");
       refresh();
     });
   });
