@@ -17,17 +17,18 @@ import (
 const usage = `Usage: laeringsliv <command> [flags]
 
 Commands:
-  serve            run the web server
-  migrate          apply database migrations and print the state
-  user add         create a user (optionally an administrator)
-  user passwd      set a user's password
-  user list        list users and their roles
+  serve                 run the web server
+  migrate               apply database migrations and print the state
+  user add              create a user (optionally an administrator)
+  user passwd           set a user's password
+  user list             list users and their roles
+  token create          print a personal API token for a user
   report participation  print the article's Table 2 (--format csv|xlsx|json)
-  backup FILE      write a consistent copy of a SQLite database to FILE
-  token create     print a personal API token for a user
-  loadtest         drive simulated IPE participants against a running server
-  export exam-list write the exam list (CSV or XLSX) for the student system
-  version          print the version
+  report evidence       print Table 1, the evidence per gathering (--format csv|xlsx|json)
+  export exam-list      write the exam list (CSV or XLSX) for the student system
+  backup FILE           write a consistent copy of a SQLite database to FILE
+  loadtest              drive simulated IPE participants against a running server
+  version               print the version
 
 Run "laeringsliv <command> --help" for the flags of a command.
 `
