@@ -26,8 +26,9 @@ type Services struct {
 	Timeline      laeringsliv.TimelineService
 	Participation laeringsliv.ParticipationService
 	Reading       laeringsliv.ReadingService
-	IPE           laeringsliv.IPEService   // when set, one completed IPE session per workplace
-	Study         laeringsliv.StudyService // optional: without it the study programme is not seeded
+	IPE           laeringsliv.IPEService      // when set, one completed IPE session per workplace
+	Study         laeringsliv.StudyService    // optional: without it the study programme is not seeded
+	Research      laeringsliv.ResearchService // optional: research consents
 }
 
 // Login is a demo account to try the application with.
@@ -85,6 +86,11 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 	}
 	if s.Study != nil {
 		if err := seedStudy(ctx, s.Study, res); err != nil {
+			return nil, err
+		}
+	}
+	if s.Research != nil {
+		if err := seedResearch(ctx, s.Research, res); err != nil {
 			return nil, err
 		}
 	}
