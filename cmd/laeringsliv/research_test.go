@@ -3,8 +3,8 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/csv"
 	"context"
+	"encoding/csv"
 	"io"
 	"path/filepath"
 	"strconv"
