@@ -60,10 +60,24 @@ const (
 	SourceIPENote SourceKind = "ipe_note"
 	// SourceEvaluation is an IPE evaluation session that assessed the innovation.
 	SourceEvaluation SourceKind = "evaluation_session"
+	// SourceIdea is an idea of the workplace's idea list (an IPEIdea) the innovation came from.
+	SourceIdea SourceKind = "idea"
 )
 
 // Valid reports whether k is a known kind.
-func (k SourceKind) Valid() bool { return k == SourceIPENote || k == SourceEvaluation }
+func (k SourceKind) Valid() bool {
+	return k == SourceIPENote || k == SourceEvaluation || k == SourceIdea
+}
+
+// IdeaID returns the idea the innovation came from, or 0.
+func (i *Innovation) IdeaID() int64 {
+	for _, l := range i.Links {
+		if l.Kind == SourceIdea {
+			return l.RefID
+		}
+	}
+	return 0
+}
 
 // SourceLink points from an innovation to a note or session of the IPE tool. It is a plain
 // reference (kind and id), not a foreign key, so that the registry does not depend on how the

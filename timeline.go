@@ -20,6 +20,9 @@ const (
 	TimelineGathering  TimelineKind = "gathering"
 	TimelineDecision   TimelineKind = "decision"
 	TimelineInnovation TimelineKind = "innovation" // an innovation changed status
+	// TimelineReading is a reading workshop. Its entries are read from the workshops, never
+	// typed, so it is not among TimelineKinds.
+	TimelineReading TimelineKind = "reading_workshop"
 )
 
 // TimelineKinds lists the kinds in the order forms show them.
@@ -102,7 +105,9 @@ func (e *FieldBookEntry) Validate() error {
 // TimelineService stores timelines and field books.
 type TimelineService interface {
 	CreateTimelineEntry(ctx context.Context, e *TimelineEntry) error
-	// FindTimeline returns a workplace's entries in chronological order.
+	// FindTimeline returns a workplace's entries in chronological order, with its gatherings
+	// and reading workshops read from their own tables (ID 0: not stored as entries). A
+	// gathering that a stored entry already names by RefID is not shown twice.
 	FindTimeline(ctx context.Context, workplaceID int64) ([]*TimelineEntry, error)
 	CreateFieldBookEntry(ctx context.Context, e *FieldBookEntry) error
 	// FindFieldBook returns a workplace's field book, newest first.

@@ -26,8 +26,9 @@ type Services struct {
 	Timeline      laeringsliv.TimelineService
 	Participation laeringsliv.ParticipationService
 	Reading       laeringsliv.ReadingService
-	IPE           laeringsliv.IPEService   // when set, one completed IPE session per workplace
-	Study         laeringsliv.StudyService // optional: without it the study programme is not seeded
+	IPE           laeringsliv.IPEService      // when set, one completed IPE session per workplace
+	Study         laeringsliv.StudyService    // optional: without it the study programme is not seeded
+	Research      laeringsliv.ResearchService // optional: research consents
 }
 
 // Login is a demo account to try the application with.
@@ -82,9 +83,19 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 		if err := seedIPE(ctx, s.IPE, res, 0); err != nil {
 			return nil, err
 		}
+		if s.Innovations != nil {
+			if err := linkIdeas(ctx, s, res); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if s.Study != nil {
 		if err := seedStudy(ctx, s, res); err != nil {
+			return nil, err
+		}
+	}
+	if s.Research != nil {
+		if err := seedResearch(ctx, s.Research, res); err != nil {
 			return nil, err
 		}
 	}

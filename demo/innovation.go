@@ -107,14 +107,14 @@ func stepsTo(target laeringsliv.InnovationStatus) []laeringsliv.InnovationStatus
 
 // seedTimelines records each site's tailoring meetings ending in an all-hands, its
 // participation model, and the action-research cycles through the three gatherings.
-func seedTimelines(ctx context.Context, s laeringsliv.TimelineService, p laeringsliv.ParticipationService, res *Result, leaders []int64) error {
+func seedTimelines(ctx context.Context, s laeringsliv.TimelineService, p laeringsliv.ParticipationService, res *Result, leaders []int64, withGatherings bool) error {
 	models := []laeringsliv.ParticipationKind{
 		laeringsliv.ParticipationOneClass, laeringsliv.ParticipationWorkingGroup,
 		laeringsliv.ParticipationOneClass, laeringsliv.ParticipationShiftTeams,
 	}
 	for k, wp := range res.WorkplaceIDs {
 		start := time.Date(2016, time.August, 22+k, 10, 0, 0, 0, time.UTC)
-		for _, e := range timelineOf(start) {
+		for _, e := range timelineOf(start, withGatherings) {
 			e.WorkplaceID, e.CreatedBy = wp, leaders[k]
 			if err := s.CreateTimelineEntry(ctx, &e); err != nil {
 				return fmt.Errorf("demo: timeline %q: %w", e.Title, err)
@@ -131,7 +131,9 @@ func seedTimelines(ctx context.Context, s laeringsliv.TimelineService, p laering
 
 // timelineOf is the common rhythm of a site: four tailoring meetings, the last an all-hands,
 // then a cycle of plan, act, observe and reflect around each of the three gatherings.
-func timelineOf(start time.Time) []laeringsliv.TimelineEntry {
+// With the study programme seeded, the gatherings come from its table instead (the timeline
+// reads them from there), so they are not typed in as well.
+func timelineOf(start time.Time, withGatherings bool) []laeringsliv.TimelineEntry {
 	week := func(n int) time.Time { return start.AddDate(0, 0, 7*n) }
 	out := []laeringsliv.TimelineEntry{
 		{Kind: laeringsliv.TimelineMeeting, OccurredAt: week(0), Title: "Skreddersøm 1: oppstart med ledelsen"},
@@ -143,8 +145,10 @@ func timelineOf(start time.Time) []laeringsliv.TimelineEntry {
 	gatherings := []string{"Samling 1: oppstart", "Samling 2: implementering", "Samling 3: evaluering"}
 	for c, g := range gatherings {
 		base := 12 + 10*c
+		if !withGatherings {
+			out = append(out, laeringsliv.TimelineEntry{Kind: laeringsliv.TimelineGathering, Cycle: c + 1, OccurredAt: week(base), Title: g})
+		}
 		out = append(out,
-			laeringsliv.TimelineEntry{Kind: laeringsliv.TimelineGathering, Cycle: c + 1, OccurredAt: week(base), Title: g},
 			laeringsliv.TimelineEntry{Kind: laeringsliv.TimelinePlan, Cycle: c + 1, OccurredAt: week(base + 1), Title: "Planlegge utprøving"},
 			laeringsliv.TimelineEntry{Kind: laeringsliv.TimelineAct, Cycle: c + 1, OccurredAt: week(base + 3), Title: "Prøve ut i praksis"},
 			laeringsliv.TimelineEntry{Kind: laeringsliv.TimelineObserve, Cycle: c + 1, OccurredAt: week(base + 6), Title: "Observere og samle erfaringer"},
@@ -171,5 +175,5 @@ func seedInnovationWork(ctx context.Context, s Services, res *Result) error {
 	if err := seedInnovations(ctx, s.Innovations, res, leaders); err != nil {
 		return err
 	}
-	return seedTimelines(ctx, s.Timeline, s.Participation, res, leaders)
+	return seedTimelines(ctx, s.Timeline, s.Participation, res, leaders, s.Study != nil)
 }

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"sort"
 
 	"laeringsliv"
 )
@@ -36,10 +37,53 @@ func (db *DB) FindTimeline(ctx context.Context, workplaceID int64) ([]*laeringsl
 		if err != nil {
 			return err
 		}
-		list, err = scanAll(rows, scanTimelineEntry)
-		return err
+		if list, err = scanAll(rows, scanTimelineEntry); err != nil {
+			return err
+		}
+		derived, err := derivedTimeline(ctx, tx, workplaceID, list)
+		if err != nil {
+			return err
+		}
+		list = append(list, derived...)
+		sort.SliceStable(list, func(i, j int) bool { return list[i].OccurredAt.Before(list[j].OccurredAt) })
+		return nil
 	})
 	return list, err
+}
+
+// derivedTimeline reads a workplace's gatherings and reading workshops as timeline entries,
+// leaving out the gatherings a stored entry already names. A workshop is dated by the
+// gathering it belongs to, or by when it was created.
+func derivedTimeline(ctx context.Context, tx *Tx, workplaceID int64, stored []*laeringsliv.TimelineEntry) ([]*laeringsliv.TimelineEntry, error) {
+	named := map[int64]bool{}
+	for _, e := range stored {
+		if e.Kind == laeringsliv.TimelineGathering && e.RefID != 0 {
+			named[e.RefID] = true
+		}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT 'gathering', id, institution_id, title, starts_at FROM gatherings
+		WHERE workplace_id = $1
+		UNION ALL
+		SELECT 'reading_workshop', ws.id, ws.institution_id, ws.title, COALESCE(g.starts_at, ws.created_at)
+		FROM reading_workshops ws LEFT JOIN gatherings g ON g.institution_id = ws.institution_id AND g.id = ws.gathering_id
+		WHERE ws.workplace_id = $1`, workplaceID)
+	if err != nil {
+		return nil, err
+	}
+	all, err := scanAll(rows, func(s scanner) (*laeringsliv.TimelineEntry, error) {
+		e := laeringsliv.TimelineEntry{WorkplaceID: workplaceID}
+		var at int64
+		err := s.Scan(&e.Kind, &e.RefID, &e.InstitutionID, &e.Title, &at)
+		e.OccurredAt, e.CreatedAt = fromMillis(at), fromMillis(at)
+		return &e, err
+	})
+	var out []*laeringsliv.TimelineEntry
+	for _, e := range all {
+		if !(e.Kind == laeringsliv.TimelineGathering && named[e.RefID]) {
+			out = append(out, e)
+		}
+	}
+	return out, err
 }
 
 func scanTimelineEntry(s scanner) (*laeringsliv.TimelineEntry, error) {

@@ -89,6 +89,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /programmes/{programme}/reports/participation":            {reporters, admins},
 	"GET /programmes/{programme}/reports/evidence":                 {reporters, admins},
 	"GET /programmes/{programme}/reports/progress":                 {reporters, admins},
+	"GET /programmes/{programme}/reports/research":                 {teachers, admins},
 	"GET /workplaces/{workplace}/innovations/new":                  {recorders, admins},
 	"POST /workplaces/{workplace}/innovations":                     {recorders, admins},
 	"GET /workplaces/{workplace}/innovations/{innovation}":         {inOwn, admins},

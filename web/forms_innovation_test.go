@@ -18,14 +18,19 @@ func TestParseInnovationForm(t *testing.T) {
 		{"project_id", "sju", "project_id"},
 		{"size", "huge", "size"},
 		{"status", "done", "status"},
-		{"status", "", ""}, // a new innovation starts as an idea
+		{"status", "", ""},  // a new innovation starts as an idea
+		{"idea_id", "", ""}, // entered directly
+		{"idea_id", "4", ""},
+		{"idea_id", "5", "idea_id"}, // an idea of another workplace
+		{"idea_id", "fire", "idea_id"},
+		{"idea_id", "-4", "idea_id"},
 	} {
 		v := valid()
 		if tc.key != "" {
 			v.Set(tc.key, tc.val)
 		}
 		i := &laeringsliv.Innovation{WorkplaceID: 1}
-		errs := parseInnovationForm(v, i, []int64{7})
+		errs := parseInnovationForm(v, i, []int64{7}, []int64{4})
 		if got := firstField(errs); got != tc.field {
 			t.Errorf("%s=%q: first error %q (%v); want %q", tc.key, tc.val, got, errs, tc.field)
 		}
@@ -34,7 +39,7 @@ func TestParseInnovationForm(t *testing.T) {
 	v := valid()
 	v.Set("revives_failure", "on")
 	v.Del("status")
-	if errs := parseInnovationForm(v, i, []int64{7}); len(errs) != 0 || !i.RevivesFailure || i.Status != laeringsliv.InnovationIdea {
+	if errs := parseInnovationForm(v, i, []int64{7}, []int64{4}); len(errs) != 0 || !i.RevivesFailure || i.Status != laeringsliv.InnovationIdea {
 		t.Errorf("errors %v, revives %v, status %q", errs, i.RevivesFailure, i.Status)
 	}
 }
@@ -156,7 +161,7 @@ func FuzzInnovationForms(f *testing.F) {
 			return
 		}
 		var all []FieldErr
-		all = append(all, parseInnovationForm(v, &laeringsliv.Innovation{WorkplaceID: 1}, []int64{1})...)
+		all = append(all, parseInnovationForm(v, &laeringsliv.Innovation{WorkplaceID: 1}, []int64{1}, []int64{2})...)
 		_, errs := parseStatusForm(v)
 		all = append(all, errs...)
 		all = append(all, parseTimelineForm(v, &laeringsliv.TimelineEntry{WorkplaceID: 1})...)

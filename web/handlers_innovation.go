@@ -50,6 +50,7 @@ type ReportsPage struct {
 	Rows      []*laeringsliv.ParticipationRow
 	Chart     template.HTML // rendered by report.BarChart, which escapes every text
 	Evidence  *EvidenceSection
+	CanExport bool // may download the research export
 }
 
 func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
@@ -65,7 +66,8 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	chart := report.BarChart("chart-innovations", st.tr.T("report.chart_innovations"), st.tr.T("report.chart_innovations_desc"), bars)
 	p := ReportsPage{Page: s.base(w, r, st.tr.T("report.title")), Programme: st.programme, Rows: rows,
-		Chart: template.HTML(chart)}
+		Chart: template.HTML(chart), CanExport: s.svc.Research != nil &&
+			st.actor.Can(laeringsliv.ActionResearchExport, laeringsliv.ProgrammeResource(st.programme))}
 	if p.Evidence, err = s.evidenceSection(r); err != nil {
 		s.renderError(w, r, err)
 		return

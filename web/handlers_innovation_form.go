@@ -14,6 +14,7 @@ type InnovationFormPage struct {
 	Projects   []*laeringsliv.Project
 	Innovation *laeringsliv.Innovation
 	Statuses   []laeringsliv.InnovationStatus
+	Ideas      []*laeringsliv.IPEIdea // the workplace's idea list, to say where it came from
 }
 
 func (s *Server) newInnovationPage(w http.ResponseWriter, r *http.Request) {
@@ -28,8 +29,13 @@ func (s *Server) renderInnovationForm(w http.ResponseWriter, r *http.Request, st
 		s.renderError(w, r, err)
 		return
 	}
+	ideas, err := s.workplaceIdeas(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
 	p := InnovationFormPage{Page: s.base(w, r, st.tr.T("innovation.new_title")), Workplace: st.workplace,
-		Projects: projects, Innovation: i, Statuses: laeringsliv.InnovationStatuses}
+		Projects: projects, Innovation: i, Statuses: laeringsliv.InnovationStatuses, Ideas: ideas}
 	p.Errors = errs
 	s.render(w, r, status, "innovation_form", p)
 }
@@ -51,8 +57,17 @@ func (s *Server) createInnovation(w http.ResponseWriter, r *http.Request) {
 	for n, p := range projects {
 		ids[n] = p.ID
 	}
+	ideas, err := s.workplaceIdeas(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	ideaIDs := make([]int64, len(ideas))
+	for n, idea := range ideas {
+		ideaIDs[n] = idea.ID
+	}
 	i := &laeringsliv.Innovation{InstitutionID: st.workplace.InstitutionID, WorkplaceID: st.workplace.ID}
-	if errs := parseInnovationForm(v, i, ids); len(errs) > 0 {
+	if errs := parseInnovationForm(v, i, ids, ideaIDs); len(errs) > 0 {
 		s.renderInnovationForm(w, r, http.StatusUnprocessableEntity, i, errs)
 		return
 	}
@@ -62,6 +77,15 @@ func (s *Server) createInnovation(w http.ResponseWriter, r *http.Request) {
 	}
 	setFlash(w, "flash.saved")
 	http.Redirect(w, r, innovationURL(i), http.StatusSeeOther)
+}
+
+// workplaceIdeas returns the idea list of the workplace of the request; none when the
+// deployment has no IPE tool.
+func (s *Server) workplaceIdeas(r *http.Request) ([]*laeringsliv.IPEIdea, error) {
+	if s.svc.IPE == nil {
+		return nil, nil
+	}
+	return s.svc.IPE.FindIPEIdeas(r.Context(), state(r).workplace.ID)
 }
 
 func innovationURL(i *laeringsliv.Innovation) string {
@@ -78,6 +102,7 @@ type InnovationPage struct {
 	History    []HistoryRow
 	CanRecord  bool
 	Statuses   []laeringsliv.InnovationStatus
+	Origin     *InnovationOrigin // the idea and the sessions; nil when none are linked
 }
 
 // HistoryRow is one status change with the name of who made it.
@@ -123,6 +148,11 @@ func (s *Server) renderInnovation(w http.ResponseWriter, r *http.Request, status
 		Statuses:  laeringsliv.InnovationStatuses,
 		CanRecord: st.actor.Can(laeringsliv.ActionRecordInnovation, laeringsliv.WorkplaceResource(st.workplace))}
 	p.Errors = errs
+	canOpen := st.actor.Can(laeringsliv.ActionIPEView, laeringsliv.WorkplaceResource(st.workplace))
+	if p.Origin, err = s.innovationOrigin(ctx, i, canOpen); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
 	if projects, err := s.svc.Org.FindProjects(ctx, st.workplace.ID); err == nil {
 		for _, pr := range projects {
 			if pr.ID == i.ProjectID {

@@ -51,6 +51,7 @@ func (s *Server) routes() []route {
 		// Evidence (issue 5, second part): Table 1, the funder's progress report, research export.
 		allow("GET /programmes/{programme}/reports/evidence", laeringsliv.ActionViewReports, s.evidenceDownload),
 		allow("GET /programmes/{programme}/reports/progress", laeringsliv.ActionViewReports, s.progressPage),
+		allow("GET /programmes/{programme}/reports/research", laeringsliv.ActionResearchExport, s.researchExport),
 		// Reading workshop: the syllabus library and the workshops with their live steps.
 		allow("GET /programmes/{programme}/syllabus", laeringsliv.ActionViewProgramme, s.syllabusPage),
 		allow("POST /programmes/{programme}/syllabus", laeringsliv.ActionEditSyllabus, s.createSyllabusText),

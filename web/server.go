@@ -34,6 +34,7 @@ type Services struct {
 	Evidence      laeringsliv.EvidenceCounter // material per gathering, for Table 1; nil leaves it out
 	Progress      laeringsliv.ProgressCounter // dated events, for the yearly progress report
 	Reading       laeringsliv.ReadingService
+	Research      laeringsliv.ResearchService // consents and the research export; nil turns it off
 
 	// IPE sessions (issue 3).
 	IPE    laeringsliv.IPEService

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -115,4 +116,37 @@ func TestBrowserInnovationResearcher(t *testing.T) {
 			t.Errorf("in print, %s is hidden on the reports page", sel)
 		}
 	}
+	// Table 1, the evidence per gathering, and the funder's progress report, printed.
+	assertPrinted(t, ctx, "reports, Table 1", "#table1", "#table1 ~ .app-report table tbody tr", "#table1 ~ .app-report svg.app-chart")
+	setMedia(t, ctx, "")
+	clickAndWait(t, ctx, `main a[href$="/reports/progress"]`)
+	browsertest.AssertAxe(t, ctx, "progress report (nb)")
+	assertPrinted(t, ctx, "progress report", "main h1", "main table tbody tr")
+}
+
+// setMedia emulates a CSS media type; "" goes back to the screen.
+func setMedia(t *testing.T, ctx context.Context, media string) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// assertPrinted emulates print media on the current page, runs axe there, and checks that the
+// selectors show while the header, the navigation and everything marked no-print do not.
+func assertPrinted(t *testing.T, ctx context.Context, what string, show ...string) {
+	t.Helper()
+	setMedia(t, ctx, "print")
+	const rendered = `[...document.querySelectorAll(%q)].some(e => e.getClientRects().length > 0)`
+	for _, sel := range []string{"header.app-header", "nav", ".app-no-print"} {
+		if eval[bool](t, ctx, fmt.Sprintf(rendered, sel)) {
+			t.Errorf("in print, %s is rendered on the %s page", sel, what)
+		}
+	}
+	for _, sel := range show {
+		if !eval[bool](t, ctx, fmt.Sprintf(rendered, sel)) {
+			t.Errorf("in print, %s is hidden on the %s page", sel, what)
+		}
+	}
+	browsertest.AssertAxe(t, ctx, what+" (nb, print)")
 }

@@ -89,7 +89,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	svc := web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Ready: m.DB.Ping,
 		Innovations: m.DB, Timelines: m.DB, Participation: m.DB, Prequal: m.DB, Reports: m.DB,
-		StudyCounts: m.DB, Evidence: m.DB, Progress: m.DB, Reading: m.DB,
+		StudyCounts: m.DB, Evidence: m.DB, Progress: m.DB, Reading: m.DB, Research: m.DB,
 		Study: m.DB, Calendar: m.DB, Files: files,
 		IPE: m.DB, Tokens: m.DB, Live: hub}
 	if m.Config.SMTPURL != "" {
@@ -156,7 +156,7 @@ func (m *Main) seedDemo(ctx context.Context) error {
 	}
 	start := time.Now()
 	res, err := demo.Seed(ctx, demo.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB,
-		Innovations: m.DB, Timeline: m.DB, Participation: m.DB, Reading: m.DB, IPE: m.DB, Study: m.DB}, hashPassword)
+		Innovations: m.DB, Timeline: m.DB, Participation: m.DB, Reading: m.DB, IPE: m.DB, Study: m.DB, Research: m.DB}, hashPassword)
 	if err != nil {
 		return err
 	}
