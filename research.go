@@ -40,6 +40,9 @@ type ResearchConsent struct {
 type ResearchService interface {
 	// ResearchData loads the datasets of a programme.
 	ResearchData(ctx context.Context, programmeID int64) (*ResearchData, error)
+	// FindResearchConsent returns a person's consent to a programme's research, or ENOTFOUND
+	// when they have not given it (or have withdrawn it).
+	FindResearchConsent(ctx context.Context, programmeID, personID int64) (*ResearchConsent, error)
 	// SetResearchConsent gives (true) or withdraws (false) a person's consent.
 	SetResearchConsent(ctx context.Context, programmeID, personID int64, consent bool) error
 	// ResearchKey returns the programme's secret pseudonym key, creating it on first use, so

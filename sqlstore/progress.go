@@ -8,7 +8,7 @@ import (
 
 var _ laeringsliv.ProgressCounter = (*DB)(nil)
 
-// progressQueries select (time in milliseconds, innovation status or '') per event kind of a
+// progressQueries select (time in milliseconds, innovation status or ”) per event kind of a
 // programme ($1).
 var progressQueries = []struct {
 	kind  laeringsliv.ProgressEventKind

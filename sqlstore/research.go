@@ -3,7 +3,9 @@ package sqlstore
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
+	"errors"
 
 	"laeringsliv"
 )
@@ -163,6 +165,25 @@ func researchAnswers(ctx context.Context, tx *Tx, p *laeringsliv.Programme, d *l
 		return &a, err
 	})
 	return err
+}
+
+// FindResearchConsent returns a person's standing consent to a programme's research.
+func (db *DB) FindResearchConsent(ctx context.Context, programmeID, personID int64) (*laeringsliv.ResearchConsent, error) {
+	c := &laeringsliv.ResearchConsent{ProgrammeID: programmeID, PersonID: personID}
+	err := db.view(ctx, "find research consent", func(tx *Tx) error {
+		var at int64
+		err := tx.QueryRowContext(ctx, `SELECT consented_at FROM research_consents
+			WHERE programme_id = $1 AND person_id = $2`, programmeID, personID).Scan(&at)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound()
+		}
+		c.ConsentedAt = fromMillis(at)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // SetResearchConsent gives or withdraws a person's consent to a programme's research.

@@ -17,6 +17,11 @@ func TestResearchConsentAndKey(t *testing.T) {
 		other := newPerson(t, db, o.inst.ID, "Ola Hansen", "ola@example.no")
 		must(t, db.SetResearchConsent(ctx, o.prog.ID, o.person.ID, true))
 		must(t, db.SetResearchConsent(ctx, o.prog.ID, o.person.ID, true)) // again: no error
+		if c, err := db.FindResearchConsent(ctx, o.prog.ID, o.person.ID); err != nil || c.ConsentedAt.IsZero() {
+			t.Errorf("FindResearchConsent = %+v, %v", c, err)
+		}
+		_, err := db.FindResearchConsent(ctx, o.prog.ID, 999999)
+		wantCode(t, err, laeringsliv.ENOTFOUND, "")
 		must(t, db.SetResearchConsent(ctx, o.prog.ID, other.ID, true))
 		must(t, db.SetResearchConsent(ctx, o.prog.ID, other.ID, false))
 		must(t, db.SetResearchConsent(ctx, o.other.ID, other.ID, true)) // another programme's consent
@@ -25,6 +30,9 @@ func TestResearchConsentAndKey(t *testing.T) {
 			Status: laeringsliv.InnovationTrying, Size: laeringsliv.InnovationSmall}, o.person.ID))
 		d, err := db.ResearchData(ctx, o.prog.ID)
 		must(t, err)
+		if _, err := db.FindResearchConsent(ctx, o.prog.ID, other.ID); laeringsliv.ErrorCode(err) != laeringsliv.ENOTFOUND {
+			t.Errorf("withdrawn consent still found: %v", err)
+		}
 		if !d.Consented[o.person.ID] || d.Consented[other.ID] || len(d.People) != 2 {
 			t.Errorf("consented %v, people %d", d.Consented, len(d.People))
 		}

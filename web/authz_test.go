@@ -84,6 +84,8 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/presentation": {groupEditors, admins},
 
 	// Innovation work and evidence (issue 5).
+	"GET /programmes/{programme}/consent":                          {inOwn, admins},
+	"POST /programmes/{programme}/consent":                         {inOwn, admins},
 	"GET /workplaces/{workplace}/innovations":                      {inOwn, admins},
 	"GET /programmes/{programme}/reports":                          {reporters, admins},
 	"GET /programmes/{programme}/reports/participation":            {reporters, admins},

@@ -52,6 +52,8 @@ func (s *Server) routes() []route {
 		allow("GET /programmes/{programme}/reports/evidence", laeringsliv.ActionViewReports, s.evidenceDownload),
 		allow("GET /programmes/{programme}/reports/progress", laeringsliv.ActionViewReports, s.progressPage),
 		allow("GET /programmes/{programme}/reports/research", laeringsliv.ActionResearchExport, s.researchExport),
+		allow("GET /programmes/{programme}/consent", laeringsliv.ActionViewProgramme, s.consentPage),
+		allow("POST /programmes/{programme}/consent", laeringsliv.ActionViewProgramme, s.setConsent),
 		// Reading workshop: the syllabus library and the workshops with their live steps.
 		allow("GET /programmes/{programme}/syllabus", laeringsliv.ActionViewProgramme, s.syllabusPage),
 		allow("POST /programmes/{programme}/syllabus", laeringsliv.ActionEditSyllabus, s.createSyllabusText),

@@ -125,6 +125,7 @@ func pagesFor(t *testing.T, m *Main, role laeringsliv.Role) []appPage {
 		{"workplace", "/workplaces/" + itoa(home.ID), 200},
 		{"programme", "/programmes/" + pid, 200},
 		{"password", "/account/password", 200},
+		{"consent", "/programmes/" + pid + "/consent", 200},
 		{"404", "/finnes-ikke", 404},
 	}
 	switch role {
