@@ -84,7 +84,7 @@ type Workshop struct {
 	InstitutionID int64
 	ProgrammeID   int64
 	WorkplaceID   int64
-	GatheringID   int64 // 0 until gatherings exist or when held outside one
+	GatheringID   int64 // the gathering it is held at; 0 when held outside one
 	Title         string
 	Grouping      GroupingMode
 	Phase         Phase
@@ -206,6 +206,9 @@ type ReadingService interface {
 	FindWorkshops(ctx context.Context, f WorkshopFilter) ([]*Workshop, error)
 	// SetWorkshopPhase moves the workshop to phase.
 	SetWorkshopPhase(ctx context.Context, id int64, phase Phase) error
+	// PlaceOnAgenda links the workshop from the point at position (from 0) of its gathering's
+	// agenda, so that the gathering's page leads to it.
+	PlaceOnAgenda(ctx context.Context, workshopID int64, position int) error
 	// FindReadingGroups returns the workshop's groups in order, with members.
 	FindReadingGroups(ctx context.Context, workshopID int64) ([]*ReadingGroup, error)
 	// SetGroupText gives a group another text of the programme.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"laeringsliv"
 	"laeringsliv/sqlstore"
@@ -189,6 +190,30 @@ func TestEditPresentationConcurrently(t *testing.T) {
 			if _, err := db.EditPresentation(ctx, g.ID, f.people[0].ID, e); laeringsliv.ErrorKey(err) != "reading.error.edit_invalid" {
 				t.Errorf("edit %+v: %v", e, err)
 			}
+		}
+	})
+}
+
+// TestPlaceOnAgenda: a workshop held at a gathering is linked from a point of its agenda; one
+// held at no gathering, or a point that does not exist, is refused.
+func TestPlaceOnAgenda(t *testing.T) {
+	sqltest.EachEngine(t, func(t *testing.T, db *sqlstore.DB) {
+		f := newWorkshop(t, db)
+		when := time.Date(2017, 9, 12, 7, 0, 0, 0, time.UTC)
+		g := newGathering(t, db, f.o.wpA.ID, laeringsliv.GatheringStartUp, when,
+			laeringsliv.AgendaItem{Start: when, Title: "Velkommen"},
+			laeringsliv.AgendaItem{Start: when.Add(time.Hour), Title: "Leseverksted"})
+		wantCode(t, db.PlaceOnAgenda(ctx, f.ws.ID, 1), laeringsliv.EINVALID, "reading.error.gathering_invalid")
+		held := &laeringsliv.Workshop{WorkplaceID: f.o.wpA.ID, GatheringID: g.ID, Title: "Leseverksted 2", Grouping: laeringsliv.GroupingRandom}
+		must(t, db.CreateWorkshop(ctx, held, nil))
+		must(t, db.PlaceOnAgenda(ctx, held.ID, 1))
+		got, err := db.FindGathering(ctx, g.ID)
+		must(t, err)
+		if got.Agenda[0].ReadingWorkshopID != 0 || got.Agenda[1].ReadingWorkshopID != held.ID {
+			t.Fatalf("agenda %+v", got.Agenda)
+		}
+		if err := db.PlaceOnAgenda(ctx, held.ID, 7); laeringsliv.ErrorCode(err) != laeringsliv.ENOTFOUND {
+			t.Errorf("point 7: %v", err)
 		}
 	})
 }
