@@ -25,6 +25,7 @@ func TestSyllabus(t *testing.T) {
 			t.Fatalf("syllabus %+v", list)
 		}
 		a.Summary, a.Pages = "Kort fortalt: vi lærer av hverandre.", 14
+		a.FileKey, a.FileName, a.FileSize = "0123456789abcdef0123456789abcdef", "kapittel 3.pdf", 123456
 		must(t, db.UpdateSyllabusText(ctx, a))
 		got, err := db.FindSyllabusText(ctx, a.ID)
 		must(t, err)
