@@ -218,3 +218,29 @@ func TestPlaceOnAgenda(t *testing.T) {
 		}
 	})
 }
+
+// TestGroupPhoto: a group's photo needs an alt text, replaces the earlier one (whose key comes
+// back for deletion) and is refused once the workshop is closed.
+func TestGroupPhoto(t *testing.T) {
+	sqltest.EachEngine(t, func(t *testing.T, db *sqlstore.DB) {
+		f := newWorkshop(t, db)
+		g := f.groups[0].ID
+		_, err := db.SetGroupPhoto(ctx, g, "k1", "image/png", " ")
+		wantCode(t, err, laeringsliv.EINVALID, "reading.error.photo_alt_required")
+		old, err := db.SetGroupPhoto(ctx, g, "k1", "image/png", "Flippover med tre ideer")
+		must(t, err)
+		if old != "" {
+			t.Errorf("first photo replaced %q", old)
+		}
+		old, err = db.SetGroupPhoto(ctx, g, "k2", "image/jpeg", "Flippover, andre versjon")
+		must(t, err)
+		groups, err := db.FindReadingGroups(ctx, f.ws.ID)
+		must(t, err)
+		if old != "k1" || groups[0].PhotoKey != "k2" || groups[0].PhotoType != "image/jpeg" || groups[0].PhotoAlt != "Flippover, andre versjon" {
+			t.Fatalf("old %q, group %+v", old, groups[0])
+		}
+		must(t, db.SetWorkshopPhase(ctx, f.ws.ID, laeringsliv.PhaseClosed))
+		_, err = db.SetGroupPhoto(ctx, g, "k3", "image/png", "Sent")
+		wantCode(t, err, laeringsliv.ECONFLICT, "reading.error.presentation_closed")
+	})
+}
