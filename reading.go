@@ -84,7 +84,7 @@ type Workshop struct {
 	InstitutionID int64
 	ProgrammeID   int64
 	WorkplaceID   int64
-	GatheringID   int64 // 0 until gatherings exist or when held outside one
+	GatheringID   int64 // the gathering it is held at; 0 when held outside one
 	Title         string
 	Grouping      GroupingMode
 	Phase         Phase
@@ -138,6 +138,21 @@ type ReadingGroup struct {
 	MemberIDs     []int64 // person ids, in the order placed
 	Presentation  string  // the text the group agreed to present
 	Version       int     // number of edits applied to Presentation
+	// The optional photo of the presentation (the flipchart), in the file store, with the
+	// type sniffed at upload and the alt text the group wrote. Empty key: no photo.
+	PhotoKey, PhotoType, PhotoAlt string
+}
+
+// MaxPhotoBytes bounds a photo of a presentation: a phone's camera picture fits.
+const MaxPhotoBytes = 20 << 20
+
+// ValidatePhotoAlt checks the alt text a group writes for its photo: required, since the
+// plenum and the summary must say what the photo shows to those who cannot see it.
+func ValidatePhotoAlt(alt string) error {
+	if strings.TrimSpace(alt) == "" || utf8.RuneCountInString(alt) > 500 {
+		return FieldError("alt", "reading.error.photo_alt_required")
+	}
+	return nil
 }
 
 // Has reports whether the person is in the group.
@@ -206,8 +221,16 @@ type ReadingService interface {
 	FindWorkshops(ctx context.Context, f WorkshopFilter) ([]*Workshop, error)
 	// SetWorkshopPhase moves the workshop to phase.
 	SetWorkshopPhase(ctx context.Context, id int64, phase Phase) error
+	// PlaceOnAgenda links the workshop from the point at position (from 0) of its gathering's
+	// agenda, so that the gathering's page leads to it.
+	PlaceOnAgenda(ctx context.Context, workshopID int64, position int) error
 	// FindReadingGroups returns the workshop's groups in order, with members.
 	FindReadingGroups(ctx context.Context, workshopID int64) ([]*ReadingGroup, error)
+	// SetGroupPhoto attaches a photo of the group's presentation (a stored file's key, its
+	// sniffed type and the group's alt text), replacing any earlier one, whose key it returns
+	// so that the caller can delete the file. Only until the workshop closes (else ECONFLICT
+	// reading.error.presentation_closed).
+	SetGroupPhoto(ctx context.Context, groupID int64, key, contentType, alt string) (old string, err error)
 	// SetGroupText gives a group another text of the programme.
 	SetGroupText(ctx context.Context, groupID, textID int64) error
 	// MoveMember places a person of the workshop in another of its groups (grouping by hand).

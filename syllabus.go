@@ -1,6 +1,7 @@
 package laeringsliv
 
 import (
+	"math"
 	"net/url"
 	"strings"
 	"time"
@@ -32,7 +33,7 @@ func (l Language) Valid() bool {
 }
 
 // SyllabusText is one text of a programme's syllabus (pensum). The syllabus is measured in
-// pages, so every text has a page count. A PDF upload will join URL once the file store exists.
+// pages, so every text has a page count. It is read through a link, an uploaded PDF, or both.
 type SyllabusText struct {
 	ID            int64
 	InstitutionID int64
@@ -44,6 +45,9 @@ type SyllabusText struct {
 	Pages         int
 	URL           string // where to read it; optional
 	Summary       string // the teacher's plain-language summary; optional
+	FileKey       string // the uploaded PDF in the file store; empty when none
+	FileName      string // the PDF's name as uploaded, for display and download only
+	FileSize      int64
 	CreatedAt     time.Time
 }
 
@@ -68,6 +72,15 @@ func (s *SyllabusText) Validate() error {
 		return FieldError("summary", "reading.error.summary_too_long")
 	}
 	return nil
+}
+
+// MaxSyllabusFileBytes bounds an uploaded syllabus PDF: a scanned book chapter fits.
+const MaxSyllabusFileBytes = 50 << 20
+
+// FileMegabytes is the PDF's size in megabytes to one decimal, shown before a download since
+// many read on a phone's data plan.
+func (s *SyllabusText) FileMegabytes() float64 {
+	return math.Round(float64(s.FileSize)/1e5) / 10
 }
 
 // validLink accepts absolute http and https addresses only, so that a link can never run script.

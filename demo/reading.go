@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 
 	"laeringsliv"
 	"laeringsliv/textmerge"
@@ -50,36 +51,78 @@ var (
 	}
 )
 
-// seedReading creates the programme's syllabus and a completed reading workshop in each
-// workplace, groups kept by shift team. Gatherings do not exist yet: the workshops are tied to
-// the workplace only (GatheringID 0).
+// readingPoint is the position of the reading workshop on the agenda of every demo gathering
+// (see seedGatherings).
+const readingPoint = 2
+
+// seedReading creates the programme's syllabus. With the study programme, the workshops come
+// with the gatherings (seedGatheringWorkshops); without it, each workplace gets one completed
+// workshop held at no gathering.
 func seedReading(ctx context.Context, s Services, res *Result) error {
-	var textIDs []int64
-	for _, t := range syllabus {
+	for i, t := range syllabus {
 		t.ProgrammeID = res.ProgrammeID
-		t.URL = "https://example.org/pensum/" + fmt.Sprint(len(textIDs)+1)
+		t.URL = "https://example.org/pensum/" + fmt.Sprint(i+1)
 		if err := s.Reading.CreateSyllabusText(ctx, &t); err != nil {
 			return fmt.Errorf("demo: syllabus: %w", err)
 		}
-		textIDs = append(textIDs, t.ID)
 	}
-	rng := rand.New(rand.NewPCG(6, 6))
-	for _, wid := range res.WorkplaceIDs {
-		if err := seedWorkshop(ctx, s, wid, textIDs, rng); err != nil {
-			return fmt.Errorf("demo: reading workshop: %w", err)
+	if s.Study != nil {
+		return nil
+	}
+	for i, wid := range res.WorkplaceIDs {
+		if err := seedWorkshops(ctx, s, wid, []*laeringsliv.Gathering{nil}, rand.New(rand.NewPCG(6, uint64(i)))); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-func seedWorkshop(ctx context.Context, s Services, workplaceID int64, textIDs []int64, rng *rand.Rand) error {
-	ms, err := s.Members.FindMemberships(ctx, laeringsliv.MembershipFilter{WorkplaceID: workplaceID})
+// seedWorkshops holds a completed reading workshop, groups kept by shift team, at each of
+// the gatherings (nil: at none) and places it on the gathering's agenda. Each gathering's
+// groups read other texts than the last one's.
+func seedWorkshops(ctx context.Context, s Services, workplaceID int64, gatherings []*laeringsliv.Gathering, rng *rand.Rand) error {
+	wp, err := s.Org.FindWorkplace(ctx, workplaceID)
 	if err != nil {
 		return err
 	}
-	people, err := s.People.FindPersons(ctx, laeringsliv.PersonFilter{WorkplaceID: workplaceID})
+	texts, err := s.Reading.FindSyllabusTexts(ctx, wp.ProgrammeID)
 	if err != nil {
 		return err
+	}
+	parts, err := workplaceParticipants(ctx, s, workplaceID)
+	if err != nil {
+		return err
+	}
+	for k, g := range gatherings {
+		ids := make([]int64, len(texts))
+		for i := range texts {
+			ids[i] = texts[(i+3*k)%len(texts)].ID
+		}
+		ws := &laeringsliv.Workshop{WorkplaceID: workplaceID, Title: "Leseverksted", Grouping: laeringsliv.GroupingShiftTeams}
+		if g != nil {
+			ws.GatheringID, ws.Title = g.ID, "Leseverksted, "+strings.ToLower(g.Title)
+		}
+		if err := seedWorkshop(ctx, s, ws, parts, ids, k, rng); err != nil {
+			return fmt.Errorf("demo: reading workshop: %w", err)
+		}
+		if g != nil {
+			if err := s.Reading.PlaceOnAgenda(ctx, ws.ID, readingPoint); err != nil {
+				return fmt.Errorf("demo: reading workshop on the agenda: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// workplaceParticipants returns the participants of a workplace.
+func workplaceParticipants(ctx context.Context, s Services, workplaceID int64) ([]*laeringsliv.Person, error) {
+	ms, err := s.Members.FindMemberships(ctx, laeringsliv.MembershipFilter{WorkplaceID: workplaceID})
+	if err != nil {
+		return nil, err
+	}
+	people, err := s.People.FindPersons(ctx, laeringsliv.PersonFilter{WorkplaceID: workplaceID})
+	if err != nil {
+		return nil, err
 	}
 	isPart := map[int64]bool{}
 	for _, m := range ms {
@@ -91,17 +134,22 @@ func seedWorkshop(ctx context.Context, s Services, workplaceID int64, textIDs []
 			parts = append(parts, p)
 		}
 	}
+	return parts, nil
+}
+
+// seedWorkshop forms the groups, writes everyone's answers and each group's presentation, and
+// closes the workshop. k varies the words from one workshop to the next.
+func seedWorkshop(ctx context.Context, s Services, ws *laeringsliv.Workshop, parts []*laeringsliv.Person, textIDs []int64, k int, rng *rand.Rand) error {
 	groups, err := laeringsliv.FormReadingGroups(parts, laeringsliv.GroupingShiftTeams, textIDs, rng)
 	if err != nil {
 		return err
 	}
-	ws := &laeringsliv.Workshop{WorkplaceID: workplaceID, Title: "Leseverksted, første samling", Grouping: laeringsliv.GroupingShiftTeams}
 	if err := s.Reading.CreateWorkshop(ctx, ws, groups); err != nil {
 		return err
 	}
 	for i, p := range parts {
 		a := &laeringsliv.Answer{WorkshopID: ws.ID, PersonID: p.ID,
-			Interesting: demoInteresting[i%len(demoInteresting)], Connects: demoConnects[(i+1)%len(demoConnects)]}
+			Interesting: demoInteresting[(i+k)%len(demoInteresting)], Connects: demoConnects[(i+k+1)%len(demoConnects)]}
 		if err := s.Reading.SaveAnswer(ctx, a); err != nil {
 			return err
 		}
@@ -110,7 +158,7 @@ func seedWorkshop(ctx context.Context, s Services, workplaceID int64, textIDs []
 		return err
 	}
 	for i, g := range groups {
-		e := textmerge.Edit{Text: demoPresentations[i%len(demoPresentations)]}
+		e := textmerge.Edit{Text: demoPresentations[(i+k)%len(demoPresentations)]}
 		if _, err := s.Reading.EditPresentation(ctx, g.ID, g.MemberIDs[0], e); err != nil {
 			return err
 		}

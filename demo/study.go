@@ -58,8 +58,14 @@ func seedStudy(ctx context.Context, svc Services, res *Result) error {
 		if err != nil {
 			return err
 		}
-		if err := seedGatherings(ctx, s, wid, i, links); err != nil {
+		gatherings, err := seedGatherings(ctx, s, wid, i, links)
+		if err != nil {
 			return err
+		}
+		if svc.Reading != nil {
+			if err := seedWorkshops(ctx, svc, wid, gatherings, rand.New(rand.NewPCG(6, uint64(i)))); err != nil {
+				return err
+			}
 		}
 		ps := byWorkplace[i]
 		planExams(ps, examPlans[i])

@@ -56,7 +56,7 @@ func checkStudy(t *testing.T, db *sqlstore.DB, res *demo.Result) {
 		if s, err := db.FindIPESession(ctx, ipe); err != nil || s.WorkplaceID != wid {
 			t.Errorf("workplace %d: agenda links IPE session %d: %v", i, ipe, err)
 		}
-		if w, err := db.FindWorkshop(ctx, ws); err != nil || w.WorkplaceID != wid {
+		if w, err := db.FindWorkshop(ctx, ws); err != nil || w.WorkplaceID != wid || w.GatheringID != gs[0].ID {
 			t.Errorf("workplace %d: agenda links workshop %d: %v", i, ws, err)
 		}
 	}

@@ -32,8 +32,10 @@ func demoRequirements(programmeID int64) []*laeringsliv.WorkRequirement {
 
 // seedGatherings creates the three gatherings of two days each (six days in all) and, where
 // someone takes the master exam, the master gathering; each workplace a week after the last.
-func seedGatherings(ctx context.Context, s laeringsliv.StudyService, workplaceID int64, i int, links links) error {
+// Every agenda has a reading workshop at readingPoint.
+func seedGatherings(ctx context.Context, s laeringsliv.StudyService, workplaceID int64, i int, links links) ([]*laeringsliv.Gathering, error) {
 	loc := oslo()
+	var out []*laeringsliv.Gathering
 	type plan struct {
 		kind  laeringsliv.GatheringKind
 		title string
@@ -65,14 +67,15 @@ func seedGatherings(ctx context.Context, s laeringsliv.StudyService, workplaceID
 			{Start: first.Add(4*time.Hour + 45*time.Minute), End: first.Add(6*time.Hour + 30*time.Minute), Title: "Arbeid med arbeidskrav og innovasjonene"},
 			{Start: first.Add(6*time.Hour + 30*time.Minute), End: first.Add(7 * time.Hour), Title: "Evaluering av dagen med lapp i hatt"},
 		}
-		if p.kind == laeringsliv.GatheringStartUp { // the hat and the reading of the start-up gathering
-			g.Agenda[1].IPESessionID, g.Agenda[2].ReadingWorkshopID = links.ipe, links.workshop
+		if p.kind == laeringsliv.GatheringStartUp { // the hat of the start-up gathering
+			g.Agenda[1].IPESessionID = links.ipe
 		}
 		if err := s.CreateGathering(ctx, g); err != nil {
-			return fmt.Errorf("demo: gathering %s: %w", p.title, err)
+			return nil, fmt.Errorf("demo: gathering %s: %w", p.title, err)
 		}
+		out = append(out, g)
 	}
-	return nil
+	return out, nil
 }
 
 // seedWork writes, submits and assesses the work requirements of one workplace. Everyone takes

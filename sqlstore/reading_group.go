@@ -165,7 +165,7 @@ func findEdits(ctx context.Context, tx *Tx, groupID int64, base int) ([]textmerg
 	return spans, rows.Err()
 }
 
-const groupColumns = `id, institution_id, workshop_id, number, text_id, presentation, version`
+const groupColumns = `id, institution_id, workshop_id, number, text_id, presentation, version, photo_key, photo_type, photo_alt`
 
 func findReadingGroup(ctx context.Context, tx *Tx, id int64) (*laeringsliv.ReadingGroup, error) {
 	return scanOne(tx.QueryRowContext(ctx,
@@ -175,7 +175,8 @@ func findReadingGroup(ctx context.Context, tx *Tx, id int64) (*laeringsliv.Readi
 func scanReadingGroup(s scanner) (*laeringsliv.ReadingGroup, error) {
 	var g laeringsliv.ReadingGroup
 	var text sql.NullInt64
-	if err := s.Scan(&g.ID, &g.InstitutionID, &g.WorkshopID, &g.Number, &text, &g.Presentation, &g.Version); err != nil {
+	if err := s.Scan(&g.ID, &g.InstitutionID, &g.WorkshopID, &g.Number, &text, &g.Presentation, &g.Version,
+		&g.PhotoKey, &g.PhotoType, &g.PhotoAlt); err != nil {
 		return nil, err
 	}
 	g.TextID = text.Int64

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"laeringsliv"
 	"laeringsliv/sqlstore"
@@ -24,6 +25,7 @@ func TestSyllabus(t *testing.T) {
 			t.Fatalf("syllabus %+v", list)
 		}
 		a.Summary, a.Pages = "Kort fortalt: vi lærer av hverandre.", 14
+		a.FileKey, a.FileName, a.FileSize = "0123456789abcdef0123456789abcdef", "kapittel 3.pdf", 123456
 		must(t, db.UpdateSyllabusText(ctx, a))
 		got, err := db.FindSyllabusText(ctx, a.ID)
 		must(t, err)
@@ -190,5 +192,55 @@ func TestEditPresentationConcurrently(t *testing.T) {
 				t.Errorf("edit %+v: %v", e, err)
 			}
 		}
+	})
+}
+
+// TestPlaceOnAgenda: a workshop held at a gathering is linked from a point of its agenda; one
+// held at no gathering, or a point that does not exist, is refused.
+func TestPlaceOnAgenda(t *testing.T) {
+	sqltest.EachEngine(t, func(t *testing.T, db *sqlstore.DB) {
+		f := newWorkshop(t, db)
+		when := time.Date(2017, 9, 12, 7, 0, 0, 0, time.UTC)
+		g := newGathering(t, db, f.o.wpA.ID, laeringsliv.GatheringStartUp, when,
+			laeringsliv.AgendaItem{Start: when, Title: "Velkommen"},
+			laeringsliv.AgendaItem{Start: when.Add(time.Hour), Title: "Leseverksted"})
+		wantCode(t, db.PlaceOnAgenda(ctx, f.ws.ID, 1), laeringsliv.EINVALID, "reading.error.gathering_invalid")
+		held := &laeringsliv.Workshop{WorkplaceID: f.o.wpA.ID, GatheringID: g.ID, Title: "Leseverksted 2", Grouping: laeringsliv.GroupingRandom}
+		must(t, db.CreateWorkshop(ctx, held, nil))
+		must(t, db.PlaceOnAgenda(ctx, held.ID, 1))
+		got, err := db.FindGathering(ctx, g.ID)
+		must(t, err)
+		if got.Agenda[0].ReadingWorkshopID != 0 || got.Agenda[1].ReadingWorkshopID != held.ID {
+			t.Fatalf("agenda %+v", got.Agenda)
+		}
+		if err := db.PlaceOnAgenda(ctx, held.ID, 7); laeringsliv.ErrorCode(err) != laeringsliv.ENOTFOUND {
+			t.Errorf("point 7: %v", err)
+		}
+	})
+}
+
+// TestGroupPhoto: a group's photo needs an alt text, replaces the earlier one (whose key comes
+// back for deletion) and is refused once the workshop is closed.
+func TestGroupPhoto(t *testing.T) {
+	sqltest.EachEngine(t, func(t *testing.T, db *sqlstore.DB) {
+		f := newWorkshop(t, db)
+		g := f.groups[0].ID
+		_, err := db.SetGroupPhoto(ctx, g, "k1", "image/png", " ")
+		wantCode(t, err, laeringsliv.EINVALID, "reading.error.photo_alt_required")
+		old, err := db.SetGroupPhoto(ctx, g, "k1", "image/png", "Flippover med tre ideer")
+		must(t, err)
+		if old != "" {
+			t.Errorf("first photo replaced %q", old)
+		}
+		old, err = db.SetGroupPhoto(ctx, g, "k2", "image/jpeg", "Flippover, andre versjon")
+		must(t, err)
+		groups, err := db.FindReadingGroups(ctx, f.ws.ID)
+		must(t, err)
+		if old != "k1" || groups[0].PhotoKey != "k2" || groups[0].PhotoType != "image/jpeg" || groups[0].PhotoAlt != "Flippover, andre versjon" {
+			t.Fatalf("old %q, group %+v", old, groups[0])
+		}
+		must(t, db.SetWorkshopPhase(ctx, f.ws.ID, laeringsliv.PhaseClosed))
+		_, err = db.SetGroupPhoto(ctx, g, "k3", "image/png", "Sent")
+		wantCode(t, err, laeringsliv.ECONFLICT, "reading.error.presentation_closed")
 	})
 }

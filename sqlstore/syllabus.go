@@ -19,10 +19,10 @@ func (db *DB) CreateSyllabusText(ctx context.Context, s *laeringsliv.SyllabusTex
 		s.InstitutionID, s.CreatedAt = p.InstitutionID, tx.now
 		return tx.QueryRowContext(ctx, `
 			INSERT INTO syllabus_texts (institution_id, programme_id, title, authors, year, language,
-				pages, url, summary, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+				pages, url, summary, created_at, file_key, file_name, file_size)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
 			s.InstitutionID, s.ProgrammeID, s.Title, s.Authors, s.Year, s.Language, s.Pages, s.URL,
-			s.Summary, millis(s.CreatedAt)).Scan(&s.ID)
+			s.Summary, millis(s.CreatedAt), s.FileKey, s.FileName, s.FileSize).Scan(&s.ID)
 	})
 }
 
@@ -51,15 +51,18 @@ func (db *DB) FindSyllabusTexts(ctx context.Context, programmeID int64) ([]*laer
 	return list, err
 }
 
-// UpdateSyllabusText saves the fields a user can set and reloads s. The programme stays.
+// UpdateSyllabusText saves the fields a user can set, and the PDF, and reloads s. The
+// programme stays.
 func (db *DB) UpdateSyllabusText(ctx context.Context, s *laeringsliv.SyllabusText) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
 	return db.update(ctx, "update syllabus text", func(tx *Tx) error {
 		err := execOne(ctx, tx, `UPDATE syllabus_texts SET title = $1, authors = $2, year = $3,
-			language = $4, pages = $5, url = $6, summary = $7 WHERE id = $8`,
-			s.Title, s.Authors, s.Year, s.Language, s.Pages, s.URL, s.Summary, s.ID)
+			language = $4, pages = $5, url = $6, summary = $7, file_key = $8, file_name = $9,
+			file_size = $10 WHERE id = $11`,
+			s.Title, s.Authors, s.Year, s.Language, s.Pages, s.URL, s.Summary, s.FileKey, s.FileName,
+			s.FileSize, s.ID)
 		if err != nil {
 			return err
 		}
@@ -71,7 +74,7 @@ func (db *DB) UpdateSyllabusText(ctx context.Context, s *laeringsliv.SyllabusTex
 	})
 }
 
-const syllabusColumns = `id, institution_id, programme_id, title, authors, year, language, pages, url, summary, created_at`
+const syllabusColumns = `id, institution_id, programme_id, title, authors, year, language, pages, url, summary, created_at, file_key, file_name, file_size`
 
 func findSyllabusText(ctx context.Context, tx *Tx, id int64) (*laeringsliv.SyllabusText, error) {
 	return scanOne(tx.QueryRowContext(ctx,
@@ -82,7 +85,7 @@ func scanSyllabusText(sc scanner) (*laeringsliv.SyllabusText, error) {
 	var s laeringsliv.SyllabusText
 	var created int64
 	err := sc.Scan(&s.ID, &s.InstitutionID, &s.ProgrammeID, &s.Title, &s.Authors, &s.Year,
-		&s.Language, &s.Pages, &s.URL, &s.Summary, &created)
+		&s.Language, &s.Pages, &s.URL, &s.Summary, &created, &s.FileKey, &s.FileName, &s.FileSize)
 	if err != nil {
 		return nil, err
 	}

@@ -68,6 +68,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /programmes/{programme}/syllabus":                                       {teachers, admins},
 	"GET /programmes/{programme}/syllabus/{text}/edit":                            {teachers, admins},
 	"POST /programmes/{programme}/syllabus/{text}":                                {teachers, admins},
+	"GET /programmes/{programme}/syllabus/{text}/file":                            {inOwn, admins},
 	"GET /workplaces/{workplace}/reading":                                         {inOwn, admins},
 	"POST /workplaces/{workplace}/reading":                                        {teachers, admins},
 	"GET /workplaces/{workplace}/reading/{workshop}":                              {inOwn, admins},

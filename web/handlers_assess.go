@@ -1,7 +1,6 @@
 package web
 
 import (
-	"mime"
 	"net/http"
 
 	"laeringsliv"
@@ -186,16 +185,7 @@ func (s *Server) submissionFile(w http.ResponseWriter, r *http.Request) {
 		if f.ID != id {
 			continue
 		}
-		file, err := s.svc.Files.Open(r.Context(), f.Key)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		defer file.Close()
-		w.Header().Set("Content-Type", f.ContentType)
-		w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": f.Name}))
-		w.Header().Set("Cache-Control", "private, no-store")
-		http.ServeContent(w, r, "", f.CreatedAt, file)
+		s.serveStored(w, r, f.Key, f.ContentType, "attachment", f.Name, f.CreatedAt)
 		return
 	}
 	s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found"))

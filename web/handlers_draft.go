@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"mime"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -40,10 +39,9 @@ func (s *Server) saveDraft(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
-	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	var in draftInput
 	var fileErr error
-	if ct == "multipart/form-data" {
+	if isMultipart(r) {
 		r.Body = http.MaxBytesReader(w, r.Body, req.MaxBytes+maxDraftBody)
 		in, fileErr, err = s.readMultipartDraft(r, req)
 	} else {
@@ -75,10 +73,7 @@ func (s *Server) saveDraft(w http.ResponseWriter, r *http.Request) {
 // draftFailed answers a failed save: a short message for the script, or the page again with
 // the text as sent and the error beside the field.
 func (s *Server) draftFailed(w http.ResponseWriter, r *http.Request, text string, err error) {
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		err = filestore.ErrTooLarge
-	}
+	err = uploadErr(err)
 	code := laeringsliv.ErrorCode(err)
 	if code == laeringsliv.EINTERNAL {
 		s.serverError(w, r, err)
@@ -120,49 +115,22 @@ func draftText(s string) string {
 	}, s)
 }
 
-// readMultipartDraft reads the parts in order: the text and group are saved as soon as the
-// file part begins, then the file is streamed. fileErr is a refused file; err anything else.
+// readMultipartDraft saves the text and group as soon as the file part begins, then streams
+// the file. fileErr is a refused file; err anything else.
 func (s *Server) readMultipartDraft(r *http.Request, req *laeringsliv.WorkRequirement) (in draftInput, fileErr, err error) {
-	mr, err := r.MultipartReader()
-	if err != nil {
-		return in, nil, laeringsliv.Errorf(laeringsliv.EINVALID, "error.form_invalid")
-	}
-	v := url.Values{}
-	saved := false
 	var sub *laeringsliv.Submission
-	for {
-		part, err := mr.NextPart()
-		if errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			return in, nil, laeringsliv.Errorf(laeringsliv.EINVALID, "error.form_invalid")
-		}
-		if part.FormName() != "file" {
-			b, err := io.ReadAll(io.LimitReader(part, laeringsliv.MaxSubmissionText+1))
-			if err != nil {
-				return in, nil, err
-			}
-			v.Add(part.FormName(), string(b))
-			continue
-		}
-		if !saved {
-			in = parseDraftForm(v)
-			if sub, err = s.storeDraft(r.Context(), r, req, in); err != nil {
-				return in, nil, err
-			}
-			saved = true
-		}
-		if part.FileName() == "" {
-			continue // the file input was left empty
-		}
-		if fileErr = s.receiveFile(r.Context(), req, sub, part); fileErr != nil {
-			return in, fileErr, nil
-		}
-	}
-	if !saved {
+	saved := false
+	v, fileErr, err := readMultipart(r, "file", laeringsliv.MaxSubmissionText, func(v url.Values) (err error) {
 		in = parseDraftForm(v)
-		_, err = s.storeDraft(r.Context(), r, req, in)
+		sub, err = s.storeDraft(r.Context(), r, req, in)
+		saved = err == nil
+		return err
+	}, func(part *multipart.Part) error { return s.receiveFile(r.Context(), req, sub, part) })
+	if err != nil || fileErr != nil || saved {
+		return in, fileErr, err
 	}
+	in = parseDraftForm(v)
+	_, err = s.storeDraft(r.Context(), r, req, in)
 	return in, nil, err
 }
 

@@ -1,10 +1,13 @@
 package web
 
 import (
+	"mime/multipart"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"laeringsliv"
+	"laeringsliv/filestore"
 )
 
 // SyllabusPage lists a programme's syllabus with its total pages; teachers add and edit texts.
@@ -17,6 +20,7 @@ type SyllabusPage struct {
 	Form          *laeringsliv.SyllabusText // the text being added or edited
 	Action        string
 	TextLanguages []laeringsliv.Language
+	CanUpload     bool // a file store is configured, so a PDF can be uploaded
 }
 
 func (s *Server) syllabusPage(w http.ResponseWriter, r *http.Request) {
@@ -34,7 +38,8 @@ func (s *Server) showSyllabus(w http.ResponseWriter, r *http.Request, status int
 	}
 	p := SyllabusPage{Page: s.base(w, r, st.tr.T("reading.syllabus.title")), Programme: prog, Texts: texts,
 		TotalPages: laeringsliv.TotalPages(texts), Form: form, TextLanguages: laeringsliv.Languages,
-		CanEdit: st.actor.Can(laeringsliv.ActionEditSyllabus, laeringsliv.ProgrammeResource(prog))}
+		CanEdit:   st.actor.Can(laeringsliv.ActionEditSyllabus, laeringsliv.ProgrammeResource(prog)),
+		CanUpload: s.svc.Files != nil}
 	p.Action = "/programmes/" + strconv.FormatInt(prog.ID, 10) + "/syllabus"
 	if form.ID != 0 {
 		p.Action += "/" + strconv.FormatInt(form.ID, 10)
@@ -81,15 +86,51 @@ func (s *Server) updateSyllabusText(w http.ResponseWriter, r *http.Request) {
 	s.saveSyllabusText(w, r, t)
 }
 
+// maxSyllabusFields bounds the fields of a syllabus form beside the PDF.
+const maxSyllabusFields = 64 << 10
+
+// saveSyllabusText saves the form's fields and, when it carries one, the PDF. The PDF is
+// streamed into the file store and checked there; a refused PDF or a field in error shows the
+// form again with what was typed, and the file is chosen again.
 func (s *Server) saveSyllabusText(w http.ResponseWriter, r *http.Request, t *laeringsliv.SyllabusText) {
-	v, err := readForm(w, r)
+	var v url.Values
+	var got *filestore.Received
+	var name string
+	var fileErr, err error
+	if isMultipart(r) && s.svc.Files != nil {
+		r.Body = http.MaxBytesReader(w, r.Body, laeringsliv.MaxSyllabusFileBytes+maxSyllabusFields)
+		v, fileErr, err = readMultipart(r, "file", 4*4000, nil, func(part *multipart.Part) error {
+			if got != nil {
+				return nil // one PDF per text
+			}
+			name = filestore.DisplayName(part.FileName())
+			got, err = filestore.Receive(r.Context(), s.svc.Files, part, laeringsliv.MaxSyllabusFileBytes, isPDF)
+			return err
+		})
+	} else {
+		v, err = readForm(w, r)
+	}
 	if err != nil {
 		s.renderError(w, r, err)
 		return
 	}
-	if errs := parseSyllabusForm(v, t); len(errs) > 0 {
+	old := *t
+	errs := parseSyllabusForm(v, t)
+	if fileErr != nil {
+		key, ok := uploadKey(fileErr, "reading.error.pdf_too_large", "reading.error.pdf_type")
+		if !ok {
+			s.serverError(w, r, fileErr)
+			return
+		}
+		errs = append(errs, FieldErr{"file", key})
+	}
+	if len(errs) > 0 {
+		s.discardFile(r, got)
 		s.showSyllabus(w, r, http.StatusUnprocessableEntity, t, errs)
 		return
+	}
+	if got != nil {
+		t.FileKey, t.FileName, t.FileSize = got.Key, name, got.Size
 	}
 	if t.ID == 0 {
 		err = s.svc.Reading.CreateSyllabusText(r.Context(), t)
@@ -97,9 +138,40 @@ func (s *Server) saveSyllabusText(w http.ResponseWriter, r *http.Request, t *lae
 		err = s.svc.Reading.UpdateSyllabusText(r.Context(), t)
 	}
 	if err != nil {
+		s.discardFile(r, got)
 		s.renderError(w, r, err)
 		return
 	}
+	if got != nil && old.FileKey != "" {
+		s.discardFile(r, &filestore.Received{Key: old.FileKey}) // replaced
+	}
 	setFlash(w, "flash.saved")
 	http.Redirect(w, r, "/programmes/"+strconv.FormatInt(t.ProgrammeID, 10)+"/syllabus", http.StatusSeeOther)
+}
+
+func isPDF(k laeringsliv.FileKind) bool { return k == laeringsliv.FilePDF }
+
+// discardFile deletes a stored file that nothing refers to; a failure only leaves an orphan,
+// so it is logged and the user's answer stands.
+func (s *Server) discardFile(r *http.Request, f *filestore.Received) {
+	if f == nil {
+		return
+	}
+	if err := s.svc.Files.Delete(r.Context(), f.Key); err != nil {
+		s.cfg.Logger.Warn("delete stored file", "err", err)
+	}
+}
+
+// syllabusFile streams a text's PDF to those who may read the syllabus, shown in the browser
+// under its name as uploaded.
+func (s *Server) syllabusFile(w http.ResponseWriter, r *http.Request) {
+	t, err := s.syllabusText(r)
+	if err == nil && (t.FileKey == "" || s.svc.Files == nil) {
+		err = laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found")
+	}
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	s.serveStored(w, r, t.FileKey, "application/pdf", "inline", t.FileName, t.CreatedAt)
 }

@@ -3,8 +3,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"io"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -26,21 +24,7 @@ func (f *fixture) videoRequirement(t *testing.T) *laeringsliv.WorkRequirement {
 
 // postMultipart sends the text and a file to the draft endpoint.
 func (f *fixture) postMultipart(t *testing.T, c *http.Client, path, text, name string, file []byte) (*http.Response, string) {
-	var b bytes.Buffer
-	mw := multipart.NewWriter(&b)
-	must(t, mw.WriteField("text", text))
-	w, err := mw.CreateFormFile("file", name)
-	must(t, err)
-	_, _ = w.Write(file)
-	must(t, mw.Close())
-	req, err := http.NewRequest(http.MethodPost, f.srv.URL+path, &b)
-	must(t, err)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	resp, err := c.Do(req)
-	must(t, err)
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	return resp, string(body)
+	return f.postForm(t, c, path, [][2]string{{"text", text}}, "file", name, bytes.NewReader(file))
 }
 
 // movie is a minimal QuickTime file with a movie header.

@@ -59,6 +59,7 @@ func (s *Server) routes() []route {
 		allow("POST /programmes/{programme}/syllabus", laeringsliv.ActionEditSyllabus, s.createSyllabusText),
 		allow("GET /programmes/{programme}/syllabus/{text}/edit", laeringsliv.ActionEditSyllabus, s.editSyllabusTextPage),
 		allow("POST /programmes/{programme}/syllabus/{text}", laeringsliv.ActionEditSyllabus, s.updateSyllabusText),
+		allow("GET /programmes/{programme}/syllabus/{text}/file", laeringsliv.ActionViewProgramme, s.syllabusFile),
 		allow("GET /workplaces/{workplace}/reading", laeringsliv.ActionViewWorkplace, s.readingListPage),
 		allow("POST /workplaces/{workplace}/reading", laeringsliv.ActionManageReading, s.createWorkshop),
 		allow("GET /workplaces/{workplace}/reading/{workshop}", laeringsliv.ActionViewWorkplace, s.workshopPage),
