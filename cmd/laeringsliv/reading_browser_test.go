@@ -51,7 +51,9 @@ func must(t *testing.T, err error) {
 // replaced (the script reloads it when the step changes) counts as not yet.
 func waitFor(t *testing.T, ctx context.Context, js, what string) {
 	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	// Generous: the suite runs browser tests in parallel on two shared cores; a wait that
+	// succeeds takes milliseconds, so only a real failure pays the whole deadline.
+	deadline := time.Now().Add(45 * time.Second)
 	js = `(() => { try { return !!(` + js + `); } catch (e) { return false; } })()`
 	for {
 		v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
