@@ -1,6 +1,7 @@
 package loadtest
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -47,5 +48,39 @@ func TestSessionSeen(t *testing.T) {
 	_ = h.String()                               // sorts
 	if h.n != 2 || h.quantile(0) != 20*time.Millisecond {
 		t.Fatalf("n=%d min=%v", h.n, h.quantile(0))
+	}
+}
+
+func TestParseMemory(t *testing.T) {
+	page := "# TYPE laeringsliv_go_goroutines gauge\nlaeringsliv_go_goroutines 12\n" +
+		"laeringsliv_go_heap_inuse_bytes 4096\nlaeringsliv_go_stack_inuse_bytes 2048\n" +
+		"laeringsliv_process_resident_memory_bytes 1048576\nlaeringsliv_http_requests_total{route=\"x\"} 5\n"
+	if got, want := parseMemory(page), (memory{rss: 1048576, heap: 4096, stacks: 2048, goroutines: 12}); got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if got := parseMemory("laeringsliv_go_heap_inuse_bytes x\n\ngarbage"); got != (memory{-1, -1, -1, -1}) {
+		t.Errorf("garbage: %+v", got)
+	}
+}
+
+func TestMedian(t *testing.T) {
+	if m := median([]int64{30, -1, 20}); m != 20 {
+		t.Errorf("median %d", m)
+	}
+}
+
+func TestReportMemory(t *testing.T) {
+	var b strings.Builder
+	reportMemory(&b, memory{rss: 10 << 20, heap: 1 << 20, stacks: 1 << 20, goroutines: 10},
+		memory{rss: 10<<20 + 1000*20*1024, heap: 1<<20 + 1000*4*1024, stacks: 1<<20 + 1000*8*1024, goroutines: 2010}, 1000)
+	for _, want := range []string{"resident (RSS)         20.0 KB", "Go heap in use         4.0 KB", "goroutine stacks       8.0 KB", "10 -> 2010"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, b.String())
+		}
+	}
+	b.Reset()
+	reportMemory(&b, memory{-1, -1, -1, -1}, memory{-1, -1, -1, -1}, 10)
+	if !strings.Contains(b.String(), "unavailable") {
+		t.Errorf("no metrics: %s", b.String())
 	}
 }

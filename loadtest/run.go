@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -50,6 +49,10 @@ func Run(ctx context.Context, c Config, out io.Writer) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
+	// One socket per stream, one per request in flight, and some for the rest.
+	if err := raiseFileLimit(uint64(c.Participants) + 512); err != nil {
+		fmt.Fprintln(out, "warning:", err)
+	}
 	tr := &http.Transport{MaxIdleConns: 0, MaxIdleConnsPerHost: 20000, MaxConnsPerHost: 0, IdleConnTimeout: time.Minute}
 	client := &http.Client{Transport: tr, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	codes := c.Codes
@@ -59,7 +62,7 @@ func Run(ctx context.Context, c Config, out io.Writer) error {
 			return fmt.Errorf("create sessions: %w", err)
 		}
 	}
-	heap0, gor0 := serverMemory(ctx, client, c.URL)
+	mem0 := serverMemory(ctx, client, c.URL)
 	var errs atomic.Int64
 	sessions := map[int64]*session{}
 	people := make([]*participant, c.Participants)
@@ -103,8 +106,7 @@ func Run(ctx context.Context, c Config, out io.Writer) error {
 	}
 	waitReady(ctx, ready, len(sessionsOf(people)), people)
 	time.Sleep(time.Second) // let the server settle before reading its memory
-	runtime.GC()
-	heap1, gor1 := serverMemory(ctx, client, c.URL)
+	mem1 := serverMemory(ctx, client, c.URL)
 
 	acks := newHistogram()
 	start := time.Now()
@@ -136,12 +138,7 @@ func Run(ctx context.Context, c Config, out io.Writer) error {
 	fmt.Fprintf(out, "acknowledgement          %s\n", acks)
 	fmt.Fprintf(out, "delivery to every client %s (%d deliveries)\n", delivery, delivery.n)
 	fmt.Fprintf(out, "errors                   %d\n", errs.Load())
-	if heap0 >= 0 && heap1 >= 0 && connected.Load() > 0 {
-		fmt.Fprintf(out, "server heap in use       %.1f MB idle before, %.1f MB with streams open: %.1f KB per connection; goroutines %d -> %d\n",
-			float64(heap0)/1e6, float64(heap1)/1e6, float64(heap1-heap0)/1e3/float64(connected.Load()), gor0, gor1)
-	} else {
-		fmt.Fprintln(out, "server memory            unavailable (/metrics not readable)")
-	}
+	reportMemory(out, mem0, mem1, connected.Load())
 	return nil
 }
 

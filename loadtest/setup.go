@@ -132,29 +132,3 @@ func (f *facilitator) do(req *http.Request) (*http.Response, error) {
 	}
 	return resp, nil
 }
-
-// serverMemory reads the heap in use and goroutines from /metrics, or -1 when it cannot.
-func serverMemory(ctx context.Context, client *http.Client, base string) (heap, goroutines int64) {
-	heap, goroutines = -1, -1
-	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/metrics", nil)
-	resp, err := client.Do(req)
-	if err != nil {
-		return
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	for _, line := range strings.Split(string(b), "\n") {
-		name, v, ok := strings.Cut(line, " ")
-		n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
-		if !ok || err != nil {
-			continue
-		}
-		switch name {
-		case "laeringsliv_go_heap_inuse_bytes":
-			heap = n
-		case "laeringsliv_go_goroutines":
-			goroutines = n
-		}
-	}
-	return
-}

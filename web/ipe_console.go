@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"strconv"
 
@@ -19,6 +20,7 @@ type IPEConsolePage struct {
 	Next      laeringsliv.IPEPhase
 	Token     string // an observer token, for the page's live updates
 	Path      string
+	JoinQR    template.HTML // while people can still join
 }
 
 // IPENoteRow is a note numbered for its label (the number is its place in this shuffle).
@@ -37,6 +39,9 @@ func (s *Server) ipeConsole(w http.ResponseWriter, r *http.Request) {
 	}
 	p := IPEConsolePage{Page: s.base(w, r, st.tr.T("ipe.console.title")), Workplace: st.workplace, Session: sess,
 		State: state, Next: sess.Phase.Next(), Path: ipePath(sess)}
+	if sess.Phase == laeringsliv.IPEPhaseDraft || sess.Phase == laeringsliv.IPEPhaseCapture {
+		p.JoinQR = s.ipeJoinQR(r, sess.JoinCode)
+	}
 	if state.Hat.Open && sess.Phase != laeringsliv.IPEPhaseCapture {
 		notes, err := s.svc.IPE.FindIPENotes(r.Context(), sess.ID)
 		if err != nil {
@@ -169,6 +174,7 @@ type IPEScreenPage struct {
 	State   *IPEState
 	Token   string
 	JoinURL string
+	JoinQR  template.HTML
 }
 
 func (s *Server) ipeScreen(w http.ResponseWriter, r *http.Request) {
@@ -179,7 +185,7 @@ func (s *Server) ipeScreen(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := IPEScreenPage{Page: s.base(w, r, st.tr.T("ipe.screen.title")), Session: st.ipe, State: state,
-		JoinURL: s.absoluteURL(r, "/ipe")}
+		JoinURL: s.absoluteURL(r, "/ipe"), JoinQR: s.ipeJoinQR(r, st.ipe.JoinCode)}
 	if st.ipe.Phase != laeringsliv.IPEPhaseClosed {
 		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), st.ipe.ID, 0, laeringsliv.IPEObserver); err != nil {
 			s.serverError(w, r, err)

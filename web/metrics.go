@@ -98,7 +98,9 @@ func (m *metrics) write(w io.Writer) {
 
 func (s *Server) metricsPage(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+	collectIfAsked(r)
 	s.metrics.write(w)
+	writeMemory(w)
 }
 
 // healthz says the process is alive.

@@ -43,6 +43,23 @@ func TestBrowserIPEFlow(t *testing.T) {
 		browsertest.AssertAxe(t, fac, "ipe console "+name)
 	}
 	next("capture")
+	qrNamed := func(ctx context.Context, where string) {
+		t.Helper()
+		name := eval[string](t, ctx, `(() => { const q = document.querySelector('main svg[role=img]'); return q && q.querySelector('path') ? q.getAttribute('aria-label') : '' })()`)
+		if !strings.Contains(name, "/ipe?code="+code) || !strings.Contains(name, "koden "+code) {
+			t.Errorf("%s: the QR code's accessible name %q lacks the link and the code %s", where, name, code)
+		}
+	}
+	qrNamed(fac, "console")
+	screen := b.NewTab(t, norwegian(browsertest.Desktop))
+	signIn(t, screen, m.URL(), leader, "/")
+	browsertest.Navigate(t, screen, m.URL()+console+"/screen")
+	qrNamed(screen, "projector view")
+	if text := mainText(t, screen); !strings.Contains(text, code) {
+		t.Errorf("projector view lacks the join code as text: %q", text)
+	}
+	browsertest.AssertAxe(t, screen, "ipe projector capture with QR code")
+	shot(t, screen, "ipe-projector-qr")
 
 	var people []context.Context
 	for i := range 5 {
@@ -105,8 +122,6 @@ func TestBrowserIPEFlow(t *testing.T) {
 	next("plenum")
 	waitFor(t, people[0], `!document.getElementById('ipe-plenum').hidden && document.querySelectorAll('#ipe-plenum-groups li').length === 2`, "the plenum")
 	browsertest.AssertAxe(t, people[0], "ipe plenum (phone)")
-	screen := b.NewTab(t, norwegian(browsertest.Desktop))
-	signIn(t, screen, m.URL(), leader, "/")
 	browsertest.Navigate(t, screen, m.URL()+console+"/screen")
 	if text := mainText(t, screen); !strings.Contains(text, drawn) {
 		t.Fatalf("projector view lacks the drawn note; says:\n%s", text)

@@ -13,8 +13,14 @@ const loadtestUsage = `Usage: laeringsliv loadtest --url URL (--code CODE,... | 
 Drives simulated IPE participants over the public API against a running server: they join,
 open their event streams and write notes. Prints participants connected, notes per second
 acknowledged, acknowledgement and delivery latency (from a note's acknowledgement to its event
-at every client of the session: p50, p95, p99), errors, and the server's heap from /metrics.
-With --login the tool creates the sessions itself as that facilitator.`
+at every client of the session: p50, p95, p99), errors, and the server's memory per idle
+connection: (figure with every stream open - figure before anyone joined) / streams, for
+resident memory, Go heap and goroutine stacks, each the median of 3 readings of
+/metrics?gc=1. That parameter makes the server collect garbage first; it only heeds it from
+loopback, so run the tool on the server's host for the figure to mean anything.
+The tool raises its own open-file limit to the participants + 512 it needs (one socket per
+event stream), up to the hard limit; the server needs as many (Go raises its soft limit to
+the hard one). With --login the tool creates the sessions itself as that facilitator.`
 
 func (c *CLI) loadtest(ctx context.Context, f *cmdFlags, args []string) error {
 	var cfg loadtest.Config
