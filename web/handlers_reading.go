@@ -3,6 +3,7 @@ package web
 import (
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"laeringsliv"
@@ -131,20 +132,30 @@ func (s *Server) nextPhase(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, workshopPath(ws), http.StatusSeeOther)
 }
 
-// moveMember places a participant in another group, by hand, before the workshop starts.
-func (s *Server) moveMember(w http.ResponseWriter, r *http.Request) {
+// beforeStart loads the workshop and the posted form of a change to its groups, which is
+// allowed only before the workshop starts; on any error it has answered already.
+func (s *Server) beforeStart(w http.ResponseWriter, r *http.Request) (*laeringsliv.Workshop, url.Values, bool) {
 	ws, err := s.workshop(r)
 	if err != nil {
 		s.renderError(w, r, err)
-		return
+		return nil, nil, false
 	}
 	v, err := readForm(w, r)
 	if err != nil {
 		s.renderError(w, r, err)
-		return
+		return nil, nil, false
 	}
 	if ws.Phase != laeringsliv.PhasePrepare {
 		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ECONFLICT, "reading.error.groups_fixed"))
+		return nil, nil, false
+	}
+	return ws, v, true
+}
+
+// moveMember places a participant in another group, by hand, before the workshop starts.
+func (s *Server) moveMember(w http.ResponseWriter, r *http.Request) {
+	ws, v, ok := s.beforeStart(w, r)
+	if !ok {
 		return
 	}
 	person, err1 := strconv.ParseInt(v.Get("person"), 10, 64)
@@ -164,18 +175,8 @@ func (s *Server) moveMember(w http.ResponseWriter, r *http.Request) {
 // setGroupText gives a group another text of the programme, by hand, before the workshop
 // starts.
 func (s *Server) setGroupText(w http.ResponseWriter, r *http.Request) {
-	ws, err := s.workshop(r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
-	v, err := readForm(w, r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
-	if ws.Phase != laeringsliv.PhasePrepare {
-		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ECONFLICT, "reading.error.groups_fixed"))
+	ws, v, ok := s.beforeStart(w, r)
+	if !ok {
 		return
 	}
 	group, err1 := strconv.ParseInt(v.Get("group"), 10, 64)
