@@ -28,8 +28,9 @@ func parsePhotoAlt(v url.Values) (string, error) {
 	return alt, laeringsliv.ValidatePhotoAlt(alt)
 }
 
-// isPhoto accepts what phones and cameras save: JPEG, PNG and WebP (GIF is an image too, but
-// no flipchart photo, and it may animate on the projector).
+// isPhoto lets the store keep a picture; photoType then narrows it to what phones and cameras
+// save: JPEG, PNG and WebP (GIF is a picture too, but no flipchart photo, and it may animate on
+// the projector).
 func isPhoto(k laeringsliv.FileKind) bool { return k == laeringsliv.FileImage }
 
 func photoType(contentType string) bool {

@@ -65,7 +65,7 @@ func FuzzParsePhotoAlt(f *testing.F) {
 	})
 }
 
-// pngPhoto is a small real PNG, as a phone would not send but the sniffer checks the same way.
+// pngPhoto is a small real PNG, checked by the sniffer as a phone's photo would be.
 func pngPhoto(t *testing.T, shade uint8) []byte {
 	t.Helper()
 	img := image.NewGray(image.Rect(0, 0, 6, 4))
