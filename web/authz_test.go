@@ -83,6 +83,8 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/reading/{workshop}/answer":                      {inOwn, admins},
 	"POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/edits":        {groupEditors, admins},
 	"POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/presentation": {groupEditors, admins},
+	"POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/photo":        {groupEditors, admins},
+	"GET /workplaces/{workplace}/reading/{workshop}/groups/{group}/photo":         {inOwn, admins},
 
 	// Innovation work and evidence (issue 5).
 	"GET /programmes/{programme}/consent":                          {inOwn, admins},

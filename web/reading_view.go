@@ -20,6 +20,12 @@ type GroupView struct {
 	// writer's text, shown again in the box beside the group's current text.
 	Stale bool
 	Draft string
+	// CanPhoto: the reader may upload the photo of the presentation now (a file store is
+	// configured). PhotoAlt is the alt text for the form: the stored one, or the one typed
+	// when PhotoErrors refused the upload.
+	CanPhoto    bool
+	PhotoAlt    string
+	PhotoErrors []FieldErr
 }
 
 // AnswerView is one member's answers, shown to the group from the share step.
@@ -80,7 +86,8 @@ func (s *Server) workshopView(r *http.Request, ws *laeringsliv.Workshop) (*Works
 	for _, g := range groups {
 		gv := &GroupView{Group: g, Text: textByID[g.TextID], Mine: g.Has(me),
 			CanEdit: ws.Phase.PresentationOpen() && st.actor.CanEditPresentation(ws, g),
-			Path:    workshopPath(ws) + "/groups/" + strconv.FormatInt(g.ID, 10)}
+			Path:    workshopPath(ws) + "/groups/" + strconv.FormatInt(g.ID, 10), PhotoAlt: g.PhotoAlt}
+		gv.CanPhoto = gv.CanEdit && s.svc.Files != nil
 		for _, id := range g.MemberIDs {
 			p := personByID[id]
 			if p == nil {

@@ -74,6 +74,10 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/reading/{workshop}/answer", laeringsliv.ActionViewWorkplace, s.saveAnswer),
 		allow("POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/edits", laeringsliv.ActionViewWorkplace, s.editPresentation),
 		allow("POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/presentation", laeringsliv.ActionViewWorkplace, s.savePresentation),
+		// The photo of a group's presentation: uploaded by those who may edit it
+		// (Actor.CanEditPresentation, checked by the handler), seen by all who see the workshop.
+		allow("POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/photo", laeringsliv.ActionViewWorkplace, s.uploadGroupPhoto),
+		allow("GET /workplaces/{workplace}/reading/{workshop}/groups/{group}/photo", laeringsliv.ActionViewWorkplace, s.groupPhoto),
 		// IPE sessions (note in a hat). Participant API calls are public routes: the bearer
 		// token they carry is checked against laeringsliv.ParticipantCan in the handler.
 		public("GET /api/v1/openapi.json", s.apiOpenAPI),

@@ -1,8 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -197,4 +202,141 @@ func TestBrowserReadingWorkshop(t *testing.T) {
 // loginLike is the demo login of a person given the demo password.
 func loginLike(p *laeringsliv.Person) demo.Login {
 	return demo.Login{Role: laeringsliv.RoleParticipant, Name: p.Name, Email: p.Email, Password: demo.Password}
+}
+
+// TestBrowserReadingUploads uploads what the reading workshop takes as files: a teacher a PDF
+// with a syllabus text, a group member a photo of the group's presentation. Each first gets a
+// file of the wrong type, is refused with a clear message and finds what was typed still in the
+// form. Axe checks every screen.
+func TestBrowserReadingUploads(t *testing.T) {
+	b := browsers.acquire(t)
+	t.Parallel()
+	m := startApp(t)
+	wp, people := readingWorkplace(t, m)
+	base := m.URL()
+	dir := t.TempDir()
+	wrong := writeFile(t, dir, "kapittel.pdf", []byte("Dette er et notat, ikke en PDF.\n"))
+	pdf := writeFile(t, dir, "kapittel 4.pdf", smallPDF("Kapittel 4"))
+	notPhoto := writeFile(t, dir, "flippover.png", []byte("GIF89a er ikke et bilde fra kameraet"))
+	photo := writeFile(t, dir, "flippover.png", smallPNG())
+
+	teacher := b.NewTab(t, norwegian(browsertest.Desktop))
+	signIn(t, teacher, base, loginFor(t, m, laeringsliv.RoleTeacher), "/")
+	browsertest.Navigate(t, teacher, base+"/programmes/"+itoa(wp.ProgrammeID)+"/syllabus")
+	do(t, teacher, chromedp.SendKeys(chromedp.CSS("#f-title"), "Læring i arbejdslivet"),
+		chromedp.SendKeys(chromedp.CSS("#f-authors"), "Illeris, K."),
+		chromedp.SendKeys(chromedp.CSS("#f-year"), "2011"),
+		chromedp.SendKeys(chromedp.CSS("#f-pages"), "18"),
+		chromedp.SendKeys(chromedp.CSS("#f-summary"), "KORT-OPPSUMMERING på vanlig språk."),
+		chromedp.SetUploadFiles(chromedp.CSS("#f-file"), []string{wrong}))
+	submit := `form[action$="/syllabus"] button[type=submit]`
+	clickAndWait(t, teacher, submit)
+	if txt := mainText(t, teacher); !strings.Contains(txt, "Filen er ikke en PDF") {
+		t.Fatalf("no refusal of the wrong file:\n%s", txt)
+	}
+	if eval[string](t, teacher, `document.querySelector("#f-title").value`) != "Læring i arbejdslivet" ||
+		eval[string](t, teacher, `document.querySelector("#f-summary").value`) != "KORT-OPPSUMMERING på vanlig språk." ||
+		!eval[bool](t, teacher, `document.querySelector("#f-file").getAttribute("aria-invalid") === "true"`) {
+		t.Fatal("the typed fields did not survive the refused file")
+	}
+	browsertest.AssertAxe(t, teacher, "syllabus, PDF refused")
+	do(t, teacher, chromedp.SetUploadFiles(chromedp.CSS("#f-file"), []string{pdf}))
+	clickAndWait(t, teacher, submit)
+	waitFor(t, teacher, `[...document.querySelectorAll("main a")].some(a => a.textContent.includes("Læring i arbejdslivet") && a.href.endsWith("/file"))`, "the link to the PDF")
+	browsertest.AssertAxe(t, teacher, "syllabus with a PDF")
+	got, err := chromedp.Run(teacher, chromedp.Evaluate[string](`(async () => {
+		const a = [...document.querySelectorAll("main a")].find(a => a.href.endsWith("/file"));
+		const r = await fetch(a.href); return r.status + " " + r.headers.get("Content-Type") + " " + (await r.text()).slice(0, 8); })()`,
+		chromedp.EvalAwaitPromise))
+	if err != nil || got != "200 application/pdf %PDF-1.4" {
+		t.Errorf("the PDF answers %q, %v", got, err)
+	}
+
+	// A workshop in the agree step, where a member photographs the flipchart.
+	ctx := context.Background()
+	ws := &laeringsliv.Workshop{WorkplaceID: wp.ID, Title: "Leseverksted med bilde", Grouping: laeringsliv.GroupingByHand}
+	g1 := &laeringsliv.ReadingGroup{Number: 1, MemberIDs: []int64{people[0].ID, people[1].ID, people[2].ID, people[3].ID}}
+	g2 := &laeringsliv.ReadingGroup{Number: 2, MemberIDs: []int64{people[4].ID, people[5].ID, people[6].ID, people[7].ID}}
+	must(t, m.DB.CreateWorkshop(ctx, ws, []*laeringsliv.ReadingGroup{g1, g2}))
+	must(t, m.DB.SetWorkshopPhase(ctx, ws.ID, laeringsliv.PhaseAgree))
+	wsPath := "/workplaces/" + itoa(wp.ID) + "/reading/" + itoa(ws.ID)
+	member := b.NewTab(t, norwegian(browsertest.Phone))
+	signIn(t, member, base, loginLike(people[0]), "/")
+	browsertest.Navigate(t, member, base+wsPath)
+	id := itoa(g1.ID)
+	alt := "Flippover med tre ord i midten: tid, ro, tillit."
+	do(t, member, chromedp.SendKeys(chromedp.CSS("#f-alt-"+id), alt),
+		chromedp.SetUploadFiles(chromedp.CSS("#f-photo-"+id), []string{notPhoto}))
+	browsertest.AssertAxe(t, member, "photo form filled in")
+	clickAndWait(t, member, `form[action$="/photo"] button[type=submit]`)
+	if txt := mainText(t, member); !strings.Contains(txt, "ikke et bilde i JPEG, PNG eller WebP") {
+		t.Fatalf("no refusal of the wrong photo:\n%s", txt)
+	}
+	if eval[string](t, member, `document.querySelector("#f-alt-`+id+`").value`) != alt {
+		t.Fatal("the alt text did not survive the refused file")
+	}
+	browsertest.AssertAxe(t, member, "photo refused")
+	do(t, member, chromedp.SetUploadFiles(chromedp.CSS("#f-photo-"+id), []string{photo}))
+	clickAndWait(t, member, `form[action$="/photo"] button[type=submit]`)
+	shown := `[...document.querySelectorAll("img.app-photo")].some(img => img.alt === ` + jsString(alt) + ` && img.complete && img.naturalWidth === 24)`
+	waitFor(t, member, shown, "the uploaded photo with its alt text")
+	browsertest.AssertAxe(t, member, "photo uploaded")
+
+	for _, p := range []string{"/plenum", "/plenum?group=1", "/summary"} {
+		browsertest.Navigate(t, teacher, base+wsPath+p)
+		waitFor(t, teacher, shown, "the photo on "+p)
+		browsertest.AssertAxe(t, teacher, p+" with a photo")
+	}
+}
+
+// writeFile writes a file for a file input to pick.
+func writeFile(t *testing.T, dir, name string, b []byte) string {
+	t.Helper()
+	sub, err := os.MkdirTemp(dir, "f")
+	must(t, err)
+	p := filepath.Join(sub, name)
+	must(t, os.WriteFile(p, b, 0o600))
+	return p
+}
+
+// smallPDF is a one-page PDF with a title line, with a correct cross-reference table.
+func smallPDF(title string) []byte {
+	content := "BT /F1 18 Tf 72 720 Td (" + title + ") Tj ET"
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+	}
+	var b strings.Builder
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return []byte(b.String())
+}
+
+// smallPNG is a 24×16 picture: a light sheet with a dark band, like a photographed flipchart.
+func smallPNG() []byte {
+	img := image.NewGray(image.Rect(0, 0, 24, 16))
+	for i := range img.Pix {
+		img.Pix[i] = 235
+		if y := i / 24; y >= 6 && y < 10 {
+			img.Pix[i] = 40
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
 }
