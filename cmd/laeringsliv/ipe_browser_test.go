@@ -109,7 +109,8 @@ func TestBrowserIPEFlow(t *testing.T) {
 	}
 	eval[bool](t, people[0], `(document.getElementById('f-reflection').value = 'Ønsker mer ro i vaktskiftet', document.querySelector('#ipe-reflect-form button').click(), true)`)
 	// Each screen learns of the draw phase on its own stream: wait for it before clicking.
-	waitFor(t, people[1], `!document.getElementById('ipe-draw').hidden`, "the draw phase on the second group's screen")
+	waitFor(t, people[1], `!document.getElementById('ipe-draw').hidden && !document.getElementById('ipe-draw-btn').hidden`,
+		"the draw phase and the first turn on the second group's screen")
 	eval[bool](t, people[1], `(document.getElementById('ipe-draw-btn').click(), true)`)
 	waitFor(t, people[1], `!document.getElementById('ipe-current').hidden`, "the second group's draw")
 
