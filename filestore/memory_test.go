@@ -4,14 +4,12 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"laeringsliv/internal/memstat"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"runtime"
 	"strconv"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -81,20 +79,6 @@ func uploadHandler(st Store, limit int64) http.Handler {
 	})
 }
 
-// rss returns the resident set size in bytes, from /proc (0 where there is none).
-func rss() uint64 {
-	b, err := os.ReadFile("/proc/self/statm")
-	if err != nil {
-		return 0
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 2 {
-		return 0
-	}
-	pages, _ := strconv.ParseUint(f[1], 10, 64)
-	return pages * uint64(os.Getpagesize())
-}
-
 // TestUpload1GBMemory streams a 1 GB video through an HTTP upload handler into the directory
 // store and reports how much the heap and the resident set grew at their peak. It asserts
 // only a generous bound (64 MiB); the figure is what matters and is printed.
@@ -117,32 +101,7 @@ func TestUpload1GBMemory(t *testing.T) {
 		pw.CloseWithError(err)
 	}()
 
-	runtime.GC()
-	var before runtime.MemStats
-	runtime.ReadMemStats(&before)
-	rssBefore := rss()
-	var peakHeap, peakRSS uint64
-	var mu sync.Mutex
-	stop := make(chan struct{})
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		tick := time.NewTicker(20 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			var m runtime.MemStats
-			runtime.ReadMemStats(&m)
-			r := rss()
-			mu.Lock()
-			peakHeap, peakRSS = max(peakHeap, m.HeapInuse), max(peakRSS, r)
-			mu.Unlock()
-			select {
-			case <-stop:
-				return
-			case <-tick.C:
-			}
-		}
-	}()
+	watch := memstat.Start()
 	start := time.Now()
 	resp, err := http.Post(srv.URL, mw.FormDataContentType(), pr)
 	if err != nil {
@@ -150,13 +109,10 @@ func TestUpload1GBMemory(t *testing.T) {
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	close(stop)
-	<-done
+	heapRise, rssRise := watch.Stop()
 	if resp.StatusCode != http.StatusOK || string(body) != strconv.Itoa(size) {
 		t.Fatalf("upload: %d %s", resp.StatusCode, body)
 	}
-	heapRise := int64(peakHeap) - int64(before.HeapInuse)
-	rssRise := int64(peakRSS) - int64(rssBefore)
 	msg := fmt.Sprintf("1 GiB upload (client and server in one process): peak heap rise %.1f MiB, peak RSS rise %.1f MiB, %v",
 		float64(heapRise)/(1<<20), float64(rssRise)/(1<<20), time.Since(start).Round(time.Millisecond))
 	t.Log(msg)

@@ -3,13 +3,11 @@ package web
 import (
 	"fmt"
 	"io"
+	"laeringsliv/internal/memstat"
 	"net"
 	"net/http"
-	"os"
 	"runtime"
 	"runtime/debug"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 )
@@ -54,22 +52,8 @@ func writeMemory(w io.Writer) {
 	runtime.ReadMemStats(&ms)
 	fmt.Fprintln(w, "# TYPE laeringsliv_go_stack_inuse_bytes gauge")
 	fmt.Fprintf(w, "laeringsliv_go_stack_inuse_bytes %d\n", ms.StackInuse)
-	b, err := os.ReadFile("/proc/self/statm")
-	if err != nil {
-		return // not Linux: no resident figure
-	}
-	if pages, ok := residentPages(string(b)); ok {
+	if rss, ok := memstat.Resident(); ok { // not on every system
 		fmt.Fprintln(w, "# TYPE laeringsliv_process_resident_memory_bytes gauge")
-		fmt.Fprintf(w, "laeringsliv_process_resident_memory_bytes %d\n", pages*int64(os.Getpagesize()))
+		fmt.Fprintf(w, "laeringsliv_process_resident_memory_bytes %d\n", rss)
 	}
-}
-
-// residentPages reads the second field of /proc/self/statm: resident pages.
-func residentPages(statm string) (int64, bool) {
-	f := strings.Fields(statm)
-	if len(f) < 2 {
-		return 0, false
-	}
-	n, err := strconv.ParseInt(f[1], 10, 64)
-	return n, err == nil && n >= 0
 }

@@ -18,31 +18,3 @@ func TestFromLoopback(t *testing.T) {
 		}
 	}
 }
-
-func TestResidentPages(t *testing.T) {
-	for statm, want := range map[string]int64{
-		"12345 678 90 1 0 234 0\n": 678,
-		"1 0 0 0 0 0 0":            0,
-		"1":                        -1,
-		"":                         -1,
-		"1 x 2":                    -1,
-		"1 -5 2":                   -1,
-	} {
-		got, ok := residentPages(statm)
-		if !ok {
-			got = -1
-		}
-		if got != want {
-			t.Errorf("residentPages(%q) = %d, want %d", statm, got, want)
-		}
-	}
-}
-
-func FuzzResidentPages(f *testing.F) {
-	f.Add("12345 678 90 1 0 234 0\n")
-	f.Fuzz(func(t *testing.T, s string) {
-		if n, ok := residentPages(s); ok && n < 0 {
-			t.Fatalf("%q: %d", s, n)
-		}
-	})
-}

@@ -5,13 +5,10 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"laeringsliv/internal/memstat"
 	"mime/multipart"
 	"net/http"
 	"os"
-	"runtime"
-	"strconv"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -46,19 +43,6 @@ func (g *generatedMovie) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-func residentBytes() uint64 {
-	b, err := os.ReadFile("/proc/self/statm")
-	if err != nil {
-		return 0
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 2 {
-		return 0
-	}
-	pages, _ := strconv.ParseUint(f[1], 10, 64)
-	return pages * uint64(os.Getpagesize())
-}
-
 // TestUpload1GBThroughDraftHandler streams a 1 GiB video through the real draft endpoint (TLS,
 // session, policy, multipart, sniffing, directory store) and prints how much the heap and the
 // resident set rose at their peak. Client and server share the process, so the figures are an
@@ -87,31 +71,7 @@ func TestUpload1GBThroughDraftHandler(t *testing.T) {
 		}
 		pw.CloseWithError(err)
 	}()
-	runtime.GC()
-	var before runtime.MemStats
-	runtime.ReadMemStats(&before)
-	rssBefore := residentBytes()
-	var peakHeap, peakRSS uint64
-	var mu sync.Mutex
-	stop, done := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(done)
-		tick := time.NewTicker(20 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			var m runtime.MemStats
-			runtime.ReadMemStats(&m)
-			r := residentBytes()
-			mu.Lock()
-			peakHeap, peakRSS = max(peakHeap, m.HeapInuse), max(peakRSS, r)
-			mu.Unlock()
-			select {
-			case <-stop:
-				return
-			case <-tick.C:
-			}
-		}
-	}()
+	watch := memstat.Start()
 	start := time.Now()
 	r, err := http.NewRequest(http.MethodPost, f.srv.URL+"/workplaces/"+itoa(f.own.ID)+"/requirements/"+itoa(req.ID)+"/draft", pr)
 	must(t, err)
@@ -120,8 +80,7 @@ func TestUpload1GBThroughDraftHandler(t *testing.T) {
 	resp, err := c.Do(r)
 	must(t, err)
 	resp.Body.Close()
-	close(stop)
-	<-done
+	heapRise, rssRise := watch.Stop()
 	if resp.StatusCode != http.StatusNoContent {
 		t.Fatalf("upload: %d", resp.StatusCode)
 	}
@@ -130,9 +89,8 @@ func TestUpload1GBThroughDraftHandler(t *testing.T) {
 	if len(subs) != 1 || len(subs[0].Files) != 1 || subs[0].Files[0].Size != size || subs[0].Text != "Teksten skal overleve" {
 		t.Fatalf("stored %+v", subs)
 	}
-	heapRise := int64(peakHeap) - int64(before.HeapInuse)
 	msg := fmt.Sprintf("1 GiB upload through the draft handler over TLS: peak heap rise %.1f MiB, peak RSS rise %.1f MiB, %v",
-		float64(heapRise)/(1<<20), float64(int64(peakRSS)-int64(rssBefore))/(1<<20), time.Since(start).Round(time.Millisecond))
+		float64(heapRise)/(1<<20), float64(rssRise)/(1<<20), time.Since(start).Round(time.Millisecond))
 	t.Log(msg)
 	fmt.Fprintln(os.Stderr, msg)
 	if heapRise > 64<<20 {
