@@ -53,6 +53,21 @@ func (s *Server) participant(r *http.Request, action laeringsliv.IPEParticipantA
 	return &ipeCaller{p: p, s: sess}, nil
 }
 
+// participantRequest authenticates a participant for action and reads the JSON body of its
+// request; on any error it has answered already.
+func participantRequest[T any](s *Server, w http.ResponseWriter, r *http.Request, action laeringsliv.IPEParticipantAction) (*ipeCaller, *T, bool) {
+	c, err := s.participant(r, action)
+	req := new(T)
+	if err == nil {
+		err = readJSON(w, r, req)
+	}
+	if err != nil {
+		s.apiFail(w, r, err)
+		return nil, nil, false
+	}
+	return c, req, true
+}
+
 // JoinResponse answers POST /api/v1/join.
 type JoinResponse struct {
 	Token   string `json:"token"`
@@ -91,14 +106,8 @@ func (s *Server) apiJoin(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiNote(w http.ResponseWriter, r *http.Request) {
-	c, err := s.participant(r, laeringsliv.IPEMayWrite)
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	var req noteRequest
-	if err := readJSON(w, r, &req); err != nil {
-		s.apiFail(w, r, err)
+	c, req, ok := participantRequest[noteRequest](s, w, r, laeringsliv.IPEMayWrite)
+	if !ok {
 		return
 	}
 	text, err := laeringsliv.CleanNote(req.Text)
@@ -136,15 +145,11 @@ func (s *Server) apiDraw(w http.ResponseWriter, r *http.Request) {
 
 // apiPass passes the turn of a member who is away, so that the group goes on.
 func (s *Server) apiPass(w http.ResponseWriter, r *http.Request) {
-	c, err := s.participant(r, laeringsliv.IPEMayDraw)
-	var req passRequest
-	if err == nil {
-		err = readJSON(w, r, &req)
+	c, req, ok := participantRequest[passRequest](s, w, r, laeringsliv.IPEMayDraw)
+	if !ok {
+		return
 	}
-	if err == nil {
-		err = s.svc.IPE.PassIPETurn(r.Context(), c.p, req.Seat)
-	}
-	if err != nil {
+	if err := s.svc.IPE.PassIPETurn(r.Context(), c.p, req.Seat); err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
@@ -155,15 +160,11 @@ func (s *Server) apiPass(w http.ResponseWriter, r *http.Request) {
 // apiGroup moves the caller to the group it picked, in a session grouped by hand.
 func (s *Server) apiGroup(w http.ResponseWriter, r *http.Request) {
 	// The store checks IPEMayChooseGroup, so that a refusal says the groups are fixed.
-	c, err := s.participant(r, laeringsliv.IPEMayObserve)
-	var req groupRequest
-	if err == nil {
-		err = readJSON(w, r, &req)
+	c, req, ok := participantRequest[groupRequest](s, w, r, laeringsliv.IPEMayObserve)
+	if !ok {
+		return
 	}
-	if err == nil {
-		err = s.svc.IPE.ChooseIPEGroup(r.Context(), c.p, req.Group)
-	}
-	if err != nil {
+	if err := s.svc.IPE.ChooseIPEGroup(r.Context(), c.p, req.Group); err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
@@ -172,14 +173,11 @@ func (s *Server) apiGroup(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiReflect(w http.ResponseWriter, r *http.Request) {
-	c, err := s.participant(r, laeringsliv.IPEMayDraw)
-	var req noteRef
-	if err == nil {
-		err = readJSON(w, r, &req)
+	c, req, ok := participantRequest[noteRef](s, w, r, laeringsliv.IPEMayDraw)
+	if !ok {
+		return
 	}
-	if err == nil {
-		err = req.validate()
-	}
+	err := req.validate()
 	if err == nil {
 		err = s.svc.IPE.ReflectIPE(r.Context(), c.s.ID, c.p.GroupID, req.Note, req.Text)
 	}
@@ -192,14 +190,11 @@ func (s *Server) apiReflect(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiVote(w http.ResponseWriter, r *http.Request) {
-	c, err := s.participant(r, laeringsliv.IPEMayVote)
-	var req noteRef
-	if err == nil {
-		err = readJSON(w, r, &req)
+	c, req, ok := participantRequest[noteRef](s, w, r, laeringsliv.IPEMayVote)
+	if !ok {
+		return
 	}
-	if err == nil {
-		err = req.validate()
-	}
+	err := req.validate()
 	if err == nil {
 		err = s.svc.IPE.VoteIPE(r.Context(), c.p, req.Note)
 	}
