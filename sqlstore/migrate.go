@@ -26,9 +26,6 @@ func (db *DB) Migrate(ctx context.Context) error {
 	opts := []goose.ProviderOption{
 		goose.WithDisableGlobalRegistry(true),
 		goose.WithSlog(slog.New(slog.DiscardHandler)),
-		// Features merged in parallel take numbers between those already applied (00032 after
-		// 00040); a database migrated before the merge must still apply them.
-		goose.WithAllowOutofOrder(true),
 	}
 	if db.dialect.migrationLock != nil {
 		locker, err := db.dialect.migrationLock()
