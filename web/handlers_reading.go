@@ -112,14 +112,8 @@ func workshopPath(ws *laeringsliv.Workshop) string {
 // nextPhase moves the workshop one step on. The form names the phase the facilitator saw, so
 // that a double click or a second facilitator does not skip a step.
 func (s *Server) nextPhase(w http.ResponseWriter, r *http.Request) {
-	ws, err := s.workshop(r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
-	v, err := readForm(w, r)
-	if err != nil {
-		s.renderError(w, r, err)
+	ws, v, ok := s.workshopForm(w, r)
+	if !ok {
 		return
 	}
 	if laeringsliv.Phase(v.Get("from")) == ws.Phase && ws.Phase != laeringsliv.PhaseClosed {
@@ -132,9 +126,9 @@ func (s *Server) nextPhase(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, workshopPath(ws), http.StatusSeeOther)
 }
 
-// beforeStart loads the workshop and the posted form of a change to its groups, which is
-// allowed only before the workshop starts; on any error it has answered already.
-func (s *Server) beforeStart(w http.ResponseWriter, r *http.Request) (*laeringsliv.Workshop, url.Values, bool) {
+// workshopForm loads the workshop of the path and the posted form; on any error it has
+// answered already.
+func (s *Server) workshopForm(w http.ResponseWriter, r *http.Request) (*laeringsliv.Workshop, url.Values, bool) {
 	ws, err := s.workshop(r)
 	if err != nil {
 		s.renderError(w, r, err)
@@ -143,6 +137,16 @@ func (s *Server) beforeStart(w http.ResponseWriter, r *http.Request) (*laeringsl
 	v, err := readForm(w, r)
 	if err != nil {
 		s.renderError(w, r, err)
+		return nil, nil, false
+	}
+	return ws, v, true
+}
+
+// beforeStart loads the workshop and the posted form of a change to its groups, which is
+// allowed only before the workshop starts; on any error it has answered already.
+func (s *Server) beforeStart(w http.ResponseWriter, r *http.Request) (*laeringsliv.Workshop, url.Values, bool) {
+	ws, v, ok := s.workshopForm(w, r)
+	if !ok {
 		return nil, nil, false
 	}
 	if ws.Phase != laeringsliv.PhasePrepare {

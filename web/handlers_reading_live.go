@@ -150,20 +150,14 @@ func (s *Server) editableGroup(r *http.Request) (*laeringsliv.Workshop, *laering
 // phase the page showed (written_in), so a final save made just before the facilitator moved
 // on is still accepted for laeringsliv.AnswerGrace.
 func (s *Server) saveAnswer(w http.ResponseWriter, r *http.Request) {
-	ws, err := s.workshop(r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
-	v, err := readForm(w, r)
-	if err != nil {
-		s.renderError(w, r, err)
+	ws, v, ok := s.workshopForm(w, r)
+	if !ok {
 		return
 	}
 	a := &laeringsliv.Answer{WorkshopID: ws.ID, PersonID: state(r).actor.Person.ID,
 		Interesting: text(v, "interesting", laeringsliv.MaxAnswerRunes), Connects: text(v, "connects", laeringsliv.MaxAnswerRunes),
 		WrittenIn: laeringsliv.Phase(text(v, "written_in", 20))}
-	err = s.svc.Reading.SaveAnswer(r.Context(), a)
+	err := s.svc.Reading.SaveAnswer(r.Context(), a)
 	if err == nil && !ws.Phase.AnswersOpen() {
 		s.live.Publish(readingTopic(ws.ID)) // a save in the grace window changes what the group sees
 	}
