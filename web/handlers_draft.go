@@ -34,7 +34,7 @@ func (s *Server) saveDraft(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, participantsOnly)
 		return
 	}
-	req, err := s.requirementOf(r)
+	req, err := s.requirementIn(r, state(r).workplace.ProgrammeID)
 	if err != nil {
 		s.renderError(w, r, err)
 		return

@@ -17,25 +17,8 @@ type RequirementEditPage struct {
 	Requirement *laeringsliv.WorkRequirement
 }
 
-// programmeRequirement returns the {requirement} of the path when it belongs to the {programme};
-// any other is not found, so that ids cannot be probed across programmes.
-func (s *Server) programmeRequirement(r *http.Request) (*laeringsliv.WorkRequirement, error) {
-	id, err := pathID(r.PathValue("requirement"))
-	if err != nil {
-		return nil, err
-	}
-	req, err := s.svc.Study.FindRequirement(r.Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	if req.ProgrammeID != state(r).programme.ID {
-		return nil, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found")
-	}
-	return req, nil
-}
-
 func (s *Server) editRequirementPage(w http.ResponseWriter, r *http.Request) {
-	req, err := s.programmeRequirement(r)
+	req, err := s.requirementIn(r, state(r).programme.ID)
 	if err != nil {
 		s.renderError(w, r, err)
 		return
@@ -53,7 +36,7 @@ func (s *Server) showRequirementEdit(w http.ResponseWriter, r *http.Request, sta
 
 func (s *Server) updateRequirement(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
-	old, err := s.programmeRequirement(r)
+	old, err := s.requirementIn(r, state(r).programme.ID)
 	if err != nil {
 		s.renderError(w, r, err)
 		return

@@ -45,7 +45,7 @@ func (s *Server) showSubmission(w http.ResponseWriter, r *http.Request, status i
 		s.renderError(w, r, participantsOnly)
 		return
 	}
-	req, err := s.requirementOf(r)
+	req, err := s.requirementIn(r, state(r).workplace.ProgrammeID)
 	if err != nil {
 		s.renderError(w, r, err)
 		return
@@ -146,7 +146,7 @@ func (s *Server) submitWork(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, participantsOnly)
 		return
 	}
-	req, err := s.requirementOf(r)
+	req, err := s.requirementIn(r, state(r).workplace.ProgrammeID)
 	if err != nil {
 		s.renderError(w, r, err)
 		return

@@ -7,9 +7,10 @@ import (
 	"laeringsliv"
 )
 
-// requirementOf returns the {requirement} of the path when it belongs to the workplace's
-// programme; any other is not found, so that ids cannot be probed across programmes.
-func (s *Server) requirementOf(r *http.Request) (*laeringsliv.WorkRequirement, error) {
+// requirementIn returns the {requirement} of the path when it belongs to the programme (the
+// one in the path, or the workplace's); any other is not found, so that ids cannot be probed
+// across programmes.
+func (s *Server) requirementIn(r *http.Request, programmeID int64) (*laeringsliv.WorkRequirement, error) {
 	id, err := pathID(r.PathValue("requirement"))
 	if err != nil {
 		return nil, err
@@ -18,7 +19,7 @@ func (s *Server) requirementOf(r *http.Request) (*laeringsliv.WorkRequirement, e
 	if err != nil {
 		return nil, err
 	}
-	if req.ProgrammeID != state(r).workplace.ProgrammeID {
+	if req.ProgrammeID != programmeID {
 		return nil, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found")
 	}
 	return req, nil
