@@ -166,6 +166,18 @@ func parseAcceptForm(v url.Values) (acceptForm, []FieldErr) {
 	return f, errs
 }
 
+// userErrors splits a store error: one the user can mend (invalid or conflicting input)
+// becomes the form's field errors; any other is returned, to be shown as a failure.
+func userErrors(err error) ([]FieldErr, error) {
+	switch laeringsliv.ErrorCode(err) {
+	case "":
+		return nil, nil
+	case laeringsliv.EINVALID, laeringsliv.ECONFLICT:
+		return appendValidation(nil, err), nil
+	}
+	return nil, err
+}
+
 // appendValidation adds a domain validation error, unless its field already has one.
 func appendValidation(errs []FieldErr, err error) []FieldErr {
 	var e *laeringsliv.Error

@@ -69,10 +69,7 @@ func (s *Server) createRequirement(w http.ResponseWriter, r *http.Request) {
 		errs = appendValidation(nil, req.Validate())
 	}
 	if len(errs) == 0 {
-		err = s.svc.Study.CreateRequirement(r.Context(), req)
-		if c := laeringsliv.ErrorCode(err); c == laeringsliv.EINVALID || c == laeringsliv.ECONFLICT {
-			errs = appendValidation(nil, err)
-		} else if err != nil {
+		if errs, err = userErrors(s.svc.Study.CreateRequirement(r.Context(), req)); err != nil {
 			s.renderError(w, r, err)
 			return
 		}
