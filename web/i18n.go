@@ -51,11 +51,18 @@ func loadCatalogs() (*catalogs, error) {
 		if err != nil {
 			return nil, fmt.Errorf("catalog %s: %w", name, err)
 		}
-		ids := map[string]bool{}
+		// A language may have several files (nb.json, auth.nb.json, …), one per feature.
+		ids := c.keys[mf.Tag.String()]
+		if ids == nil {
+			ids = map[string]bool{}
+			c.keys[mf.Tag.String()] = ids
+		}
 		for _, m := range mf.Messages {
+			if ids[m.ID] {
+				return nil, fmt.Errorf("catalog %s: key %s is defined twice", name, m.ID)
+			}
 			ids[m.ID] = true
 		}
-		c.keys[mf.Tag.String()] = ids
 	}
 	for _, tag := range languages {
 		if c.keys[tag.String()] == nil {
