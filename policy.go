@@ -63,13 +63,16 @@ const (
 	ActionDecideAdmission Action = "study.decide_admission"
 	// ActionPlanGatherings: plan a workplace's gatherings and their agendas.
 	ActionPlanGatherings Action = "study.plan_gatherings"
+	// ActionEditHandbook: write the chapters of a programme's handbook (its researchers).
+	ActionEditHandbook Action = "handbook.edit"
 )
 
 // Actions lists every action, for tests that walk them all.
 var Actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewProgramme, ActionAdminister,
 	ActionViewInnovation, ActionRecordInnovation, ActionRecordTimeline, ActionUseFieldBook,
 	ActionViewReports, ActionResearchExport, ActionEditSyllabus, ActionManageReading,
-	ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings}
+	ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings,
+	ActionEditHandbook}
 
 // Resource is what an action touches. Fields that do not apply are zero. A workplace resource
 // carries its programme and institution, so that programme- and institution-wide roles apply.
@@ -121,7 +124,7 @@ func (a *Actor) Can(action Action, r Resource) bool {
 		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)
 	case ActionViewProgramme:
 		return r.ProgrammeID != 0 && (a.inProgramme(r.ProgrammeID) || a.Has(RoleAdmissions, r))
-	case ActionEditSyllabus:
+	case ActionEditSyllabus, ActionEditHandbook:
 		return r.ProgrammeID != 0 && a.teachesIn(r.ProgrammeID)
 	case ActionManageReading:
 		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)

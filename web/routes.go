@@ -60,6 +60,14 @@ func (s *Server) routes() []route {
 		allow("GET /programmes/{programme}/syllabus/{text}/edit", laeringsliv.ActionEditSyllabus, s.editSyllabusTextPage),
 		allow("POST /programmes/{programme}/syllabus/{text}", laeringsliv.ActionEditSyllabus, s.updateSyllabusText),
 		allow("GET /programmes/{programme}/syllabus/{text}/file", laeringsliv.ActionViewProgramme, s.syllabusFile),
+
+		// The programme's handbook, written by its researchers.
+		allow("GET /programmes/{programme}/handbook", laeringsliv.ActionViewProgramme, s.handbookPage),
+		allow("POST /programmes/{programme}/handbook", laeringsliv.ActionEditHandbook, s.createHandbook),
+		allow("POST /programmes/{programme}/handbook/chapters", laeringsliv.ActionEditHandbook, s.createChapter),
+		allow("GET /programmes/{programme}/handbook/chapters/{chapter}", laeringsliv.ActionEditHandbook, s.chapterEditPage),
+		allow("POST /programmes/{programme}/handbook/chapters/{chapter}", laeringsliv.ActionEditHandbook, s.saveChapter),
+		allow("GET /programmes/{programme}/handbook/chapters/{chapter}/versions/{version}", laeringsliv.ActionEditHandbook, s.chapterDiffPage),
 		allow("GET /workplaces/{workplace}/reading", laeringsliv.ActionViewWorkplace, s.readingListPage),
 		allow("POST /workplaces/{workplace}/reading", laeringsliv.ActionManageReading, s.createWorkshop),
 		allow("GET /workplaces/{workplace}/reading/{workshop}", laeringsliv.ActionViewWorkplace, s.workshopPage),

@@ -35,6 +35,7 @@ type Services struct {
 	Progress      laeringsliv.ProgressCounter // dated events, for the yearly progress report
 	Reading       laeringsliv.ReadingService
 	Research      laeringsliv.ResearchService // consents and the research export; nil turns it off
+	Handbook      HandbookService
 
 	// IPE sessions (issue 3).
 	IPE    laeringsliv.IPEService

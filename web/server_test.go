@@ -76,7 +76,7 @@ func newFixture(t *testing.T, db *sqlstore.DB) *fixture {
 		PasswordChecker: password.Check,
 	}, Services{Org: db, People: db, Members: db, Auth: db, Ready: db.Ping,
 		Innovations: db, Timelines: db, Participation: db, Prequal: db, Reports: db,
-		StudyCounts: laeringsliv.NoStudyCounts{}, Evidence: db, Progress: db, Reading: db, Research: db, IPE: db, Tokens: db,
+		StudyCounts: laeringsliv.NoStudyCounts{}, Evidence: db, Progress: db, Reading: db, Research: db, Handbook: db, IPE: db, Tokens: db,
 		Study: db, Calendar: db, Files: testFiles(t)})
 	must(t, err)
 	f.server = s

@@ -89,7 +89,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	svc := web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Ready: m.DB.Ping,
 		Innovations: m.DB, Timelines: m.DB, Participation: m.DB, Prequal: m.DB, Reports: m.DB,
-		StudyCounts: m.DB, Evidence: m.DB, Progress: m.DB, Reading: m.DB, Research: m.DB,
+		StudyCounts: m.DB, Evidence: m.DB, Progress: m.DB, Reading: m.DB, Research: m.DB, Handbook: m.DB,
 		Study: m.DB, Calendar: m.DB, Files: files,
 		IPE: m.DB, Tokens: m.DB, Live: hub}
 	if m.Config.SMTPURL != "" {

@@ -1,0 +1,18 @@
+package web
+
+import (
+	"context"
+
+	"laeringsliv"
+)
+
+// HandbookService keeps a programme's handbook, its chapters and their versions.
+type HandbookService interface {
+	CreateHandbook(ctx context.Context, h *laeringsliv.Handbook) error
+	FindProgrammeHandbook(ctx context.Context, programmeID int64) (*laeringsliv.Handbook, error)
+	CreateChapter(ctx context.Context, c *laeringsliv.HandbookChapter, authorID int64) error
+	FindChapters(ctx context.Context, handbookID int64) ([]*laeringsliv.HandbookChapter, error)
+	FindChapter(ctx context.Context, id int64) (*laeringsliv.HandbookChapter, error)
+	SaveChapter(ctx context.Context, c *laeringsliv.HandbookChapter, base int, authorID int64) (bool, error)
+	FindChapterVersions(ctx context.Context, chapterID int64) ([]*laeringsliv.HandbookVersion, error)
+}

@@ -1,0 +1,51 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"laeringsliv"
+	"laeringsliv/sqlstore/sqltest"
+)
+
+// TestHandbookEditing starts a handbook, adds a chapter, saves it from two authors against the
+// same version, and checks that both edits are kept and the versions can be compared.
+func TestHandbookEditing(t *testing.T) {
+	f := newFixture(t, sqltest.OpenSQLite(t))
+	c := f.signIn(t, laeringsliv.RoleTeacher)
+	base := "/programmes/" + itoa(f.p1.ID) + "/handbook"
+	resp, _ := f.do(t, c, http.MethodPost, base, url.Values{"title": {"Håndbok for MDI"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create handbook: %d", resp.StatusCode)
+	}
+	resp, _ = f.do(t, c, http.MethodPost, base+"/chapters", url.Values{"title": {"Innledning"}})
+	chapter := resp.Header.Get("Location")
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(chapter, base+"/chapters/") {
+		t.Fatalf("create chapter: %d %q", resp.StatusCode, chapter)
+	}
+	save := func(body, version string) (int, string) {
+		resp, page := f.do(t, c, http.MethodPost, chapter, url.Values{"title": {"Innledning"}, "body": {body}, "base": {version}})
+		return resp.StatusCode, page
+	}
+	if code, _ := save("Første avsnitt.\n\nAndre avsnitt.\n", "0"); code != http.StatusOK {
+		t.Fatalf("first save: %d", code)
+	}
+	save("Første avsnitt, skrevet om.\n\nAndre avsnitt.\n", "1")
+	code, page := save("Første avsnitt.\n\nAndre avsnitt og mer.\n", "1") // the second author, late
+	if code != http.StatusOK || !strings.Contains(page, "Første avsnitt, skrevet om.\n\nAndre avsnitt og mer.") {
+		t.Errorf("late save: %d, merged text missing", code)
+	}
+	if code, page := save("{{innovation x}}", "3"); code != http.StatusUnprocessableEntity || !strings.Contains(page, "aria-invalid") {
+		t.Errorf("bad embed: %d", code)
+	}
+	_, page = f.do(t, c, http.MethodGet, chapter+"/versions/3", nil)
+	if !strings.Contains(page, "<del>- Andre avsnitt.</del>") || !strings.Contains(page, "<ins>+ Andre avsnitt og mer.</ins>") {
+		t.Errorf("diff page lacks the changed line:\n%s", page)
+	}
+	_, page = f.do(t, f.signIn(t, laeringsliv.RoleParticipant), http.MethodGet, base, nil)
+	if !strings.Contains(page, "<p>Første avsnitt, skrevet om.</p>") || strings.Contains(page, "/chapters/") {
+		t.Errorf("participant's handbook page: rendered chapter missing or edit link shown")
+	}
+}
