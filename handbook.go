@@ -13,6 +13,7 @@ type Handbook struct {
 	InstitutionID int64
 	ProgrammeID   int64
 	Title         string
+	FeedbackOpen  bool // the draft is open for the programme's participants to mark
 	CreatedAt     time.Time
 }
 

@@ -27,7 +27,7 @@ func (db *DB) CreateHandbook(ctx context.Context, h *laeringsliv.Handbook) error
 func (db *DB) FindProgrammeHandbook(ctx context.Context, programmeID int64) (*laeringsliv.Handbook, error) {
 	var h *laeringsliv.Handbook
 	err := db.view(ctx, "find handbook", func(tx *Tx) (err error) {
-		h, err = scanOne(tx.QueryRowContext(ctx, `SELECT id, institution_id, programme_id, title, created_at
+		h, err = scanOne(tx.QueryRowContext(ctx, `SELECT id, institution_id, programme_id, title, feedback_open, created_at
 			FROM handbooks WHERE programme_id = $1`, programmeID), scanHandbook)
 		return err
 	})
@@ -37,7 +37,7 @@ func (db *DB) FindProgrammeHandbook(ctx context.Context, programmeID int64) (*la
 func scanHandbook(s scanner) (*laeringsliv.Handbook, error) {
 	var h laeringsliv.Handbook
 	var created int64
-	if err := s.Scan(&h.ID, &h.InstitutionID, &h.ProgrammeID, &h.Title, &created); err != nil {
+	if err := s.Scan(&h.ID, &h.InstitutionID, &h.ProgrammeID, &h.Title, &h.FeedbackOpen, &created); err != nil {
 		return nil, err
 	}
 	h.CreatedAt = fromMillis(created)

@@ -18,6 +18,7 @@ type ChapterEditPage struct {
 	Merged    bool
 	Versions  []*laeringsliv.HandbookVersion
 	Preview   []handbookSegment
+	Marks     []*laeringsliv.HandbookMark // readers' marks, grouped by passage and kind
 }
 
 // ChapterDiffPage compares a version of a chapter with the one before it.
@@ -62,8 +63,13 @@ func (s *Server) showChapterEditor(w http.ResponseWriter, r *http.Request, statu
 		s.serverError(w, r, err)
 		return
 	}
+	marks, err := s.svc.Handbook.FindMarks(r.Context(), c.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	p := ChapterEditPage{Page: s.base(w, r, st.tr.T("handbook.edit_chapter")), Programme: st.programme,
-		Chapter: c, Base: base, Merged: merged, Versions: vs}
+		Chapter: c, Base: base, Merged: merged, Versions: vs, Marks: marks}
 	p.Preview, _ = chapterSegments(c.Body) // an invalid embed is shown as a field error instead
 	p.Errors = errs
 	s.render(w, r, status, "handbook_chapter", p)

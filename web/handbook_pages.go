@@ -15,6 +15,7 @@ type HandbookPage struct {
 	Handbook  *laeringsliv.Handbook // nil until an author starts it
 	Chapters  []HandbookChapterView
 	CanEdit   bool
+	Summary   map[int64]laeringsliv.MarkSummary // feedback per chapter, for authors
 }
 
 // HandbookChapterView is a chapter with its Markdown rendered.
@@ -37,6 +38,12 @@ func (s *Server) handbookPage(w http.ResponseWriter, r *http.Request) {
 		if p.Chapters, err = s.chapterViews(r, h.ID); err != nil {
 			s.serverError(w, r, err)
 			return
+		}
+		if p.CanEdit {
+			if p.Summary, err = s.markSummary(r, h.ID); err != nil {
+				s.serverError(w, r, err)
+				return
+			}
 		}
 	}
 	s.render(w, r, http.StatusOK, "handbook", p)
@@ -95,4 +102,16 @@ func (s *Server) createChapter(w http.ResponseWriter, r *http.Request) {
 
 func handbookPath(programmeID int64) string {
 	return "/programmes/" + strconv.FormatInt(programmeID, 10) + "/handbook"
+}
+
+func (s *Server) markSummary(r *http.Request, handbookID int64) (map[int64]laeringsliv.MarkSummary, error) {
+	list, err := s.svc.Handbook.MarkSummaries(r.Context(), handbookID)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[int64]laeringsliv.MarkSummary, len(list))
+	for _, x := range list {
+		m[x.ChapterID] = x
+	}
+	return m, nil
 }

@@ -15,4 +15,14 @@ type HandbookService interface {
 	FindChapter(ctx context.Context, id int64) (*laeringsliv.HandbookChapter, error)
 	SaveChapter(ctx context.Context, c *laeringsliv.HandbookChapter, base int, authorID int64) (bool, error)
 	FindChapterVersions(ctx context.Context, chapterID int64) ([]*laeringsliv.HandbookVersion, error)
+	HandbookFeedback
+}
+
+// HandbookFeedback keeps the readers' marks on a draft.
+type HandbookFeedback interface {
+	SetHandbookFeedback(ctx context.Context, handbookID int64, open bool) error
+	AddMark(ctx context.Context, m *laeringsliv.HandbookMark) error
+	FindMarks(ctx context.Context, chapterID int64) ([]*laeringsliv.HandbookMark, error)
+	ResolveMark(ctx context.Context, chapterID int64, id string) error
+	MarkSummaries(ctx context.Context, handbookID int64) ([]laeringsliv.MarkSummary, error)
 }

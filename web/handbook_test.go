@@ -49,3 +49,47 @@ func TestHandbookEditing(t *testing.T) {
 		t.Errorf("participant's handbook page: rendered chapter missing or edit link shown")
 	}
 }
+
+// TestHandbookFeedback opens a draft, has a participant mark a passage anonymously, and has
+// the author see the mark in the margin and resolve it; the store keeps no person for it.
+func TestHandbookFeedback(t *testing.T) {
+	f := newFixture(t, sqltest.OpenSQLite(t))
+	author := f.signIn(t, laeringsliv.RoleTeacher)
+	reader := f.signIn(t, laeringsliv.RoleParticipant)
+	base := "/programmes/" + itoa(f.p1.ID) + "/handbook"
+	f.do(t, author, http.MethodPost, base, url.Values{"title": {"Håndbok"}})
+	resp, _ := f.do(t, author, http.MethodPost, base+"/chapters", url.Values{"title": {"Innledning"}})
+	chapter := resp.Header.Get("Location")
+	f.do(t, author, http.MethodPost, chapter, url.Values{"title": {"Innledning"}, "body": {"Vi møttes hver uke."}, "base": {"0"}})
+	if resp, _ := f.do(t, reader, http.MethodGet, base+"/draft", nil); resp.StatusCode != http.StatusConflict {
+		t.Errorf("closed draft: %d", resp.StatusCode)
+	}
+	f.do(t, author, http.MethodPost, base+"/feedback", url.Values{"open": {"1"}})
+	_, page := f.do(t, reader, http.MethodGet, base+"/draft", nil)
+	if !strings.Contains(page, "Vi møttes hver uke.") || !strings.Contains(page, `name="anonymous"`) {
+		t.Fatalf("draft page lacks the chapter or the anonymous choice")
+	}
+	resp, _ = f.do(t, reader, http.MethodPost, chapter+"/marks", url.Values{"passage": {"Vi møttes hver uke."},
+		"kind": {"unclear"}, "comment": {"Hvem er vi?"}, "anonymous": {"1"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("mark: %d", resp.StatusCode)
+	}
+	id, _ := pathID(strings.TrimPrefix(chapter, base+"/chapters/"))
+	marks, err := f.db.FindMarks(t.Context(), id)
+	must(t, err)
+	if len(marks) != 1 || marks[0].PersonID != 0 {
+		t.Fatalf("marks = %+v", marks)
+	}
+	_, page = f.do(t, author, http.MethodGet, chapter, nil)
+	if !strings.Contains(page, "Hvem er vi?") || !strings.Contains(page, "/marks/"+marks[0].ID+"/resolve") {
+		t.Errorf("the margin lacks the mark")
+	}
+	_, page = f.do(t, author, http.MethodGet, base, nil)
+	if !strings.Contains(page, "app-handbook-summary") {
+		t.Errorf("the handbook page lacks the summary")
+	}
+	f.do(t, author, http.MethodPost, chapter+"/marks/"+marks[0].ID+"/resolve", url.Values{})
+	if marks, _ := f.db.FindMarks(t.Context(), id); !marks[0].Resolved {
+		t.Errorf("mark not resolved")
+	}
+}
