@@ -14,6 +14,7 @@ type Handbook struct {
 	ProgrammeID   int64
 	Title         string
 	FeedbackOpen  bool // the draft is open for the programme's participants to mark
+	Published     bool // readable by anyone, without an account, at /handbooks/{id}
 	CreatedAt     time.Time
 }
 

@@ -15,7 +15,7 @@ func (db *DB) CreateChapter(ctx context.Context, c *laeringsliv.HandbookChapter,
 		return err
 	}
 	return db.update(ctx, "create handbook chapter", func(tx *Tx) error {
-		h, err := scanOne(tx.QueryRowContext(ctx, `SELECT id, institution_id, programme_id, title, feedback_open, created_at
+		h, err := scanOne(tx.QueryRowContext(ctx, `SELECT `+handbookColumns+`
 			FROM handbooks WHERE id = $1`, c.HandbookID), scanHandbook)
 		if err != nil {
 			return err

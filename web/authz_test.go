@@ -75,6 +75,8 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /programmes/{programme}/handbook/chapters/{chapter}":                       {teachers, admins},
 	"POST /programmes/{programme}/handbook/chapters/{chapter}":                      {teachers, admins},
 	"GET /programmes/{programme}/handbook/chapters/{chapter}/versions/{version}":    {teachers, admins},
+	"POST /programmes/{programme}/handbook/publish":                                 {teachers, admins},
+	"GET /handbooks/{handbook}":                                                     {everyone, everyone},
 	"POST /programmes/{programme}/handbook/feedback":                                {teachers, admins},
 	"GET /programmes/{programme}/handbook/draft":                                    {inOwn, admins},
 	"POST /programmes/{programme}/handbook/chapters/{chapter}/marks":                {inOwn, admins},

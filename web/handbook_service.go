@@ -16,6 +16,9 @@ type HandbookService interface {
 	SaveChapter(ctx context.Context, c *laeringsliv.HandbookChapter, base int, authorID int64) (bool, error)
 	FindChapterVersions(ctx context.Context, chapterID int64) ([]*laeringsliv.HandbookVersion, error)
 	HandbookFeedback
+	FindHandbook(ctx context.Context, id int64) (*laeringsliv.Handbook, error)
+	FindPublishedHandbooks(ctx context.Context) ([]*laeringsliv.Handbook, error)
+	SetHandbookPublished(ctx context.Context, id int64, published bool) error
 }
 
 // HandbookFeedback keeps the readers' marks on a draft.

@@ -93,3 +93,25 @@ func TestHandbookFeedback(t *testing.T) {
 		t.Errorf("mark not resolved")
 	}
 }
+
+// TestPublishedHandbook publishes a handbook and reads it without an account, with a search.
+func TestPublishedHandbook(t *testing.T) {
+	f := newFixture(t, sqltest.OpenSQLite(t))
+	author := f.signIn(t, laeringsliv.RoleTeacher)
+	base := "/programmes/" + itoa(f.p1.ID) + "/handbook"
+	f.do(t, author, http.MethodPost, base, url.Values{"title": {"Håndbok for MDI"}})
+	resp, _ := f.do(t, author, http.MethodPost, base+"/chapters", url.Values{"title": {"Vaktskifte"}})
+	f.do(t, author, http.MethodPost, resp.Header.Get("Location"), url.Values{"title": {"Vaktskifte"}, "body": {"Rapporten ved **vaktskiftet**."}, "base": {"0"}})
+	h, err := f.db.FindProgrammeHandbook(t.Context(), f.p1.ID)
+	must(t, err)
+	public := "/handbooks/" + itoa(h.ID)
+	if resp, _ := f.do(t, f.client(t), http.MethodGet, public, nil); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("unpublished handbook: %d", resp.StatusCode)
+	}
+	f.do(t, author, http.MethodPost, base+"/publish", url.Values{"published": {"1"}})
+	resp, page := f.do(t, f.client(t), http.MethodGet, public+"?q=vaktskift", nil)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, "<strong>vaktskiftet</strong>") ||
+		!strings.Contains(page, "handbook.css") || !strings.Contains(page, `role="status"`) {
+		t.Errorf("published handbook: %d", resp.StatusCode)
+	}
+}

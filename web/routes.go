@@ -69,6 +69,8 @@ func (s *Server) routes() []route {
 		allow("POST /programmes/{programme}/handbook/chapters/{chapter}", laeringsliv.ActionEditHandbook, s.saveChapter),
 		allow("GET /programmes/{programme}/handbook/chapters/{chapter}/versions/{version}", laeringsliv.ActionEditHandbook, s.chapterDiffPage),
 		allow("POST /programmes/{programme}/handbook/feedback", laeringsliv.ActionEditHandbook, s.setHandbookFeedback),
+		allow("POST /programmes/{programme}/handbook/publish", laeringsliv.ActionEditHandbook, s.publishHandbook),
+		public("GET /handbooks/{handbook}", s.publishedHandbookPage),
 		allow("GET /programmes/{programme}/handbook/draft", laeringsliv.ActionViewProgramme, s.handbookDraftPage),
 		allow("POST /programmes/{programme}/handbook/chapters/{chapter}/marks", laeringsliv.ActionViewProgramme, s.addMark),
 		allow("POST /programmes/{programme}/handbook/chapters/{chapter}/marks/{mark}/resolve", laeringsliv.ActionEditHandbook, s.resolveMark),
