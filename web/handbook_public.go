@@ -74,3 +74,17 @@ func (s *Server) publishHandbook(w http.ResponseWriter, r *http.Request) {
 	}
 	http.Redirect(w, r, handbookPath(st.programme.ID), http.StatusSeeOther)
 }
+
+// publishedHandbooks lists the published handbooks for the sign-in page; a failure leaves the
+// list out rather than the page.
+func (s *Server) publishedHandbooks(r *http.Request) []*laeringsliv.Handbook {
+	if s.svc.Handbook == nil {
+		return nil
+	}
+	list, err := s.svc.Handbook.FindPublishedHandbooks(r.Context())
+	if err != nil {
+		s.cfg.Logger.Error("published handbooks", "err", err)
+		return nil
+	}
+	return list
+}

@@ -114,4 +114,7 @@ func TestPublishedHandbook(t *testing.T) {
 		!strings.Contains(page, "handbook.css") || !strings.Contains(page, `role="status"`) {
 		t.Errorf("published handbook: %d", resp.StatusCode)
 	}
+	if _, page := f.do(t, f.client(t), http.MethodGet, "/login", nil); !strings.Contains(page, `href="`+public+`"`) {
+		t.Errorf("the sign-in page does not link to the published handbook")
+	}
 }

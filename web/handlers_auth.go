@@ -14,6 +14,7 @@ type LoginPage struct {
 	Email        string
 	Next         string
 	SharedDevice bool
+	Handbooks    []*laeringsliv.Handbook // published, for newcomers without an account
 }
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
@@ -21,7 +22,8 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
 		return
 	}
-	p := LoginPage{Page: s.base(w, r, state(r).tr.T("login.title")), Next: safeNext(r.URL.Query().Get("next"))}
+	p := LoginPage{Page: s.base(w, r, state(r).tr.T("login.title")), Next: safeNext(r.URL.Query().Get("next")),
+		Handbooks: s.publishedHandbooks(r)}
 	s.render(w, r, http.StatusOK, "login", p)
 }
 
