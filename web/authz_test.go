@@ -76,6 +76,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /programmes/{programme}/handbook/chapters/{chapter}":                      {teachers, admins},
 	"GET /programmes/{programme}/handbook/chapters/{chapter}/versions/{version}":    {teachers, admins},
 	"POST /programmes/{programme}/handbook/publish":                                 {teachers, admins},
+	"GET /handbooks/sw.js":                                                          {everyone, everyone},
 	"GET /handbooks/{handbook}":                                                     {everyone, everyone},
 	"POST /programmes/{programme}/handbook/feedback":                                {teachers, admins},
 	"GET /programmes/{programme}/handbook/draft":                                    {inOwn, admins},

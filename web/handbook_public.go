@@ -88,3 +88,12 @@ func (s *Server) publishedHandbooks(r *http.Request) []*laeringsliv.Handbook {
 	}
 	return list
 }
+
+// handbookWorker serves the service worker from /handbooks/, so that its scope covers the
+// published handbooks; its text is the embedded static asset.
+func (s *Server) handbookWorker(w http.ResponseWriter, r *http.Request) {
+	r2 := r.Clone(r.Context())
+	r2.URL.Path = "/static/handbook-sw.js"
+	r2.URL.RawQuery = ""
+	s.static()(w, r2)
+}

@@ -117,4 +117,9 @@ func TestPublishedHandbook(t *testing.T) {
 	if _, page := f.do(t, f.client(t), http.MethodGet, "/login", nil); !strings.Contains(page, `href="`+public+`"`) {
 		t.Errorf("the sign-in page does not link to the published handbook")
 	}
+	resp, page = f.do(t, f.client(t), http.MethodGet, "/handbooks/sw.js", nil)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Header.Get("Content-Type"), "javascript") ||
+		!strings.Contains(page, "caches.open") {
+		t.Errorf("service worker: %d %q", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
 }
