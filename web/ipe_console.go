@@ -53,7 +53,7 @@ func (s *Server) ipeConsole(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if sess.Phase != laeringsliv.IPEPhaseClosed {
-		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), sess.ID, 0, laeringsliv.IPEObserver); err != nil {
+		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), sess.ID, laeringsliv.IPEObserver); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
@@ -187,7 +187,7 @@ func (s *Server) ipeScreen(w http.ResponseWriter, r *http.Request) {
 	p := IPEScreenPage{Page: s.base(w, r, st.tr.T("ipe.screen.title")), Session: st.ipe, State: state,
 		JoinURL: s.absoluteURL(r, "/ipe"), JoinQR: s.ipeJoinQR(r, st.ipe.JoinCode)}
 	if st.ipe.Phase != laeringsliv.IPEPhaseClosed {
-		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), st.ipe.ID, 0, laeringsliv.IPEObserver); err != nil {
+		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), st.ipe.ID, laeringsliv.IPEObserver); err != nil {
 			s.serverError(w, r, err)
 			return
 		}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"laeringsliv"
@@ -96,6 +97,10 @@ const sessionCookie = "__Host-session"
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		st := state(r)
+		participant := participantAPI(r.URL.Path)
+		if participant {
+			dropSessionCookie(r)
+		}
 		if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
 			actor, sess, err := s.loadSession(r, c.Value)
 			switch {
@@ -108,7 +113,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				return
 			}
 		}
-		if st.actor == nil {
+		if st.actor == nil && !participant {
 			if err := s.authenticateAPIToken(r, st); err != nil {
 				s.serverError(w, r, err)
 				return
@@ -124,6 +129,30 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		w.Header().Add("Vary", "Accept-Language, Cookie")
 		next.ServeHTTP(w, r)
 	})
+}
+
+// participantAPI reports whether path belongs to the IPE participant API, which serves devices
+// by their anonymous participant token alone. It never reads or touches a login session, even
+// when the browser sends one: a login session's activity stamp next to a note would tell who
+// wrote it. The facilitator's phase change is not part of it.
+func participantAPI(path string) bool {
+	if path == "/api/v1/join" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(path, "/api/v1/sessions/")
+	return ok && !strings.HasSuffix(rest, "/phase")
+}
+
+// dropSessionCookie removes the login session's cookie from the request, keeping the others
+// (the language).
+func dropSessionCookie(r *http.Request) {
+	cookies := r.Cookies()
+	r.Header.Del("Cookie")
+	for _, c := range cookies {
+		if c.Name != sessionCookie {
+			r.AddCookie(c)
+		}
+	}
 }
 
 // loadSession finds a live login session by its token and loads its person and memberships.

@@ -6,7 +6,8 @@
   var $ = function (id) { return document.getElementById(id); };
 
   function api(method, path, token, body) {
-    var opts = { method: method, headers: { "Content-Type": "application/json" } };
+    // No cookies: the participant API serves an anonymous token, never a login session.
+    var opts = { method: method, credentials: "omit", headers: { "Content-Type": "application/json" } };
     if (token) opts.headers.Authorization = "Bearer " + token;
     if (body !== undefined) opts.body = JSON.stringify(body);
     return fetch("/api/v1" + path, opts).then(function (r) {
