@@ -131,7 +131,8 @@ func (db *DB) KeepIPEIdea(ctx context.Context, idea *laeringsliv.IPEIdea, noteID
 		if err != nil {
 			return err
 		}
-		err = tx.QueryRowContext(ctx, `SELECT text FROM ipe_notes WHERE id = $1 AND session_id = $2`, noteID, s.ID).
+		err = tx.QueryRowContext(ctx, `SELECT text FROM ipe_notes WHERE id = $1 AND session_id = $2
+			UNION ALL SELECT text FROM ipe_note_pool WHERE id = $1 AND session_id = $2`, noteID, s.ID).
 			Scan(&idea.Text)
 		if errors.Is(err, sql.ErrNoRows) {
 			return notFound()
