@@ -170,8 +170,9 @@ func (s *Server) loadSession(r *http.Request, token string) (*laeringsliv.Actor,
 		}
 		return nil, nil, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found")
 	}
-	// Record activity at most once a minute, so that reading pages costs no write each time.
-	if now.Sub(sess.LastSeenAt) > time.Minute {
+	// Record activity to the minute, once a minute at most, so that reading pages costs no
+	// write each time and no stamp dates an action more finely.
+	if now.Truncate(time.Minute).After(sess.LastSeenAt) {
 		if err := s.svc.Auth.TouchLoginSession(ctx, sess.ID, now); err != nil {
 			return nil, nil, err
 		}
