@@ -93,6 +93,13 @@ func (s *Server) apiJoin(w http.ResponseWriter, r *http.Request) {
 	if req.Group < 0 {
 		req.Group = 0 // observers join through the facilitator's pages
 	}
+	if len(req.Device) > 64 {
+		req.Device = req.Device[:64]
+	}
+	if !s.joins.allow(sess.ID, clientAddr(r), req.Device) {
+		s.apiFail(w, r, laeringsliv.Errorf(laeringsliv.ERATELIMIT, "ipe.error.join_throttled"))
+		return
+	}
 	p, token, err := s.svc.IPE.JoinIPE(r.Context(), sess.ID, req.Group)
 	if err != nil {
 		s.apiFail(w, r, err)

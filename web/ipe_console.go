@@ -21,6 +21,9 @@ type IPEConsolePage struct {
 	Token     string // an observer token, for the page's live updates
 	Path      string
 	JoinQR    template.HTML // while people can still join
+	// Expected is how many people the workplace has, beside the devices joined: in an open
+	// session k counts devices, and the facilitator is the one who can see a difference.
+	Expected int
 }
 
 // IPENoteRow is a note numbered for its label (the number is its place in this shuffle).
@@ -42,6 +45,12 @@ func (s *Server) ipeConsole(w http.ResponseWriter, r *http.Request) {
 	if sess.Phase == laeringsliv.IPEPhaseDraft || sess.Phase == laeringsliv.IPEPhaseCapture {
 		p.JoinQR = s.ipeJoinQR(r, sess.JoinCode)
 	}
+	people, err := s.svc.People.FindPersons(r.Context(), laeringsliv.PersonFilter{WorkplaceID: st.workplace.ID})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p.Expected = len(people)
 	if state.Hat.Open && sess.Phase != laeringsliv.IPEPhaseCapture {
 		notes, err := s.svc.IPE.FindIPENotes(r.Context(), sess.ID)
 		if err != nil {
