@@ -31,6 +31,11 @@ func TestJoinLimiter(t *testing.T) {
 	if n != 60 {
 		t.Fatalf("address allowed %d joins, want 60", n)
 	}
+	for range 100 {
+		if !l.allow(3, "127.0.0.1", "") {
+			t.Fatal("loopback was refused")
+		}
+	}
 	now = now.Add(11 * time.Minute)
 	if !l.allow(3, "10.0.0.2", "") || !l.allow(1, "10.0.0.1", "dev-a") {
 		t.Fatal("limits did not reset after the window")
