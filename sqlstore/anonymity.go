@@ -14,10 +14,12 @@ import (
 // the log to zero bytes. It waits for readers (busy_timeout) and is retried once; a failure is
 // logged (without any content) and the next scrub or start-up completes it.
 //
-// PostgreSQL keeps a deleted or updated row as a dead tuple until VACUUM reclaims it; VACUUM
-// (not FULL) marks the space reusable and, for a page it empties, truncates it. What it cannot
-// reach are WAL segments, which the server recycles by itself (docs/anonymity.md says what this
-// means for an operator).
+// PostgreSQL keeps a deleted or updated row as a dead tuple until VACUUM reclaims it, and a
+// plain VACUUM only marks the space reusable, leaving the bytes in the page. VACUUM FULL
+// rewrites the table into a new file without them (holding the table's lock for as long as
+// that takes: the pool is small, and redactions are rare). What it cannot reach are WAL
+// segments, which the server recycles by itself (docs/anonymity.md says what this means for an
+// operator).
 
 func scrubSQLite(ctx context.Context, db *DB, _ ...string) error {
 	var err error
@@ -33,7 +35,7 @@ func scrubSQLite(ctx context.Context, db *DB, _ ...string) error {
 
 func scrubPostgres(ctx context.Context, db *DB, tables ...string) error {
 	for _, t := range tables {
-		if _, err := db.write.ExecContext(ctx, `VACUUM `+t); err != nil {
+		if _, err := db.write.ExecContext(ctx, `VACUUM FULL `+t); err != nil {
 			return err
 		}
 	}
