@@ -14,25 +14,36 @@ import (
 // projector) in no group. Nothing about who joined is stored: a signed-in person is placed in
 // their group by the page that shows it to them, which passes it as groupID.
 func (db *DB) JoinIPE(ctx context.Context, sessionID, groupID int64) (p *laeringsliv.IPEParticipant, token string, err error) {
-	token = laeringsliv.NewToken()
 	err = db.update(ctx, "join ipe", func(tx *Tx) error {
 		s, err := findIPESession(ctx, tx, sessionID)
 		if err != nil {
 			return err
 		}
-		if s.Phase == laeringsliv.IPEPhaseClosed {
-			return invalid("ipe.error.closed")
+		if s.JoinMode == laeringsliv.IPEJoinMembers && groupID != laeringsliv.IPEObserver {
+			return laeringsliv.Errorf(laeringsliv.EFORBIDDEN, "ipe.error.members_only")
 		}
-		if groupID == laeringsliv.IPEObserver {
-			groupID = 0
-		} else if groupID, err = placeParticipant(ctx, tx, s, groupID); err != nil {
-			return err
-		}
-		p = &laeringsliv.IPEParticipant{SessionID: s.ID, GroupID: groupID, TokenHash: laeringsliv.HashToken(token)}
-		return tx.QueryRowContext(ctx, `INSERT INTO ipe_participants (institution_id, session_id, group_id,
-			token_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
-			s.InstitutionID, s.ID, nullID(groupID), p.TokenHash).Scan(&p.ID)
+		p, token, err = joinIPE(ctx, tx, s, groupID)
+		return err
 	})
+	return p, token, err
+}
+
+// joinIPE adds an anonymous participant to s in the caller's transaction.
+func joinIPE(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, groupID int64) (*laeringsliv.IPEParticipant, string, error) {
+	if s.Phase == laeringsliv.IPEPhaseClosed {
+		return nil, "", invalid("ipe.error.closed")
+	}
+	var err error
+	if groupID == laeringsliv.IPEObserver {
+		groupID = 0
+	} else if groupID, err = placeParticipant(ctx, tx, s, groupID); err != nil {
+		return nil, "", err
+	}
+	token := laeringsliv.NewToken()
+	p := &laeringsliv.IPEParticipant{SessionID: s.ID, GroupID: groupID, TokenHash: laeringsliv.HashToken(token)}
+	err = tx.QueryRowContext(ctx, `INSERT INTO ipe_participants (institution_id, session_id, group_id,
+		token_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
+		s.InstitutionID, s.ID, nullID(groupID), p.TokenHash).Scan(&p.ID)
 	return p, token, err
 }
 
