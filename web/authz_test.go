@@ -26,6 +26,9 @@ var (
 		laeringsliv.RoleTeacher, laeringsliv.RoleAdmin}
 	keepers     = []laeringsliv.Role{laeringsliv.RoleTeacher, laeringsliv.RoleLeader, laeringsliv.RoleAdmin}
 	researchers = []laeringsliv.Role{laeringsliv.RoleTeacher} // not even administrators
+	// inWorkplace: members of the workplace itself (admissions belongs to the programme).
+	inWorkplace = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleTeacher, laeringsliv.RoleLeader,
+		laeringsliv.RoleUnionRep, laeringsliv.RoleAdmin}
 	nobody      = []laeringsliv.Role{}
 )
 
@@ -131,6 +134,9 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/ipe/{ipe}/notes":               {ipeFacilitators, admins},
 	"POST /workplaces/{workplace}/ipe/{ipe}/notes/{note}/redact": {ipeFacilitators, admins},
 	"POST /workplaces/{workplace}/ipe/{ipe}/ideas":               {ipeFacilitators, admins},
+	// Members of the workplace get a credential for its members-only sessions.
+	"POST /workplaces/{workplace}/ipe/{ipe}/credential": {inWorkplace, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/reissue":    {ipeFacilitators, admins},
 }
 
 var groupEditors = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleTeacher, laeringsliv.RoleAdmin}

@@ -63,6 +63,8 @@ type joinRequest struct {
 	Group int64  `json:"group,omitempty"`
 	// Device is a random id the phone page keeps, for the join throttle only; it is not stored.
 	Device string `json:"device,omitempty"`
+	// Credential joins a members-only session (see ipe_credential.go).
+	Credential *joinCredential `json:"credential,omitempty"`
 }
 
 // noteRequest is the body of POST /api/v1/sessions/{id}/notes. Confirm sends a note even

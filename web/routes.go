@@ -102,6 +102,8 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/ipe/{ipe}/notes", laeringsliv.ActionIPEFacilitate, s.ipeOralNote),
 		allow("POST /workplaces/{workplace}/ipe/{ipe}/notes/{note}/redact", laeringsliv.ActionIPEFacilitate, s.ipeRedact),
 		allow("POST /workplaces/{workplace}/ipe/{ipe}/ideas", laeringsliv.ActionIPEFacilitate, s.ipeKeepIdea),
+		allow("POST /workplaces/{workplace}/ipe/{ipe}/credential", laeringsliv.ActionIPEJoinMembers, s.ipeCredential),
+		allow("POST /workplaces/{workplace}/ipe/{ipe}/reissue", laeringsliv.ActionIPEFacilitate, s.ipeReissue),
 		// Study programme: gatherings and calendar feeds, work requirements and submissions,
 		// assessment, exam registration and admission on prior learning.
 		public("GET /calendar/{token}", s.personalCalendar),
