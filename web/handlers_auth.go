@@ -1,7 +1,6 @@
 package web
 
 import (
-	"net"
 	"net/http"
 	"time"
 
@@ -186,13 +185,4 @@ func (s *Server) setLanguage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)
-}
-
-// clientAddr is the client's IP address as this server sees it (no proxy headers are trusted).
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }

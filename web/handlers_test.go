@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -218,13 +219,17 @@ func TestLanguageSwitchIsRemembered(t *testing.T) {
 func TestOperations(t *testing.T) {
 	f := newFixture(t, sqltest.OpenSQLite(t))
 	c := f.client(t)
-	for _, path := range []string{"/healthz", "/readyz", "/metrics"} {
+	for _, path := range []string{"/healthz", "/readyz"} {
 		if resp, _ := f.do(t, c, "GET", path, nil); resp.StatusCode != http.StatusOK {
 			t.Errorf("%s: status %d", path, resp.StatusCode)
 		}
 	}
+	// Metrics are for the operators' listener only (no token is configured here).
+	if resp, _ := f.do(t, c, "GET", "/metrics", nil); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("public /metrics: status %d; want 404", resp.StatusCode)
+	}
 	f.do(t, c, "GET", "/login", nil)
-	_, body := f.do(t, c, "GET", "/metrics", nil)
+	body := f.metrics(t)
 	if !strings.Contains(body, `laeringsliv_http_requests_total{route="GET /login",status="200"}`) {
 		t.Errorf("metrics lack the login request:\n%s", body)
 	}
@@ -244,4 +249,15 @@ func TestStaticAssets(t *testing.T) {
 	if resp.Header.Get("Content-Encoding") != "gzip" || !strings.Contains(resp.Header.Get("Cache-Control"), "immutable") {
 		t.Errorf("headers %v", resp.Header)
 	}
+}
+
+// metrics reads /metrics through the operators' handler, as a scraper on --admin-addr does.
+func (f *fixture) metrics(t *testing.T) string {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	f.server.AdminHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("admin /metrics: status %d", rec.Code)
+	}
+	return rec.Body.String()
 }

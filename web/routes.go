@@ -13,7 +13,7 @@ func (s *Server) routes() []route {
 	return []route{
 		public("GET /healthz", s.healthz),
 		public("GET /readyz", s.readyz),
-		public("GET /metrics", s.metricsPage),
+		public("GET /metrics", s.publicMetrics),
 		public("GET /static/", s.static()),
 		public("GET /login", s.loginPage),
 		public("POST /login", s.login),

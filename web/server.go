@@ -67,6 +67,15 @@ type Config struct {
 	// Main passes the argon2id functions; they are fields so that tests can use cheap ones.
 	PasswordHasher  func(pw string) (string, error)
 	PasswordChecker func(pw, hash string) (bool, error)
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For, Forwarded and
+	// X-Forwarded-Proto headers are believed; none by default.
+	TrustedProxies Proxies
+	// MetricsToken, when set, lets a scraper read /metrics on the public address with
+	// "Authorization: Bearer <token>"; otherwise /metrics is served only by AdminHandler.
+	MetricsToken string
+	// ReadTimeout and WriteTimeout bound each request (DefaultReadTimeout and
+	// DefaultWriteTimeout when zero); live streams and uploads extend their own.
+	ReadTimeout, WriteTimeout time.Duration
 }
 
 // Server serves the application. It implements http.Handler.
@@ -88,6 +97,12 @@ type Server struct {
 func New(cfg Config, svc Services) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.ReadTimeout == 0 {
+		cfg.ReadTimeout = DefaultReadTimeout
+	}
+	if cfg.WriteTimeout == 0 {
+		cfg.WriteTimeout = DefaultWriteTimeout
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
@@ -139,6 +154,8 @@ func New(cfg Config, svc Services) (*Server, error) {
 	h = cop.Handler(h)
 	h = s.authenticate(h)
 	h = securityHeaders(h)
+	h = s.withPeer(h)
+	h = s.deadlines(h)
 	h = s.observe(h)
 	s.handler = h
 	return s, nil

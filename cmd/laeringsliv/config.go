@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"net/url"
 	"strings"
+
+	"laeringsliv/web"
 )
 
 // Config is everything the command line and the environment can set. Each subcommand uses
@@ -24,11 +26,16 @@ type Config struct {
 	BaseURL string // serve: public address for links that are copied (invitations)
 	SMTPURL string // serve: mail server for invitations; empty: links are only shown for copying
 	Files   string // serve: folder of uploaded files; empty: beside the database (see filesDir)
+
+	AdminAddr      string // serve: listen address of /metrics and the health checks; "off": none
+	TrustedProxies string // serve: addresses or CIDR prefixes of reverse proxies to believe
+	MetricsToken   string // serve: bearer token that also opens /metrics on the public address
 }
 
 // Defaults.
 const (
 	DefaultAddr        = "127.0.0.1:8080"
+	DefaultAdminAddr   = "127.0.0.1:9090"
 	DefaultDatabase    = "./data/laeringsliv.db"
 	DefaultInstitution = "Universitetet"
 	envPrefix          = "LAERINGSLIV_"
@@ -87,7 +94,10 @@ func (c *cmdFlags) serveFlags(cfg *Config) {
 	c.fs.StringVar(&cfg.BaseURL, "base-url", "", "public URL of the site, such as https://laeringsliv.example.no,\nfor links people copy (default: the request's host)")
 	c.fs.StringVar(&cfg.SMTPURL, "smtp-url", "", "mail server for invitation links, such as\nsmtp://user:password@mail.example.no:587?from=noreply@example.no (default: none;\nlinks are shown for copying)")
 	c.fs.StringVar(&cfg.Files, "files", "", "folder for uploaded files (default: files/ beside the SQLite database,\nor ./data/files with PostgreSQL)")
-	c.bindEnv("addr", "demo", "base-url", "smtp-url", "files")
+	c.fs.StringVar(&cfg.AdminAddr, "admin-addr", DefaultAdminAddr, "address of the operators' listener: /metrics, /healthz, /readyz\n(keep it on loopback or a private network; \"off\" for none)")
+	c.fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", "", "addresses or CIDR prefixes of reverse proxies whose X-Forwarded-For,\nForwarded and X-Forwarded-Proto headers are believed, such as 127.0.0.1,10.0.0.0/8\n(default: none)")
+	c.fs.StringVar(&cfg.MetricsToken, "metrics-token", "", "bearer token with which a scraper may also read /metrics on the\npublic address (default: none; /metrics only on --admin-addr)")
+	c.bindEnv("addr", "demo", "base-url", "smtp-url", "files", "admin-addr", "trusted-proxies", "metrics-token")
 }
 
 // errUsage marks an error in the command line; main exits with status 2.
@@ -145,6 +155,12 @@ func (cfg *Config) validate() error {
 		return fmt.Errorf("%w: empty institution name", errUsage)
 	case cfg.BaseURL != "" && !validBaseURL(cfg.BaseURL):
 		return fmt.Errorf("%w: base URL %q: want http(s)://host[/path]", errUsage, cfg.BaseURL)
+	}
+	if _, err := web.ParseProxies(cfg.TrustedProxies); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if cfg.MetricsToken != "" && len(cfg.MetricsToken) < 16 {
+		return fmt.Errorf("%w: metrics token: want at least 16 characters", errUsage)
 	}
 	if cfg.SMTPURL != "" {
 		if _, err := smtpmail.Parse(cfg.SMTPURL); err != nil {

@@ -15,7 +15,7 @@ func env(m map[string]string) Getenv {
 
 func TestParseServeConfig(t *testing.T) {
 	defaults := Config{Database: DefaultDatabase, LogFormat: "text", LogLevel: slog.LevelInfo,
-		Institution: DefaultInstitution, Addr: DefaultAddr}
+		Institution: DefaultInstitution, Addr: DefaultAddr, AdminAddr: DefaultAdminAddr}
 	with := func(f func(*Config)) Config { c := defaults; f(&c); return c }
 	tests := []struct {
 		name string
