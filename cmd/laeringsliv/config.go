@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/url"
 	"strings"
+	"time"
 
 	"laeringsliv/web"
 )
@@ -27,9 +28,11 @@ type Config struct {
 	SMTPURL string // serve: mail server for invitations; empty: links are only shown for copying
 	Files   string // serve: folder of uploaded files; empty: beside the database (see filesDir)
 
-	AdminAddr      string // serve: listen address of /metrics and the health checks; "off": none
-	TrustedProxies string // serve: addresses or CIDR prefixes of reverse proxies to believe
-	MetricsToken   string // serve: bearer token that also opens /metrics on the public address
+	AdminAddr      string        // serve: listen address of /metrics and the health checks; "off": none
+	TrustedProxies string        // serve: addresses or CIDR prefixes of reverse proxies to believe
+	MetricsToken   string        // serve: bearer token that also opens /metrics on the public address
+	ReadTimeout    time.Duration // serve: time to read one request, body included
+	WriteTimeout   time.Duration // serve: time to answer one request
 }
 
 // Defaults.
@@ -97,7 +100,10 @@ func (c *cmdFlags) serveFlags(cfg *Config) {
 	c.fs.StringVar(&cfg.AdminAddr, "admin-addr", DefaultAdminAddr, "address of the operators' listener: /metrics, /healthz, /readyz\n(keep it on loopback or a private network; \"off\" for none)")
 	c.fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", "", "addresses or CIDR prefixes of reverse proxies whose X-Forwarded-For,\nForwarded and X-Forwarded-Proto headers are believed, such as 127.0.0.1,10.0.0.0/8\n(default: none)")
 	c.fs.StringVar(&cfg.MetricsToken, "metrics-token", "", "bearer token with which a scraper may also read /metrics on the\npublic address (default: none; /metrics only on --admin-addr)")
-	c.bindEnv("addr", "demo", "base-url", "smtp-url", "files", "admin-addr", "trusted-proxies", "metrics-token")
+	c.fs.DurationVar(&cfg.ReadTimeout, "read-timeout", web.DefaultReadTimeout, "time a client has to send one request, body included\n(uploads of files get more, by their size)")
+	c.fs.DurationVar(&cfg.WriteTimeout, "write-timeout", web.DefaultWriteTimeout, "time to answer one request (live streams set their own)")
+	c.bindEnv("addr", "demo", "base-url", "smtp-url", "files", "admin-addr", "trusted-proxies", "metrics-token",
+		"read-timeout", "write-timeout")
 }
 
 // errUsage marks an error in the command line; main exits with status 2.
@@ -158,6 +164,9 @@ func (cfg *Config) validate() error {
 	}
 	if _, err := web.ParseProxies(cfg.TrustedProxies); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if cfg.ReadTimeout < 0 || cfg.WriteTimeout < 0 {
+		return fmt.Errorf("%w: negative request timeout", errUsage)
 	}
 	if cfg.MetricsToken != "" && len(cfg.MetricsToken) < 16 {
 		return fmt.Errorf("%w: metrics token: want at least 16 characters", errUsage)

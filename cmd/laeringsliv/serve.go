@@ -107,6 +107,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		Logger: m.Logger, InstitutionID: m.Institution.ID, Version: m.Version, BaseURL: m.Config.BaseURL,
 		PasswordHasher: hashPassword, PasswordChecker: password.Check,
 		TrustedProxies: proxies, MetricsToken: m.Config.MetricsToken,
+		ReadTimeout: m.Config.ReadTimeout, WriteTimeout: m.Config.WriteTimeout,
 	}, svc)
 	if err != nil {
 		return fmt.Errorf("web: %w", err)
