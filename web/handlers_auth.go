@@ -1,7 +1,9 @@
 package web
 
 import (
+	"math"
 	"net/http"
+	"strconv"
 	"time"
 
 	"laeringsliv"
@@ -32,9 +34,13 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	f := parseLoginForm(v)
 	p := LoginPage{Page: s.base(w, r, state(r).tr.T("login.title")), Email: f.Email, Next: f.Next, SharedDevice: f.SharedDevice}
-	addr := clientAddr(r)
-	if !s.limiter.allowed(f.Email, addr) {
-		p.Errors = []FieldErr{{"email", "error.login_rate_limited"}}
+	att := loginAttempt{email: f.Email, addr: clientAddr(r)}
+	if dev, ok := s.devices.read(r, f.Email); ok {
+		att.device = dev.nonce
+	}
+	if wait := s.limiter.wait(att); wait > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+		p.Errors = []FieldErr{{"email", "error.login_slow_down"}}
 		s.render(w, r, http.StatusTooManyRequests, "login", p)
 		return
 	}
@@ -44,12 +50,15 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !ok {
-		s.limiter.failed(f.Email, addr)
+		s.limiter.failed(att)
 		p.Errors = []FieldErr{{"email", "error.login_failed"}}
 		s.render(w, r, http.StatusUnauthorized, "login", p)
 		return
 	}
-	s.limiter.succeeded(f.Email)
+	s.limiter.succeeded(att)
+	if !f.SharedDevice {
+		s.devices.issue(w, f.Email) // not on a shared computer: the next person there is someone else
+	}
 	if err := s.startSession(w, r, person, f.SharedDevice); err != nil {
 		s.serverError(w, r, err)
 		return

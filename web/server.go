@@ -76,6 +76,9 @@ type Config struct {
 	// ReadTimeout and WriteTimeout bound each request (DefaultReadTimeout and
 	// DefaultWriteTimeout when zero); live streams and uploads extend their own.
 	ReadTimeout, WriteTimeout time.Duration
+	// DeviceKey signs device cookies; give every node the same one. Empty: a random key per
+	// process, so that device cookies lapse on restart.
+	DeviceKey []byte
 }
 
 // Server serves the application. It implements http.Handler.
@@ -86,6 +89,7 @@ type Server struct {
 	pages    *pages
 	metrics  *metrics
 	limiter  *loginLimiter
+	devices  *devices
 	assets   assets
 	handler  http.Handler
 	live     live.Hub
@@ -123,7 +127,7 @@ func New(cfg Config, svc Services) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(),
-		limiter: newLoginLimiter(cfg.Now), assets: as, live: svc.Live}
+		limiter: newLoginLimiter(cfg.Now), devices: newDevices(cfg.DeviceKey, cfg.Now), assets: as, live: svc.Live}
 	if s.live == nil {
 		s.live = live.NewMemory()
 	}
