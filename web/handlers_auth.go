@@ -144,7 +144,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
-	f, errs := parsePasswordForm(v)
+	f, errs := parsePasswordForm(v, st.actor.Person.Name, st.actor.Person.Email)
 	p := PasswordPage{Page: s.base(w, r, st.tr.T("password.title"))}
 	if len(errs) == 0 {
 		if _, ok, err := s.checkCredentials(r, st.actor.Person.Email, f.Current); err != nil {
