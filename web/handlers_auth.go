@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"math"
 	"net/http"
 	"strconv"
@@ -88,7 +89,24 @@ func (s *Server) checkCredentials(r *http.Request, email, pw string) (*laeringsl
 	if err != nil || !ok {
 		return nil, false, nil
 	}
-	return p, p.InstitutionID == s.cfg.InstitutionID, nil
+	if p.InstitutionID != s.cfg.InstitutionID {
+		return p, false, nil
+	}
+	if s.cfg.PasswordNeedsRehash != nil && s.cfg.PasswordNeedsRehash(hash) {
+		if err := s.rehash(ctx, p.ID, pw); err != nil {
+			s.cfg.Logger.Warn("rehash password", "err", err) // the old hash still works
+		}
+	}
+	return p, true, nil
+}
+
+// rehash stores a fresh hash of a password just proven right, with the current parameters.
+func (s *Server) rehash(ctx context.Context, personID int64, pw string) error {
+	h, err := s.cfg.PasswordHasher(pw)
+	if err != nil {
+		return err
+	}
+	return s.svc.People.SetPasswordHash(ctx, personID, h)
 }
 
 // dummyHash is a well-formed hash that matches no password.

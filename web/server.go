@@ -67,6 +67,9 @@ type Config struct {
 	// Main passes the argon2id functions; they are fields so that tests can use cheap ones.
 	PasswordHasher  func(pw string) (string, error)
 	PasswordChecker func(pw, hash string) (bool, error)
+	// PasswordNeedsRehash, when set, says whether a stored hash was made with other parameters
+	// than PasswordHasher uses; such a hash is replaced at the next sign-in.
+	PasswordNeedsRehash func(hash string) bool
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For, Forwarded and
 	// X-Forwarded-Proto headers are believed; none by default.
 	TrustedProxies Proxies
