@@ -16,6 +16,7 @@ type LoginPage struct {
 	Email        string
 	Next         string
 	SharedDevice bool
+	CanReset     bool // a reset link can be mailed
 }
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
@@ -23,7 +24,8 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
 		return
 	}
-	p := LoginPage{Page: s.base(w, r, state(r).tr.T("login.title")), Next: safeNext(r.URL.Query().Get("next"))}
+	p := LoginPage{Page: s.base(w, r, state(r).tr.T("login.title")), Next: safeNext(r.URL.Query().Get("next")),
+		CanReset: s.resetEnabled()}
 	s.render(w, r, http.StatusOK, "login", p)
 }
 
@@ -34,7 +36,8 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := parseLoginForm(v)
-	p := LoginPage{Page: s.base(w, r, state(r).tr.T("login.title")), Email: f.Email, Next: f.Next, SharedDevice: f.SharedDevice}
+	p := LoginPage{Page: s.base(w, r, state(r).tr.T("login.title")), Email: f.Email, Next: f.Next,
+		SharedDevice: f.SharedDevice, CanReset: s.resetEnabled()}
 	att := loginAttempt{email: f.Email, addr: clientAddr(r)}
 	if dev, ok := s.devices.read(r, f.Email); ok {
 		att.device = dev.nonce

@@ -153,3 +153,34 @@ func (l *loginLimiter) prune() {
 		l.get(k)
 	}
 }
+
+// Reset mails: one per account per resetMailGap, and at most resetMailsPerAddr requests from
+// one address per window, so that the form cannot be used to flood someone's inbox.
+const (
+	resetMailGap      = 2 * time.Minute
+	resetMailsPerAddr = 20
+)
+
+// resetMailAllowed reports whether a reset link may be mailed now, and counts it if so.
+func (l *loginLimiter) resetMailAllowed(email, addr string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	mk, ak := "r:"+strings.ToLower(email), "ra:"+addr
+	if f := l.get(mk); f != nil && now.Sub(f.last) < resetMailGap {
+		return false
+	}
+	if f := l.get(ak); f != nil && f.n >= resetMailsPerAddr {
+		return false
+	}
+	for _, k := range []string{mk, ak} {
+		f := l.get(k)
+		if f == nil {
+			f = &failures{}
+			l.counts[k] = f
+		}
+		f.n++
+		f.last = now
+	}
+	return true
+}

@@ -23,6 +23,8 @@ type Services struct {
 	Auth    laeringsliv.AuthService
 	// Mailer sends invitation links by e-mail; nil when no mail server is configured.
 	Mailer laeringsliv.Mailer
+	// Resets keeps password reset links; nil (or no Mailer) turns reset by e-mail off.
+	Resets laeringsliv.PasswordResetService
 
 	// Innovation work and evidence (issue 5).
 	Innovations   laeringsliv.InnovationService
