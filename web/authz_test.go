@@ -37,6 +37,8 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /readyz":                              {everyone, everyone},
 	"GET /metrics":                             {everyone, everyone},
 	"GET /password/forgot":                     {everyone, everyone},
+	"GET /login/oidc/{provider}":               {everyone, everyone},
+	"GET /login/oidc/{provider}/callback":      {everyone, everyone},
 	"POST /password/forgot":                    {everyone, everyone},
 	"GET /password/reset/{token}":              {everyone, everyone},
 	"POST /password/reset/{token}":             {everyone, everyone},

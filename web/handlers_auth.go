@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -17,6 +18,27 @@ type LoginPage struct {
 	Next         string
 	SharedDevice bool
 	CanReset     bool // a reset link can be mailed
+	Passwords    bool // the e-mail and password form is shown
+	Providers    []ProviderButton
+}
+
+// ProviderButton is one OpenID Provider on the login page.
+type ProviderButton struct {
+	Name, DisplayName, Href string
+}
+
+// loginData is the login page for a visitor going to next.
+func (s *Server) loginData(w http.ResponseWriter, r *http.Request, next string) LoginPage {
+	p := LoginPage{Page: s.base(w, r, state(r).tr.T("login.title")), Next: next,
+		CanReset: s.resetEnabled() && !s.cfg.NoPasswordLogin, Passwords: !s.cfg.NoPasswordLogin}
+	for _, c := range s.cfg.OIDC {
+		href := "/login/oidc/" + c.Name
+		if next != "/" {
+			href += "?next=" + url.QueryEscape(next)
+		}
+		p.Providers = append(p.Providers, ProviderButton{Name: c.Name, DisplayName: c.DisplayName, Href: href})
+	}
+	return p
 }
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
@@ -24,8 +46,7 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
 		return
 	}
-	p := LoginPage{Page: s.base(w, r, state(r).tr.T("login.title")), Next: safeNext(r.URL.Query().Get("next")),
-		CanReset: s.resetEnabled()}
+	p := s.loginData(w, r, safeNext(r.URL.Query().Get("next")))
 	s.render(w, r, http.StatusOK, "login", p)
 }
 
@@ -35,9 +56,13 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
+	if s.cfg.NoPasswordLogin {
+		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found"))
+		return
+	}
 	f := parseLoginForm(v)
-	p := LoginPage{Page: s.base(w, r, state(r).tr.T("login.title")), Email: f.Email, Next: f.Next,
-		SharedDevice: f.SharedDevice, CanReset: s.resetEnabled()}
+	p := s.loginData(w, r, f.Next)
+	p.Email, p.SharedDevice = f.Email, f.SharedDevice
 	att := loginAttempt{email: f.Email, addr: clientAddr(r)}
 	if dev, ok := s.devices.read(r, f.Email); ok {
 		att.device = dev.nonce
@@ -146,6 +171,10 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 	}
 	clearCookie(w, sessionCookie)
 	setFlash(w, "flash.signed_out")
+	if u := s.endSessionURL(w, r); u != "" { // single logout at the provider signed in through
+		http.Redirect(w, r, u, http.StatusSeeOther)
+		return
+	}
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }
 

@@ -17,6 +17,8 @@ func (s *Server) routes() []route {
 		public("GET /static/", s.static()),
 		public("GET /login", s.loginPage),
 		public("POST /login", s.login),
+		public("GET /login/oidc/{provider}", s.oidcStart),
+		public("GET /login/oidc/{provider}/callback", s.oidcCallback),
 		public("GET /password/forgot", s.forgotPage),
 		public("POST /password/forgot", s.forgot),
 		public("GET /password/reset/{token}", s.resetPage),

@@ -23,6 +23,8 @@ type Services struct {
 	Auth    laeringsliv.AuthService
 	// Mailer sends invitation links by e-mail; nil when no mail server is configured.
 	Mailer laeringsliv.Mailer
+	// Identities links accounts at OpenID Providers to people; nil turns provider sign-in off.
+	Identities laeringsliv.IdentityService
 	// Resets keeps password reset links; nil (or no Mailer) turns reset by e-mail off.
 	Resets laeringsliv.PasswordResetService
 
@@ -84,6 +86,11 @@ type Config struct {
 	// DeviceKey signs device cookies; give every node the same one. Empty: a random key per
 	// process, so that device cookies lapse on restart.
 	DeviceKey []byte
+	// OIDC are the OpenID Providers people may sign in with, one button each on the login page.
+	OIDC []OIDCProvider
+	// NoPasswordLogin hides the e-mail and password form, for an institution whose people all
+	// sign in through a provider.
+	NoPasswordLogin bool
 }
 
 // Server serves the application. It implements http.Handler.
@@ -95,6 +102,7 @@ type Server struct {
 	metrics  *metrics
 	limiter  *loginLimiter
 	devices  *devices
+	oidc     map[string]*oidcClient
 	assets   assets
 	handler  http.Handler
 	live     live.Hub
@@ -132,7 +140,7 @@ func New(cfg Config, svc Services) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(),
-		limiter: newLoginLimiter(cfg.Now), devices: newDevices(cfg.DeviceKey, cfg.Now), assets: as, live: svc.Live}
+		limiter: newLoginLimiter(cfg.Now), devices: newDevices(cfg.DeviceKey, cfg.Now), oidc: newOIDCClients(cfg.OIDC), assets: as, live: svc.Live}
 	if s.live == nil {
 		s.live = live.NewMemory()
 	}
