@@ -181,7 +181,8 @@ func (s *Server) oidcVerify(r *http.Request, c *oidcClient, f oidcFlow, code str
 	cl := oidcClaims{Issuer: idt.Issuer, Subject: idt.Subject}
 	cl.Email, _ = all["email"].(string)
 	cl.Email = laeringsliv.NormalizeEmail(cl.Email)
-	cl.EmailVerified = all["email_verified"] != false // absent counts as vouched for by the provider
+	// Only an address the provider says it verified links accounts or registers people.
+	cl.EmailVerified = all["email_verified"] == true
 	cl.Name, _ = all["name"].(string)
 	if c.cfg.Claim != "sub" {
 		v, _ := all[c.cfg.Claim].(string)
