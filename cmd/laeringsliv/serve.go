@@ -93,7 +93,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		Innovations: m.DB, Timelines: m.DB, Participation: m.DB, Prequal: m.DB, Reports: m.DB,
 		StudyCounts: m.DB, Evidence: m.DB, Progress: m.DB, Reading: m.DB, Research: m.DB,
 		Study: m.DB, Calendar: m.DB, Files: files,
-		IPE: m.DB, Tokens: m.DB, Live: hub, Resets: m.DB}
+		IPE: m.DB, Tokens: m.DB, Live: hub, Resets: m.DB, Identities: m.DB}
 	if m.Config.SMTPURL != "" {
 		if svc.Mailer, err = smtpmail.Parse(m.Config.SMTPURL); err != nil {
 			return err
@@ -103,12 +103,17 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
+	providers, err := web.ParseOIDCProviders(m.Config.OIDC)
+	if err != nil {
+		return err
+	}
 	h, err := web.New(web.Config{
 		Logger: m.Logger, InstitutionID: m.Institution.ID, Version: m.Version, BaseURL: m.Config.BaseURL,
 		PasswordHasher: hashPassword, PasswordChecker: password.Check,
 		PasswordNeedsRehash: func(h string) bool { return password.NeedsRehash(h, password.Default) },
 		TrustedProxies:      proxies, MetricsToken: m.Config.MetricsToken,
 		ReadTimeout: m.Config.ReadTimeout, WriteTimeout: m.Config.WriteTimeout,
+		OIDC: providers, NoPasswordLogin: m.Config.NoPasswordLogin, DeviceKey: []byte(m.Config.DeviceKey),
 	}, svc)
 	if err != nil {
 		return fmt.Errorf("web: %w", err)
