@@ -172,7 +172,7 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 	clearCookie(w, sessionCookie)
 	setFlash(w, "flash.signed_out")
 	if u := s.endSessionURL(w, r); u != "" { // single logout at the provider signed in through
-		http.Redirect(w, r, u, http.StatusSeeOther)
+		s.signOutAtProvider(w, r, u)
 		return
 	}
 	http.Redirect(w, r, "/login", http.StatusSeeOther)

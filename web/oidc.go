@@ -243,3 +243,17 @@ func (s *Server) endSessionURL(w http.ResponseWriter, r *http.Request) string {
 	u.RawQuery = q.Encode()
 	return u.String()
 }
+
+// SignOutPage passes the browser on to the provider's end-session endpoint. A redirect would
+// do, but the form that signs out allows only this site as a form target (CSP form-action),
+// and browsers apply that to redirects too; a page that moves on by itself is not a form.
+type SignOutPage struct {
+	Page
+	EndSession string
+}
+
+func (s *Server) signOutAtProvider(w http.ResponseWriter, r *http.Request, endSession string) {
+	w.Header().Set("Cache-Control", "no-store")
+	p := SignOutPage{Page: s.base(w, r, state(r).tr.T("signout.title")), EndSession: endSession}
+	s.render(w, r, http.StatusOK, "signed_out", p)
+}
