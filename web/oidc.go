@@ -153,6 +153,10 @@ type oidcClaims struct {
 
 var errNoClaim = errors.New("the identifying claim is missing")
 
+// feideEPPN is the claim in which Feide sends eduPersonPrincipalName (scope userid-feide).
+const feideEPPN = "https://n.feide.no/claims/eduPersonPrincipalName"
+
+
 func (s *Server) oidcVerify(r *http.Request, c *oidcClient, f oidcFlow, code string) (oidcClaims, string, error) {
 	p, err := c.discover()
 	if err != nil {
@@ -186,6 +190,9 @@ func (s *Server) oidcVerify(r *http.Request, c *oidcClient, f oidcFlow, code str
 	cl.Name, _ = all["name"].(string)
 	if c.cfg.Claim != "sub" {
 		v, _ := all[c.cfg.Claim].(string)
+		if v == "" && c.cfg.Claim == "eduPersonPrincipalName" {
+			v, _ = all[feideEPPN].(string) // the name Feide gives the claim
+		}
 		if c.cfg.Claim == "email" {
 			v = cl.Email
 		}

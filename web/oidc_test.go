@@ -243,7 +243,7 @@ func TestOIDCSignIn(t *testing.T) {
 func TestOIDCInvitation(t *testing.T) {
 	f := newOIDCFixture(t, "eduPersonPrincipalName", "")
 	f.op.AddUser(oidctest.User{Subject: "s-nora", Username: "nora", Password: opPassword, Name: "Nora Nyansatt",
-		Email: "nora@uit.no", Claims: map[string]any{"eduPersonPrincipalName": "nora@uit.no"}})
+		Email: "nora@uit.no", Claims: map[string]any{feideEPPN: "nora@uit.no"}}) // as Feide names it
 	inv, token := f.newInvitation(t, f.own, laeringsliv.RoleParticipant)
 	if _, body := f.do(t, f.client(t), "GET", "/invitations/"+token, nil); !strings.Contains(body, "Godta med Testkommune") {
 		t.Error("the invitation page offers no provider")
