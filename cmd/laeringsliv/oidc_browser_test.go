@@ -40,6 +40,7 @@ func TestBrowserSignInThroughProvider(t *testing.T) {
 	if text := mainText(t, ctx); !strings.Contains(text, "Logg inn med Fjordvik kommune") {
 		t.Fatalf("no provider button on the login page:\n%s", text)
 	}
+	browsertest.AssertAxe(t, ctx, "login with a provider")
 	clickAndWait(t, ctx, "#oidc-kommune")
 	if loc := eval[string](t, ctx, `location.href`); !strings.HasPrefix(loc, op.URL+"/ui/login") {
 		t.Fatalf("the button led to %s, not the provider's login page", loc)
