@@ -235,3 +235,44 @@ func TestBehindProxy(t *testing.T) {
 	}
 	t.Error("no session cookie through the proxy")
 }
+
+// Without --trusted-proxies the proxy's headers are not believed: everyone behind it shares
+// its address (so a burst of failures slows the owner down too) and HSTS is not sent, since
+// the server cannot tell that the client used HTTPS. This is the default, and the reason to
+// set the flag.
+func TestBehindProxyUntrusted(t *testing.T) {
+	cfg := Config{Addr: "127.0.0.1:0", Database: tempDB(t), LogFormat: "text", LogLevel: slog.LevelError,
+		Institution: DefaultInstitution}
+	m := NewMain(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), io.Discard)
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = m.Close() })
+	hash, err := password.Hash("fjordvik sykehjem kveldsvakt", password.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &laeringsliv.Person{InstitutionID: m.Institution.ID, Name: "Kari", Email: "eier@fjordvik.no"}
+	if err := m.DB.CreatePerson(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.DB.SetPasswordHash(context.Background(), p.ID, hash); err != nil {
+		t.Fatal(err)
+	}
+	base := startNginx(t, strings.TrimPrefix(m.URL(), "http://"))
+	resp, err := clientFrom("127.0.0.2").Get(base + "/login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Header.Get("Strict-Transport-Security") != "" {
+		t.Error("HSTS from an untrusted proxy's say-so")
+	}
+	attacker := clientFrom("127.0.0.2")
+	for range 10 {
+		postLogin(t, attacker, base, "eier@fjordvik.no", "feil passord")
+	}
+	if r := postLogin(t, clientFrom("127.0.0.3"), base, "eier@fjordvik.no", "fjordvik sykehjem kveldsvakt"); r.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("owner elsewhere behind an untrusted proxy: %d; want 429 (one shared address)", r.StatusCode)
+	}
+}
