@@ -156,7 +156,6 @@ var errNoClaim = errors.New("the identifying claim is missing")
 // feideEPPN is the claim in which Feide sends eduPersonPrincipalName (scope userid-feide).
 const feideEPPN = "https://n.feide.no/claims/eduPersonPrincipalName"
 
-
 func (s *Server) oidcVerify(r *http.Request, c *oidcClient, f oidcFlow, code string) (oidcClaims, string, error) {
 	p, err := c.discover()
 	if err != nil {
