@@ -4,8 +4,12 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"testing"
 	"time"
+
+	"laeringsliv"
+	"laeringsliv/sqlstore/sqltest"
 )
 
 type fakeClock struct{ t time.Time }
@@ -131,4 +135,42 @@ func FuzzDeviceCookie(f *testing.F) {
 			t.Fatalf("accepted %q without a nonce", v)
 		}
 	})
+}
+
+// Over HTTP: the owner's browser that signed in before carries a device cookie and signs in at
+// once while someone at the same address is being slowed down guessing the same account.
+func TestDeviceCookieExemptsOwner(t *testing.T) {
+	f := newFixture(t, sqltest.OpenSQLite(t))
+	email := f.people[laeringsliv.RoleLeader].Email
+	owner := f.client(t)
+	resp, _ := f.do(t, owner, "POST", "/login", url.Values{"email": {email}, "password": {testPassword}})
+	if resp.StatusCode != http.StatusSeeOther || !hasCookie(resp, deviceCookie) {
+		t.Fatalf("first sign-in: %d, device cookie %v", resp.StatusCode, hasCookie(resp, deviceCookie))
+	}
+	f.do(t, owner, "POST", "/logout", url.Values{})
+	attacker := f.client(t)
+	for range freeFailures + 2 {
+		f.do(t, attacker, "POST", "/login", url.Values{"email": {email}, "password": {"galt galt galt"}})
+	}
+	if resp, _ := f.do(t, f.client(t), "POST", "/login", url.Values{"email": {email}, "password": {testPassword}}); resp.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("a new browser at the same address: %d; want 429", resp.StatusCode)
+	}
+	if resp, _ := f.do(t, owner, "POST", "/login", url.Values{"email": {email}, "password": {testPassword}}); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("the owner's known browser: %d; want signed in at once", resp.StatusCode)
+	}
+	shared := f.client(t)
+	resp, _ = f.do(t, shared, "POST", "/login", url.Values{"email": {f.people[laeringsliv.RoleTeacher].Email},
+		"password": {testPassword}, "shared_device": {"on"}})
+	if hasCookie(resp, deviceCookie) {
+		t.Error("a shared computer got a device cookie")
+	}
+}
+
+func hasCookie(resp *http.Response, name string) bool {
+	for _, c := range resp.Cookies() {
+		if c.Name == name && c.Value != "" {
+			return true
+		}
+	}
+	return false
 }
