@@ -32,6 +32,8 @@ func TestAdminListener(t *testing.T) {
 		{m.URL() + "/metrics", "wrong-token-wrong-token", http.StatusNotFound},
 		{m.URL() + "/metrics", cfg.MetricsToken, http.StatusOK},
 		{m.AdminURL() + "/login", "", http.StatusNotFound},
+		{m.AdminURL() + "/debug/pprof/goroutine?debug=1", "", http.StatusOK},
+		{m.URL() + "/debug/pprof/goroutine?debug=1", "", http.StatusNotFound},
 	} {
 		req, _ := http.NewRequest("GET", tc.url, nil)
 		if tc.token != "" {
