@@ -148,9 +148,17 @@ func (l *loginLimiter) get(key string) *failures {
 	return f
 }
 
+// prune forgets old failures and, if a spray of addresses and names still leaves too many,
+// arbitrary ones (map order is random), so that memory stays bounded at some cost in precision.
 func (l *loginLimiter) prune() {
 	for k := range l.counts {
 		l.get(k)
+	}
+	for k := range l.counts {
+		if len(l.counts) <= maxLimiterKey*3/4 {
+			break
+		}
+		delete(l.counts, k)
 	}
 }
 

@@ -174,3 +174,14 @@ func hasCookie(resp *http.Response, name string) bool {
 	}
 	return false
 }
+
+func TestLoginLimiterBoundsMemory(t *testing.T) {
+	c := newFakeClock()
+	l := newLoginLimiter(c.now)
+	for i := range maxLimiterKey {
+		l.failed(attempt(fmt.Sprintf("u%d@x.no", i), fmt.Sprintf("10.%d.%d.%d", i>>16&255, i>>8&255, i&255)))
+	}
+	if n := len(l.counts); n > maxLimiterKey+3 {
+		t.Errorf("%d keys kept; want at most about %d", n, maxLimiterKey)
+	}
+}
