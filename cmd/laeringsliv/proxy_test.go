@@ -201,9 +201,11 @@ func TestBehindProxy(t *testing.T) {
 	for range 1000 {
 		counts[postLogin(t, attacker, base, "eier@fjordvik.no", "feil passord").StatusCode]++
 	}
-	t.Logf("1000 failed logins from 127.0.0.2 in %v: %v (status: count)", time.Since(start).Round(time.Millisecond), counts)
-	if counts[http.StatusUnauthorized] > 20 {
-		t.Errorf("%d passwords checked from one address in a burst", counts[http.StatusUnauthorized])
+	took := time.Since(start)
+	t.Logf("1000 failed logins from 127.0.0.2 in %v: %v (status: count)", took.Round(time.Millisecond), counts)
+	// 3 free attempts, then waits of 1, 2 and 4 s: a slow machine gets a few more checks in.
+	if limit := 6 + int(took/(4*time.Second)); counts[http.StatusUnauthorized] > limit {
+		t.Errorf("%d passwords checked from one address in %v; want at most %d", counts[http.StatusUnauthorized], took, limit)
 	}
 
 	// The owner from another address: at once.
