@@ -55,6 +55,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /workplaces/{workplace}":              {inOwn, admins},
 	"GET /programmes/{programme}":              {inOwn, admins},
 	"GET /admin":                               {admins, admins},
+	"GET /admin/sign-in":                       {admins, admins},
 	"POST /admin/institution":                  {admins, admins},
 	"GET /admin/programmes/new":                {admins, admins},
 	"POST /admin/programmes":                   {admins, admins},

@@ -302,3 +302,23 @@ func TestNoPasswordLogin(t *testing.T) {
 		t.Errorf("password login still works: %d", resp.StatusCode)
 	}
 }
+
+// Administrators see what to register at each provider, never the client secret.
+func TestSignInAdminPage(t *testing.T) {
+	f := newOIDCFixture(t, "email", "fjordvik.kommune.no")
+	resp, body := f.do(t, f.signIn(t, laeringsliv.RoleAdmin), "GET", "/admin/sign-in", nil)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	for _, want := range []string{f.srv.URL + "/login/oidc/test/callback", f.srv.URL + "/login", f.op.URL, "fjordvik.kommune.no", "Testkommune"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "client secret") {
+		t.Error("the page shows the client secret")
+	}
+	if resp, _ := f.do(t, f.signIn(t, laeringsliv.RoleTeacher), "GET", "/admin/sign-in", nil); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a teacher: %d", resp.StatusCode)
+	}
+}

@@ -142,6 +142,7 @@ func (s *Server) routes() []route {
 
 		allow("GET /admin", laeringsliv.ActionAdminister, s.adminPage),
 		allow("POST /admin/institution", laeringsliv.ActionAdminister, s.updateInstitution),
+		allow("GET /admin/sign-in", laeringsliv.ActionAdminister, s.signInAdminPage),
 		allow("GET /admin/programmes/new", laeringsliv.ActionAdminister, s.newProgrammePage),
 		allow("POST /admin/programmes", laeringsliv.ActionAdminister, s.createProgramme),
 		allow("GET /admin/programmes/{programme}/edit", laeringsliv.ActionAdminister, s.editProgrammePage),
