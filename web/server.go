@@ -103,6 +103,7 @@ type Server struct {
 	limiter  *loginLimiter
 	devices  *devices
 	oidc     map[string]*oidcClient
+	joins    *joinLimiter // joins to open IPE sessions
 	assets   assets
 	handler  http.Handler
 	live     live.Hub
@@ -140,7 +141,8 @@ func New(cfg Config, svc Services) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(),
-		limiter: newLoginLimiter(cfg.Now), devices: newDevices(cfg.DeviceKey, cfg.Now), oidc: newOIDCClients(cfg.OIDC), assets: as, live: svc.Live}
+		limiter: newLoginLimiter(cfg.Now), devices: newDevices(cfg.DeviceKey, cfg.Now), oidc: newOIDCClients(cfg.OIDC),
+		joins: newJoinLimiter(cfg.Now), assets: as, live: svc.Live}
 	if s.live == nil {
 		s.live = live.NewMemory()
 	}
