@@ -62,7 +62,7 @@ func Run(ctx context.Context, c Config, out io.Writer) error {
 			return fmt.Errorf("create sessions: %w", err)
 		}
 	}
-	mem0 := serverMemory(ctx, client, c.URL)
+	mem0 := serverMemory(ctx, client, c.MetricsURL)
 	var errs atomic.Int64
 	sessions := map[int64]*session{}
 	people := make([]*participant, c.Participants)
@@ -106,7 +106,7 @@ func Run(ctx context.Context, c Config, out io.Writer) error {
 	}
 	waitReady(ctx, ready, len(sessionsOf(people)), people)
 	time.Sleep(time.Second) // let the server settle before reading its memory
-	mem1 := serverMemory(ctx, client, c.URL)
+	mem1 := serverMemory(ctx, client, c.MetricsURL)
 
 	acks := newHistogram()
 	start := time.Now()

@@ -115,6 +115,10 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // apiFail answers an error. Internal errors are logged and never described.
 func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 	code := laeringsliv.ErrorCode(err)
+	if code == laeringsliv.EINTERNAL && s.storeDown(r) {
+		s.apiUnavailable(w, r, err)
+		return
+	}
 	if code == laeringsliv.EINTERNAL {
 		s.cfg.Logger.Error("internal error", "route", state(r).pattern, "err", err)
 	}
