@@ -87,7 +87,7 @@ type IPESession struct {
 	ID            int64
 	InstitutionID int64
 	WorkplaceID   int64
-	GatheringID   int64 // optional; gatherings come with a later issue
+	GatheringID   int64 // optional; the gathering it was held at
 	Kind          IPEKind
 	// EvaluatesSessionID or EvaluatesIdeaID: what an evaluation session evaluates.
 	EvaluatesSessionID int64

@@ -24,7 +24,7 @@ const (
 	ActionManageReading Action = "reading.manage"
 )
 
-// Innovation work and evidence (issue 5).
+// Innovation work and evidence.
 const (
 	// ActionViewInnovation: see a workplace's innovations, participation model, timeline and
 	// prequalification — everyone who may see the workplace.
@@ -239,8 +239,8 @@ func init() {
 	Actions = append(Actions, ActionIPECreate, ActionIPEView, ActionIPEFacilitate, ActionIPEJoinMembers)
 }
 
-// ipeCreators are the workplace roles that may create and run sessions: the issue names
-// teachers, leaders and participants.
+// ipeCreators are the workplace roles that may create and run sessions: teachers, leaders and
+// participants.
 var ipeCreators = []Role{RoleTeacher, RoleLeader, RoleParticipant}
 
 func (a *Actor) canIPE(action Action, r Resource) bool {

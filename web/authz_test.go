@@ -96,7 +96,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/reading/{workshop}/groups/{group}/photo":        {groupEditors, admins},
 	"GET /workplaces/{workplace}/reading/{workshop}/groups/{group}/photo":         {inOwn, admins},
 
-	// Innovation work and evidence (issue 5).
+	// Innovation work and evidence.
 	"GET /programmes/{programme}/consent":                          {inOwn, admins},
 	"POST /programmes/{programme}/consent":                         {inOwn, admins},
 	"GET /workplaces/{workplace}/innovations":                      {inOwn, admins},

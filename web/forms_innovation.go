@@ -10,7 +10,7 @@ import (
 	"laeringsliv"
 )
 
-// Form parsers of the innovation work (issue 5). Each reads only the fields a user may set;
+// Form parsers of the innovation work. Each reads only the fields a user may set;
 // the handler fills in the workplace, the author and the time.
 
 // dateField parses a date as an <input type="date"> sends it (2006-01-02), at noon Norwegian
