@@ -2,6 +2,7 @@ package laeringsliv
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 )
@@ -75,15 +76,18 @@ const (
 	ServiceOther                  ServiceKind = "other"
 )
 
-// ServiceKinds lists the kinds in the order forms show them.
-var ServiceKinds = []ServiceKind{
+// serviceKinds lists the kinds in the order forms show them.
+var serviceKinds = []ServiceKind{
 	ServiceSharedHomeYoungAdults, ServiceSharedHomeSeriouslyIll, ServiceHomeCare,
 	ServiceCareActivityCentre, ServiceNursingHome, ServiceOther,
 }
 
+// ServiceKinds returns the kinds in the order forms show them, as a copy that callers may change freely.
+func ServiceKinds() []ServiceKind { return slices.Clone(serviceKinds) }
+
 // Valid reports whether k is a known kind.
 func (k ServiceKind) Valid() bool {
-	for _, v := range ServiceKinds {
+	for _, v := range serviceKinds {
 		if k == v {
 			return true
 		}

@@ -2,6 +2,7 @@ package laeringsliv
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -24,11 +25,14 @@ const (
 	PhaseClosed     Phase = "closed"     // kept as evidence; nothing changes any more
 )
 
-// Phases lists the phases in order.
-var Phases = []Phase{PhasePrepare, PhaseIndividual, PhaseShare, PhaseAgree, PhasePlenum, PhaseClosed}
+// phases lists the phases in order.
+var phases = []Phase{PhasePrepare, PhaseIndividual, PhaseShare, PhaseAgree, PhasePlenum, PhaseClosed}
+
+// Phases returns the phases in order, as a copy that callers may change freely.
+func Phases() []Phase { return slices.Clone(phases) }
 
 func (p Phase) index() int {
-	for i, v := range Phases {
+	for i, v := range phases {
 		if p == v {
 			return i
 		}
@@ -41,8 +45,8 @@ func (p Phase) Valid() bool { return p.index() >= 0 }
 
 // Next returns the phase after p, or p itself when closed.
 func (p Phase) Next() Phase {
-	if i := p.index(); i >= 0 && i < len(Phases)-1 {
-		return Phases[i+1]
+	if i := p.index(); i >= 0 && i < len(phases)-1 {
+		return phases[i+1]
 	}
 	return p
 }
@@ -70,8 +74,11 @@ const (
 	GroupingByHand     GroupingMode = "by_hand"
 )
 
-// GroupingModes lists the modes in the order forms show them.
-var GroupingModes = []GroupingMode{GroupingShiftTeams, GroupingRandom, GroupingByHand}
+// groupingModes lists the modes in the order forms show them.
+var groupingModes = []GroupingMode{GroupingShiftTeams, GroupingRandom, GroupingByHand}
+
+// GroupingModes returns the modes in the order forms show them, as a copy that callers may change freely.
+func GroupingModes() []GroupingMode { return slices.Clone(groupingModes) }
 
 // Valid reports whether m is a known mode.
 func (m GroupingMode) Valid() bool {

@@ -9,9 +9,9 @@ import (
 	"laeringsliv/tabular"
 )
 
-// EvidenceColumns are the column names of Table 1 in every machine-readable format. A row
+// evidenceColumns are the column names of Table 1 in every machine-readable format. A row
 // whose gathering is empty holds material tied to no gathering; the last row is the total.
-var EvidenceColumns = []string{
+var evidenceColumns = []string{
 	"workplace", "gathering", "kind", "starts_on", "reflection_logs", "ipe_notes", "presentations",
 	"videos", "evaluations", "exam_papers",
 }
@@ -49,7 +49,7 @@ var oslo = func() *time.Location {
 
 // EvidenceTable returns Table 1 as a table for CSV and XLSX.
 func EvidenceTable(rows []*laeringsliv.EvidenceRow) *tabular.Table {
-	t := &tabular.Table{Name: "Table 1", Header: EvidenceColumns}
+	t := &tabular.Table{Name: "Table 1", Header: evidenceColumns}
 	for _, r := range rows {
 		e := evidenceRecord(r)
 		t.Rows = append(t.Rows, []any{e.Workplace, e.Gathering, e.Kind, e.StartsOn, e.ReflectionLogs, e.IPENotes,

@@ -15,9 +15,9 @@ import (
 const anon laeringsliv.Role = "" // not signed in
 
 var (
-	everyone  = append([]laeringsliv.Role{anon}, laeringsliv.Roles...)
-	signedIns = laeringsliv.Roles
-	inOwn     = laeringsliv.Roles // every role of the fixture belongs to own (or its programme)
+	everyone  = append([]laeringsliv.Role{anon}, laeringsliv.Roles()...)
+	signedIns = laeringsliv.Roles()
+	inOwn     = laeringsliv.Roles() // every role of the fixture belongs to own (or its programme)
 	teachers  = []laeringsliv.Role{laeringsliv.RoleTeacher, laeringsliv.RoleAdmin}
 	admins    = []laeringsliv.Role{laeringsliv.RoleAdmin}
 	reporters = []laeringsliv.Role{laeringsliv.RoleTeacher, laeringsliv.RoleAdmissions, laeringsliv.RoleAdmin}
@@ -29,7 +29,7 @@ var (
 	// inWorkplace: members of the workplace itself (admissions belongs to the programme).
 	inWorkplace = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleTeacher, laeringsliv.RoleLeader,
 		laeringsliv.RoleUnionRep, laeringsliv.RoleAdmin}
-	nobody      = []laeringsliv.Role{}
+	nobody = []laeringsliv.Role{}
 )
 
 // expected lists, per route, the roles allowed in their own workplace (or programme) and in a

@@ -31,7 +31,7 @@ func (s *Server) newGatheringPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) showGatheringForm(w http.ResponseWriter, r *http.Request, status int, form url.Values, errs []FieldErr) {
 	st := state(r)
 	p := GatheringFormPage{Page: s.base(w, r, st.tr.T("gathering.new")), Workplace: st.workplace,
-		Kinds: laeringsliv.GatheringKinds, Form: form}
+		Kinds: laeringsliv.GatheringKinds(), Form: form}
 	p.Errors = errs
 	ipe, workshops, err := s.linkOptions(r)
 	if err != nil {

@@ -36,7 +36,7 @@ func (f RequirementForm) Checked(k laeringsliv.FileKind) bool {
 }
 
 func newRequirementForm(v url.Values) RequirementForm {
-	return RequirementForm{Form: v, FileKinds: laeringsliv.FileKinds, Gatherings: laeringsliv.GatheringKinds}
+	return RequirementForm{Form: v, FileKinds: laeringsliv.AllFileKinds(), Gatherings: laeringsliv.GatheringKinds()}
 }
 
 func (s *Server) requirementsPage(w http.ResponseWriter, r *http.Request) {

@@ -136,7 +136,7 @@ func (s *Server) workplaceData(w http.ResponseWriter, r *http.Request) (*Workpla
 		}
 	}
 	order := map[laeringsliv.Role]int{}
-	for i, role := range laeringsliv.Roles {
+	for i, role := range laeringsliv.Roles() {
 		order[role] = i
 		if counts[role] > 0 {
 			p.RoleCounts = append(p.RoleCounts, RoleCount{role, counts[role]})
@@ -160,7 +160,7 @@ func (s *Server) workplaceData(w http.ResponseWriter, r *http.Request) (*Workpla
 				p.Invitations = append(p.Invitations, inv)
 			}
 		}
-		for _, role := range laeringsliv.Roles {
+		for _, role := range laeringsliv.Roles() {
 			if laeringsliv.RoleFitsScope(role, laeringsliv.ScopeWorkplace) {
 				p.InviteRoles = append(p.InviteRoles, role)
 			}
