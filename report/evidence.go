@@ -33,19 +33,12 @@ type evidenceJSON struct {
 func evidenceRecord(r *laeringsliv.EvidenceRow) evidenceJSON {
 	day := ""
 	if !r.Start.IsZero() {
-		day = r.Start.In(oslo).Format(time.DateOnly)
+		day = r.Start.In(laeringsliv.Norway()).Format(time.DateOnly)
 	}
 	return evidenceJSON{r.Workplace, r.Gathering, string(r.Kind), day, r.ReflectionLogs, r.IPENotes,
 		r.Presentations, r.Videos, r.Evaluations, r.ExamPapers}
 }
 
-// oslo is the time zone gatherings are held in; a missing zone database falls back to UTC.
-var oslo = func() *time.Location {
-	if l, err := time.LoadLocation("Europe/Oslo"); err == nil {
-		return l
-	}
-	return time.UTC
-}()
 
 // EvidenceTable returns Table 1 as a table for CSV and XLSX.
 func EvidenceTable(rows []*laeringsliv.EvidenceRow) *tabular.Table {

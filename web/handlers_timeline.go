@@ -127,5 +127,5 @@ func isoDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(oslo).Format("2006-01-02")
+	return t.In(laeringsliv.Norway()).Format("2006-01-02")
 }
