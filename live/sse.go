@@ -101,7 +101,7 @@ func (st Stream) Serve(w http.ResponseWriter, r *http.Request) {
 			return
 		case <-sub.Done:
 			return
-		case <-beat(st.Heartbeat):
+		case <-st.Hub.Beat(st.Heartbeat):
 			// Load as well: a notice lost between nodes is caught up within one heartbeat.
 			if !load() || !st.flush(rc, func() { _, _ = io.WriteString(w, ": ping\n\n") }) {
 				return
