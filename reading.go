@@ -214,13 +214,25 @@ type WorkshopFilter struct {
 	GatheringID int64
 }
 
-// ReadingService stores syllabus texts and reading workshops.
+// ReadingService stores syllabus texts and reading workshops: the small services below, which
+// a handler or a test double may take one at a time.
 type ReadingService interface {
+	Syllabus
+	Workshops
+	ReadingGroups
+	ReadingLive
+}
+
+// Syllabus stores a programme's syllabus texts.
+type Syllabus interface {
 	CreateSyllabusText(ctx context.Context, s *SyllabusText) error
 	FindSyllabusText(ctx context.Context, id int64) (*SyllabusText, error)
 	FindSyllabusTexts(ctx context.Context, programmeID int64) ([]*SyllabusText, error)
 	UpdateSyllabusText(ctx context.Context, s *SyllabusText) error
+}
 
+// Workshops creates reading workshops and moves them through their phases.
+type Workshops interface {
 	// CreateWorkshop stores w with its groups in one transaction. Members must belong to the
 	// workplace and texts to its programme.
 	CreateWorkshop(ctx context.Context, w *Workshop, groups []*ReadingGroup) error
@@ -231,6 +243,10 @@ type ReadingService interface {
 	// PlaceOnAgenda links the workshop from the point at position (from 0) of its gathering's
 	// agenda, so that the gathering's page leads to it.
 	PlaceOnAgenda(ctx context.Context, workshopID int64, position int) error
+}
+
+// ReadingGroups arranges a workshop's groups of four: members, texts, presentation photos.
+type ReadingGroups interface {
 	// FindReadingGroups returns the workshop's groups in order, with members.
 	FindReadingGroups(ctx context.Context, workshopID int64) ([]*ReadingGroup, error)
 	// SetGroupPhoto attaches a photo of the group's presentation (a stored file's key, its
@@ -242,18 +258,20 @@ type ReadingService interface {
 	SetGroupText(ctx context.Context, groupID, textID int64) error
 	// MoveMember places a person of the workshop in another of its groups (grouping by hand).
 	MoveMember(ctx context.Context, workshopID, personID, groupID int64) error
+}
 
+// ReadingLive is the live part of a workshop: answers, the shared text and its events.
+type ReadingLive interface {
 	// SaveAnswer stores a participant's answers, replacing earlier ones; only while the
 	// workshop accepts them (Workshop.AcceptsAnswer; else ECONFLICT reading.error.answers_closed).
 	SaveAnswer(ctx context.Context, a *Answer) error
-	// FindWorkshopEvents returns the workshop's logged events after seq, oldest first, at
-	// most limit.
-	FindWorkshopEvents(ctx context.Context, workshopID, after int64, limit int) ([]*LoggedEvent, error)
 	// FindAnswers returns every answer of a workshop.
 	FindAnswers(ctx context.Context, workshopID int64) ([]*Answer, error)
-
 	// EditPresentation rebases an edit of a group's shared text over the edits made since its
 	// base version, applies it and returns the new text and version. Only while the phase has
 	// the presentation open (else ECONFLICT reading.error.presentation_closed).
 	EditPresentation(ctx context.Context, groupID, personID int64, e textmerge.Edit) (*ReadingGroup, error)
+	// FindWorkshopEvents returns the workshop's logged events after seq, oldest first, at
+	// most limit.
+	FindWorkshopEvents(ctx context.Context, workshopID, after int64, limit int) ([]*LoggedEvent, error)
 }
