@@ -102,16 +102,37 @@ type Workshop struct {
 
 // Events of a workshop's log, which screens follow live (see LoggedEvent). Unlike IPE's, they
 // may concern named people, but they carry no answer text: answers are shown by the pages,
-// which ask the policy.
+// which ask the policy. Each kind has its payload type below; the OpenAPI document lists them
+// under components/schemas, and reading.js reads those fields only.
 const (
-	ReadingEventPhase = "phase" // {"phase": "..."}
+	ReadingEventPhase = "phase" // ReadingPhaseEvent
 	// ReadingEventAnswer says that a member's answers changed after the share step revealed
-	// them (a final save within AnswerGrace): {"group": id}.
+	// them (a final save within AnswerGrace): ReadingAnswerEvent.
 	ReadingEventAnswer = "answer"
-	// ReadingEventEdit is an applied edit of a group's shared text, as rebased on the server:
-	// {"group": id, "version": v, "start": s, "end": e, "text": "..."}; applying the edits
-	// of a group in version order gives its text.
+	// ReadingEventEdit is an applied edit of a group's shared text, as rebased on the server
+	// (ReadingEditEvent); applying the edits of a group in version order gives its text.
 	ReadingEventEdit = "edit"
+)
+
+// Payloads of a workshop's events, in the JSON that screens read.
+type (
+	// ReadingPhaseEvent: the workshop moved to Phase.
+	ReadingPhaseEvent struct {
+		Phase Phase `json:"phase"`
+	}
+	// ReadingAnswerEvent: a member of Group changed their answers after they were revealed.
+	ReadingAnswerEvent struct {
+		Group int64 `json:"group"`
+	}
+	// ReadingEditEvent: the shared text of Group became Version by replacing the characters
+	// from Start to End (counted in Unicode code points, as textmerge does) with Text.
+	ReadingEditEvent struct {
+		Group   int64  `json:"group"`
+		Version int    `json:"version"`
+		Start   int    `json:"start"`
+		End     int    `json:"end"`
+		Text    string `json:"text"`
+	}
 )
 
 // AnswerGrace is how long after the facilitator leaves the individual step a participant's
