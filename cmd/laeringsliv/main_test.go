@@ -31,7 +31,16 @@ func TestMain(m *testing.M) {
 	if os.Getenv(execMainEnv) == "1" {
 		main()
 	}
-	os.Exit(sqltest.RunMain(m))
+	_, err := os.Stat("data")
+	existed := err == nil
+	code := sqltest.RunMain(m)
+	if _, err := os.Stat("data"); err == nil && !existed {
+		// A test wrote into the source tree; every test must write under t.TempDir().
+		fmt.Fprintln(os.Stderr, "FAIL: a test created cmd/laeringsliv/data; write under t.TempDir()")
+		_ = os.RemoveAll("data")
+		code = 1
+	}
+	os.Exit(code)
 }
 
 // syncBuffer is a bytes.Buffer that a running server and a test can share.
@@ -52,11 +61,22 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// testFiles holds, per database, the temporary folder of uploaded files, so that two nodes on
+// one PostgreSQL database share their files as production nodes do.
+var testFiles sync.Map // database → folder
+
+// testFilesDir returns the folder of uploaded files for a test's database, under t.TempDir():
+// with PostgreSQL the default would be ./data/files, inside the source tree.
+func testFilesDir(t *testing.T, db string) string {
+	dir, _ := testFiles.LoadOrStore(db, filepath.Join(t.TempDir(), "files"))
+	return dir.(string)
+}
+
 // mustRunMain starts the whole application on a free port with a temporary SQLite database.
 func mustRunMain(t *testing.T, dbPath string, demo bool) (*Main, *syncBuffer) {
 	t.Helper()
 	cfg := Config{Addr: "127.0.0.1:0", Database: dbPath, Demo: demo, LogFormat: "text",
-		LogLevel: slog.LevelWarn, Institution: DefaultInstitution}
+		LogLevel: slog.LevelWarn, Institution: DefaultInstitution, Files: testFilesDir(t, dbPath)}
 	out := &syncBuffer{}
 	m := NewMain(cfg, slog.New(slog.NewTextHandler(t.Output(), nil)), out)
 	if err := m.Run(context.Background()); err != nil {
