@@ -21,5 +21,4 @@ func formatDate(v any, lang string) string {
 	return t.Format("02.01.2006")
 }
 
-
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }

@@ -33,7 +33,7 @@ var apiAnswers = map[string][]string{
 func TestOpenAPIMatchesRoutes(t *testing.T) {
 	f := newFixture(t, sqltest.OpenSQLite(t))
 	var doc struct {
-		Servers []struct{ URL string } `json:"servers"`
+		Servers []struct{ URL string }                `json:"servers"`
 		Paths   map[string]map[string]json.RawMessage `json:"paths"`
 	}
 	if err := json.Unmarshal(openAPIDoc, &doc); err != nil {
