@@ -1,9 +1,9 @@
 package laeringsliv
 
 import (
-	"sync"
 	"context"
 	"sort"
+	"sync"
 	"time"
 )
 

@@ -156,4 +156,3 @@ func seedRequirements(ctx context.Context, s laeringsliv.StudyService, programme
 	}
 	return reqs, nil
 }
-

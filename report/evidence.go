@@ -39,7 +39,6 @@ func evidenceRecord(r *laeringsliv.EvidenceRow) evidenceJSON {
 		r.Presentations, r.Videos, r.Evaluations, r.ExamPapers}
 }
 
-
 // EvidenceTable returns Table 1 as a table for CSV and XLSX.
 func EvidenceTable(rows []*laeringsliv.EvidenceRow) *tabular.Table {
 	t := &tabular.Table{Name: "Table 1", Header: evidenceColumns}
