@@ -71,6 +71,7 @@ type WorkplacePage struct {
 	RoleCounts  []RoleCount
 	CanManage   bool
 	CanField    bool // the reader keeps the field book of this workplace
+	CanIPE      bool // the reader may see the workplace's IPE sessions
 	Invitations []*laeringsliv.Invitation
 	InviteRoles []laeringsliv.Role
 	NewLink     string // an invitation link just created, shown once
@@ -123,7 +124,8 @@ func (s *Server) workplaceData(w http.ResponseWriter, r *http.Request) (*Workpla
 	}
 	p := &WorkplacePage{Page: s.base(w, r, wp.Name), Workplace: wp, Programme: prog, Projects: projects,
 		CanManage: st.actor.Can(laeringsliv.ActionManageMembers, laeringsliv.WorkplaceResource(wp)),
-		CanField:  st.actor.Can(laeringsliv.ActionUseFieldBook, laeringsliv.WorkplaceResource(wp))}
+		CanField:  st.actor.Can(laeringsliv.ActionUseFieldBook, laeringsliv.WorkplaceResource(wp)),
+		CanIPE:    st.actor.Can(laeringsliv.ActionIPEView, laeringsliv.WorkplaceResource(wp))}
 	byID := map[int64]*laeringsliv.Person{}
 	for _, person := range people {
 		byID[person.ID] = person
