@@ -14,6 +14,9 @@ const (
 	ActionViewWorkplace Action = "workplace.view"
 	// ActionManageMembers: invite people to a workplace, revoke invitations, remove members.
 	ActionManageMembers Action = "workplace.manage_members"
+	// ActionViewPositions: see colleagues' position percentages, which the workplace's leaders
+	// and teachers need for planning and the rest of the staff do not.
+	ActionViewPositions Action = "workplace.view_positions"
 	// ActionViewProgramme: see a programme and those of its workplaces one may see.
 	ActionViewProgramme Action = "programme.view"
 	// ActionAdminister: edit the institution, programmes and workplaces.
@@ -68,7 +71,7 @@ const (
 )
 
 // actions lists every action, for tests that walk them all.
-var actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewProgramme, ActionAdminister,
+var actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewPositions, ActionViewProgramme, ActionAdminister,
 	ActionViewInnovation, ActionRecordInnovation, ActionRecordTimeline, ActionUseFieldBook,
 	ActionViewReports, ActionResearchExport, ActionEditSyllabus, ActionManageReading,
 	ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings}
@@ -124,6 +127,8 @@ func (a *Actor) Can(action Action, r Resource) bool {
 			a.Has(RoleTeacher, r) || a.Has(RoleAdmissions, r))
 	case ActionManageMembers:
 		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)
+	case ActionViewPositions:
+		return r.WorkplaceID != 0 && (a.Has(RoleTeacher, r) || a.Has(RoleLeader, r))
 	case ActionViewProgramme:
 		return r.ProgrammeID != 0 && (a.inProgramme(r.ProgrammeID) || a.Has(RoleAdmissions, r))
 	case ActionEditSyllabus:

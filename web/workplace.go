@@ -64,20 +64,21 @@ func (s *Server) visibleProgrammes(r *http.Request, a *laeringsliv.Actor) ([]Pro
 // manage members — invitations.
 type WorkplacePage struct {
 	Page
-	Workplace   *laeringsliv.Workplace
-	Programme   *laeringsliv.Programme
-	Projects    []*laeringsliv.Project
-	Members     []MemberRow
-	RoleCounts  []RoleCount
-	CanManage   bool
-	CanField    bool // the reader keeps the field book of this workplace
-	CanIPE      bool // the reader may see the workplace's IPE sessions
-	Invitations []*laeringsliv.Invitation
-	InviteRoles []laeringsliv.Role
-	NewLink     string // an invitation link just created, shown once
-	MailFailed  bool   // the link could not be sent by e-mail
-	InviteRole  laeringsliv.Role
-	InviteEmail string
+	Workplace    *laeringsliv.Workplace
+	Programme    *laeringsliv.Programme
+	Projects     []*laeringsliv.Project
+	Members      []MemberRow
+	RoleCounts   []RoleCount
+	CanManage    bool
+	CanField     bool // the reader keeps the field book of this workplace
+	CanIPE       bool // the reader may see the workplace's IPE sessions
+	CanPositions bool // the reader may see colleagues' position percentages
+	Invitations  []*laeringsliv.Invitation
+	InviteRoles  []laeringsliv.Role
+	NewLink      string // an invitation link just created, shown once
+	MailFailed   bool   // the link could not be sent by e-mail
+	InviteRole   laeringsliv.Role
+	InviteEmail  string
 }
 
 // MemberRow is a person with one role in the workplace.
@@ -123,9 +124,10 @@ func (s *Server) workplaceData(w http.ResponseWriter, r *http.Request) (*Workpla
 		return nil, err
 	}
 	p := &WorkplacePage{Page: s.base(w, r, wp.Name), Workplace: wp, Programme: prog, Projects: projects,
-		CanManage: st.actor.Can(laeringsliv.ActionManageMembers, laeringsliv.WorkplaceResource(wp)),
-		CanField:  st.actor.Can(laeringsliv.ActionUseFieldBook, laeringsliv.WorkplaceResource(wp)),
-		CanIPE:    st.actor.Can(laeringsliv.ActionIPEView, laeringsliv.WorkplaceResource(wp))}
+		CanManage:    st.actor.Can(laeringsliv.ActionManageMembers, laeringsliv.WorkplaceResource(wp)),
+		CanField:     st.actor.Can(laeringsliv.ActionUseFieldBook, laeringsliv.WorkplaceResource(wp)),
+		CanIPE:       st.actor.Can(laeringsliv.ActionIPEView, laeringsliv.WorkplaceResource(wp)),
+		CanPositions: st.actor.Can(laeringsliv.ActionViewPositions, laeringsliv.WorkplaceResource(wp))}
 	byID := map[int64]*laeringsliv.Person{}
 	for _, person := range people {
 		byID[person.ID] = person
