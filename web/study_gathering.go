@@ -41,7 +41,7 @@ func (s *Server) renderGatherings(w http.ResponseWriter, r *http.Request, page s
 		return
 	}
 	p := GatheringsPage{Page: s.base(w, r, st.tr.T("gathering.title")+": "+st.workplace.Name),
-		Workplace: st.workplace, Gatherings: gatheringViews(gs), HasFeed: has,
+		Workplace: st.workplace, Gatherings: gatheringViews(gs, st.tr), HasFeed: has,
 		CanPlan: st.actor.Can(laeringsliv.ActionPlanGatherings, laeringsliv.WorkplaceResource(st.workplace))}
 	if c, err := r.Cookie(feedCookie); err == nil && strings.HasPrefix(c.Value, "/calendar/") {
 		p.FeedURL = s.absoluteURL(r, c.Value) // shown once after it was made
@@ -173,6 +173,9 @@ type GatheringView struct {
 	*laeringsliv.Gathering
 	DayTimes   []DayTime
 	AgendaRows []AgendaRow
+	// KindLabel names the kind beside the title, unless the title already says it
+	// ("Oppstartsamling (oppstartsamling)" says it twice).
+	KindLabel string
 }
 
 // DayTime is one day of a gathering: its date and its opening and closing time.
@@ -189,11 +192,14 @@ type AgendaRow struct {
 	IPE, Workshop string
 }
 
-func gatheringViews(gs []*laeringsliv.Gathering) []GatheringView {
+func gatheringViews(gs []*laeringsliv.Gathering, tr *translator) []GatheringView {
 	clock := func(t time.Time) string { return t.In(laeringsliv.Norway()).Format("15:04") }
 	out := make([]GatheringView, len(gs))
 	for i, g := range gs {
 		v := GatheringView{Gathering: g}
+		if kind := tr.T("gathering.kind." + string(g.Kind)); !strings.EqualFold(strings.TrimSpace(g.Title), kind) {
+			v.KindLabel = kind
+		}
 		for _, d := range g.Days {
 			v.DayTimes = append(v.DayTimes, DayTime{Date: d.Start, From: clock(d.Start), To: clock(d.End)})
 		}
