@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"net"
+	"os"
 	"strings"
 
 	"laeringsliv/loadtest"
@@ -20,7 +22,11 @@ resident memory, Go heap and goroutine stacks, each the median of 3 readings of
 loopback, so run the tool on the server's host for the figure to mean anything.
 The tool raises its own open-file limit to the participants + 512 it needs (one socket per
 event stream), up to the hard limit; the server needs as many (Go raises its soft limit to
-the hard one). With --login the tool creates the sessions itself as that facilitator.`
+the hard one). With --login the tool creates the sessions itself as that facilitator.
+With --bare it first runs the same load against a bare net/http event broadcaster (no
+storage, the same messages and clients; in a process of its own, on loopback) and prints
+the server's throughput and memory per stream as shares of the bare figures. The load average
+is printed beside each run.`
 
 func (c *CLI) loadtest(ctx context.Context, f *cmdFlags, args []string) error {
 	var cfg loadtest.Config
@@ -32,8 +38,21 @@ func (c *CLI) loadtest(ctx context.Context, f *cmdFlags, args []string) error {
 	f.fs.IntVar(&cfg.Sessions, "sessions", 1, "sessions to create")
 	f.fs.IntVar(&cfg.Participants, "participants", 100, "participants in all")
 	f.fs.IntVar(&cfg.Notes, "notes", 2, "notes per participant")
+	f.fs.IntVar(&cfg.Writers, "writers", 256, "participants writing at once")
+	f.fs.BoolVar(&cfg.Bare, "bare", false, "measure a bare net/http broadcaster first, in the same run")
+	serveBare := f.fs.Bool("serve-bare", false, "serve the bare broadcaster on loopback, printing its address (used by --bare)")
 	if err := f.parse(args, c.Getenv); err != nil {
 		return err
+	}
+	if *serveBare {
+		return c.serveBare()
+	}
+	if cfg.Bare {
+		exe, err := os.Executable()
+		if err != nil {
+			return err
+		}
+		cfg.BareCommand = []string{exe, "loadtest", "--serve-bare"}
 	}
 	if f.fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, f.fs.Arg(0))
@@ -48,4 +67,14 @@ func (c *CLI) loadtest(ctx context.Context, f *cmdFlags, args []string) error {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	return loadtest.Run(ctx, cfg, c.Stdout)
+}
+
+// serveBare serves the bare broadcaster on a free loopback port and prints its address.
+func (c *CLI) serveBare() error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.Stdout, "http://%s\n", ln.Addr())
+	return loadtest.ServeBare(ln)
 }
