@@ -193,4 +193,3 @@ func (w *compressWriter) close() {
 // Hijack is not offered: no route upgrades its connection. Unwrap lets
 // http.ResponseController reach the connection's deadlines.
 func (w *compressWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
-
