@@ -33,6 +33,9 @@ type dialect struct {
 	uniqueViolation func(err error) bool
 	// backup writes a consistent copy of the database to path.
 	backup func(ctx context.Context, db *DB, path string) error
+	// scrub makes deleted or overwritten rows of tables unreadable in the database's files
+	// after a commit that removed something that must not outlive it (see scrub in anonymity.go).
+	scrub func(ctx context.Context, db *DB, tables ...string) error
 	// migrationLock, when set, returns the lock that keeps several nodes from migrating at
 	// once. SQLite needs none: its writer lock already serialises them.
 	migrationLock func() (lock.SessionLocker, error)
@@ -55,6 +58,7 @@ var sqliteDialect = &dialect{
 			(e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY)
 	},
 	backup: backupSQLite,
+	scrub:  scrubSQLite,
 }
 
 var postgresDialect = &dialect{
@@ -68,6 +72,7 @@ var postgresDialect = &dialect{
 	backup: func(context.Context, *DB, string) error {
 		return invalid("error.backup_postgres")
 	},
+	scrub: scrubPostgres,
 	migrationLock: func() (lock.SessionLocker, error) { return lock.NewPostgresSessionLocker() },
 }
 
@@ -80,6 +85,7 @@ var sqlitePragmas = []string{
 	"busy_timeout(10000)",
 	"foreign_keys(1)",
 	"journal_mode(WAL)",
+	"secure_delete(1)", // deleted and overwritten content is zeroed, not left in free space
 	"synchronous(FULL)",
 }
 

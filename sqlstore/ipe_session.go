@@ -43,11 +43,11 @@ func (db *DB) CreateIPESession(ctx context.Context, s *laeringsliv.IPESession, g
 		err = tx.QueryRowContext(ctx, `
 			INSERT INTO ipe_sessions (institution_id, workplace_id, gathering_id, kind,
 				evaluates_session_id, evaluates_idea_id, question, grouping, phase, k, vote_budget,
-				phase_minutes, join_code, created_by, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+				phase_minutes, join_code, created_by, created_at, writer_key)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
 			s.InstitutionID, s.WorkplaceID, nullID(s.GatheringID), s.Kind, nullID(s.EvaluatesSessionID),
 			nullID(s.EvaluatesIdeaID), s.Question, s.Grouping, s.Phase, s.K, s.VoteBudget,
-			s.PhaseMinutes, s.JoinCode, nullID(s.CreatedBy), millis(s.CreatedAt)).Scan(&s.ID)
+			s.PhaseMinutes, s.JoinCode, nullID(s.CreatedBy), millis(s.CreatedAt), laeringsliv.NewToken()).Scan(&s.ID)
 		if err != nil {
 			return err
 		}
@@ -124,14 +124,20 @@ func (db *DB) SetIPEPhase(ctx context.Context, id int64, from laeringsliv.IPEPha
 			} else if !hat.Open {
 				return invalid("ipe.error.hat_closed")
 			}
+			if err := flushNotePool(ctx, tx, s); err != nil {
+				return err
+			}
 		}
 		s.Phase, s.PhaseStartedAt = from.Next(), tx.now
 		if _, err := tx.ExecContext(ctx, `UPDATE ipe_sessions SET phase = $1, phase_started_at = $2 WHERE id = $3`,
 			s.Phase, millis(tx.now), id); err != nil {
 			return err
 		}
-		return appendIPEEvent(ctx, tx, s, laeringsliv.IPEEventPhase, map[string]any{"phase": s.Phase})
+		return appendIPEEvent(ctx, tx, s, laeringsliv.IPEEventPhase, laeringsliv.IPEPhaseEvent{Phase: s.Phase})
 	})
+	if err == nil && from == laeringsliv.IPEPhaseCapture {
+		db.scrub(ctx, "ipe_note_pool")
+	}
 	return s, err
 }
 

@@ -21,8 +21,6 @@ var hotQueries = []struct {
 	args []any
 }{
 	{"join: session by code", `SELECT id FROM ipe_sessions WHERE join_code = $1`, []any{"ABCDEF"}},
-	{"join: pre-placed group", `SELECT gp.group_id FROM ipe_group_persons gp
-		JOIN ipe_groups g ON g.id = gp.group_id WHERE g.session_id = $1 AND gp.person_id = $2`, []any{1, 1}},
 	{"join: emptiest group", `SELECT g.id FROM ipe_groups g WHERE g.session_id = $1
 		ORDER BY (SELECT COUNT(*) FROM ipe_participants p WHERE p.group_id = g.id)
 			+ (SELECT COUNT(*) FROM ipe_group_persons gp WHERE gp.group_id = g.id), g.position
@@ -31,11 +29,13 @@ var hotQueries = []struct {
 	{"participant by token", `SELECT id, session_id, group_id, token_hash, spent
 		FROM ipe_participants WHERE token_hash = $1`, []any{"x"}},
 	{"note: session", `SELECT phase FROM ipe_sessions WHERE id = $1`, []any{1}},
-	{"note: writer", `UPDATE ipe_participants SET wrote = $1 WHERE id = $2 AND session_id = $3 AND wrote = $4`,
-		[]any{true, 1, 1, false}},
+	{"note: writer key", `SELECT writer_key FROM ipe_sessions WHERE id = $1`, []any{1}},
+	{"note: writer mark", `INSERT INTO ipe_writers (institution_id, session_id, mark)
+		VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, []any{1, 1, "x"}},
 	{"note: event sequence", `UPDATE ipe_sessions SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq`, []any{1}},
-	{"hat: notes", `SELECT COUNT(*) FROM ipe_notes WHERE session_id = $1`, []any{1}},
-	{"hat: writers", `SELECT COUNT(*) FROM ipe_participants WHERE session_id = $1 AND wrote = $2`, []any{1, true}},
+	{"hat: notes", `SELECT (SELECT COUNT(*) FROM ipe_notes WHERE session_id = $1)
+		+ (SELECT COUNT(*) FROM ipe_note_pool WHERE session_id = $1)`, []any{1}},
+	{"hat: writers", `SELECT COUNT(*) FROM ipe_writers WHERE session_id = $1`, []any{1}},
 	{"hat: participants", `SELECT COUNT(*) FROM ipe_participants WHERE session_id = $1 AND group_id IS NOT NULL`, []any{1}},
 	{"draw: next note", `SELECT id, text FROM ipe_notes n WHERE session_id = $1 AND id >= $2
 		AND NOT EXISTS (SELECT 1 FROM ipe_draws d WHERE d.note_id = n.id) ORDER BY id ASC LIMIT 1`, []any{1, "x"}},

@@ -31,7 +31,8 @@ func (db *DB) CreateLoginSession(ctx context.Context, s *laeringsliv.LoginSessio
 		if s.LastSeenAt.IsZero() {
 			s.LastSeenAt = s.CreatedAt
 		}
-		s.CreatedAt, s.LastSeenAt = s.CreatedAt.UTC().Truncate(time.Millisecond), s.LastSeenAt.UTC().Truncate(time.Millisecond)
+		// Stamps to the minute: see TouchLoginSession.
+		s.CreatedAt, s.LastSeenAt = s.CreatedAt.UTC().Truncate(time.Minute), s.LastSeenAt.UTC().Truncate(time.Minute)
 		return tx.QueryRowContext(ctx, `
 			INSERT INTO login_sessions (institution_id, person_id, token_hash, shared_device,
 				idle_timeout_ms, created_at, last_seen_at)
@@ -58,8 +59,11 @@ func (db *DB) FindLoginSession(ctx context.Context, tokenHash string) (*laerings
 
 // TouchLoginSession records activity at time at; an unknown id is ENOTFOUND.
 func (db *DB) TouchLoginSession(ctx context.Context, id int64, at time.Time) error {
+	// To the minute: a stamp to the millisecond, set by a request that wrote a note, would date
+	// the note and tie it to the person (see laeringsliv.IPENote).
 	return db.update(ctx, "touch login session", func(tx *Tx) error {
-		return execOne(ctx, tx, `UPDATE login_sessions SET last_seen_at = $1 WHERE id = $2`, millis(at), id)
+		return execOne(ctx, tx, `UPDATE login_sessions SET last_seen_at = $1 WHERE id = $2`,
+			millis(at.Truncate(time.Minute)), id)
 	})
 }
 

@@ -39,6 +39,7 @@ func (s *Server) participant(r *http.Request, action laeringsliv.IPEParticipantA
 	} else if err != nil {
 		return nil, err
 	}
+	p.Token = token // for the writer's mark; never stored
 	id, err := pathID(r.PathValue("ipe"))
 	if err != nil || id != p.SessionID {
 		return nil, laeringsliv.Errorf(laeringsliv.EFORBIDDEN, "error.forbidden")
@@ -89,14 +90,17 @@ func (s *Server) apiJoin(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	var personID int64
-	if a := state(r).actor; a != nil && a.Person.InstitutionID == sess.InstitutionID {
-		personID = a.Person.ID
-	}
 	if req.Group < 0 {
 		req.Group = 0 // observers join through the facilitator's pages
 	}
-	p, token, err := s.svc.IPE.JoinIPE(r.Context(), sess.ID, personID, req.Group)
+	if len(req.Device) > 64 {
+		req.Device = req.Device[:64]
+	}
+	if !s.joins.allow(sess.ID, clientAddr(r), req.Device) {
+		s.apiFail(w, r, laeringsliv.Errorf(laeringsliv.ERATELIMIT, "ipe.error.join_throttled"))
+		return
+	}
+	p, token, err := s.svc.IPE.JoinIPE(r.Context(), sess.ID, req.Group)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return

@@ -21,6 +21,9 @@ type IPEConsolePage struct {
 	Token     string // an observer token, for the page's live updates
 	Path      string
 	JoinQR    template.HTML // while people can still join
+	// Expected is how many people the workplace has, beside the devices joined: in an open
+	// session k counts devices, and the facilitator is the one who can see a difference.
+	Expected int
 }
 
 // IPENoteRow is a note numbered for its label (the number is its place in this shuffle).
@@ -42,6 +45,12 @@ func (s *Server) ipeConsole(w http.ResponseWriter, r *http.Request) {
 	if sess.Phase == laeringsliv.IPEPhaseDraft || sess.Phase == laeringsliv.IPEPhaseCapture {
 		p.JoinQR = s.ipeJoinQR(r, sess.JoinCode)
 	}
+	people, err := s.svc.People.FindPersons(r.Context(), laeringsliv.PersonFilter{WorkplaceID: st.workplace.ID})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p.Expected = len(people)
 	if state.Hat.Open && sess.Phase != laeringsliv.IPEPhaseCapture {
 		notes, err := s.svc.IPE.FindIPENotes(r.Context(), sess.ID)
 		if err != nil {
@@ -53,7 +62,7 @@ func (s *Server) ipeConsole(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if sess.Phase != laeringsliv.IPEPhaseClosed {
-		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), sess.ID, 0, laeringsliv.IPEObserver); err != nil {
+		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), sess.ID, laeringsliv.IPEObserver); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
@@ -187,7 +196,7 @@ func (s *Server) ipeScreen(w http.ResponseWriter, r *http.Request) {
 	p := IPEScreenPage{Page: s.base(w, r, st.tr.T("ipe.screen.title")), Session: st.ipe, State: state,
 		JoinURL: s.absoluteURL(r, "/ipe"), JoinQR: s.ipeJoinQR(r, st.ipe.JoinCode)}
 	if st.ipe.Phase != laeringsliv.IPEPhaseClosed {
-		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), st.ipe.ID, 0, laeringsliv.IPEObserver); err != nil {
+		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), st.ipe.ID, laeringsliv.IPEObserver); err != nil {
 			s.serverError(w, r, err)
 			return
 		}

@@ -61,6 +61,8 @@ func readJSON(w http.ResponseWriter, r *http.Request, v any) error {
 type joinRequest struct {
 	Code  string `json:"code"`
 	Group int64  `json:"group,omitempty"`
+	// Device is a random id the phone page keeps, for the join throttle only; it is not stored.
+	Device string `json:"device,omitempty"`
 }
 
 // noteRequest is the body of POST /api/v1/sessions/{id}/notes. Confirm sends a note even

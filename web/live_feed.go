@@ -68,10 +68,17 @@ func (f *eventFeed[T]) snapshot(ctx context.Context, id int64, since time.Time) 
 	if n := len(s.events); n > 0 {
 		last = s.events[n-1].Seq
 	}
+	rebuilt := false
 	for {
 		more, err := f.events(ctx, id, last, 1000)
 		if err != nil {
 			return nil, err
+		}
+		if last > 0 && !rebuilt && rewritesEarlier(more) {
+			// A redaction changed the text of an event sent before: encode them all anew,
+			// so that no stream, new or resuming, is served the old text.
+			s.events, s.frames, last, rebuilt = nil, nil, 0, true
+			continue
 		}
 		for _, ev := range more {
 			s.events = append(s.events, ev)
@@ -151,4 +158,15 @@ func (f *eventFeed[T]) stream(hub live.Hub, topic string, id int64) live.Stream 
 		}
 		return out, nil
 	}}
+}
+
+// rewritesEarlier reports whether events change what earlier events of the log are served
+// with: a redaction rewrites the text of the draw event of its note.
+func rewritesEarlier(events []*laeringsliv.LoggedEvent) bool {
+	for _, ev := range events {
+		if ev.Kind == laeringsliv.IPEEventRedacted {
+			return true
+		}
+	}
+	return false
 }

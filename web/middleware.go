@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"laeringsliv"
@@ -96,6 +97,10 @@ const sessionCookie = "__Host-session"
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		st := state(r)
+		participant := participantAPI(r.URL.Path)
+		if participant {
+			dropSessionCookie(r)
+		}
 		if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
 			actor, sess, err := s.loadSession(r, c.Value)
 			switch {
@@ -108,7 +113,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				return
 			}
 		}
-		if st.actor == nil {
+		if st.actor == nil && !participant {
 			if err := s.authenticateAPIToken(r, st); err != nil {
 				s.serverError(w, r, err)
 				return
@@ -126,6 +131,30 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 	})
 }
 
+// participantAPI reports whether path belongs to the IPE participant API, which serves devices
+// by their anonymous participant token alone. It never reads or touches a login session, even
+// when the browser sends one: a login session's activity stamp next to a note would tell who
+// wrote it. The facilitator's phase change is not part of it.
+func participantAPI(path string) bool {
+	if path == "/api/v1/join" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(path, "/api/v1/sessions/")
+	return ok && !strings.HasSuffix(rest, "/phase")
+}
+
+// dropSessionCookie removes the login session's cookie from the request, keeping the others
+// (the language).
+func dropSessionCookie(r *http.Request) {
+	cookies := r.Cookies()
+	r.Header.Del("Cookie")
+	for _, c := range cookies {
+		if c.Name != sessionCookie {
+			r.AddCookie(c)
+		}
+	}
+}
+
 // loadSession finds a live login session by its token and loads its person and memberships.
 // An expired session is deleted and reported as not found.
 func (s *Server) loadSession(r *http.Request, token string) (*laeringsliv.Actor, *laeringsliv.LoginSession, error) {
@@ -141,8 +170,9 @@ func (s *Server) loadSession(r *http.Request, token string) (*laeringsliv.Actor,
 		}
 		return nil, nil, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found")
 	}
-	// Record activity at most once a minute, so that reading pages costs no write each time.
-	if now.Sub(sess.LastSeenAt) > time.Minute {
+	// Record activity to the minute, once a minute at most, so that reading pages costs no
+	// write each time and no stamp dates an action more finely.
+	if now.Truncate(time.Minute).After(sess.LastSeenAt) {
 		if err := s.svc.Auth.TouchLoginSession(ctx, sess.ID, now); err != nil {
 			return nil, nil, err
 		}

@@ -77,6 +77,7 @@ type Server struct {
 	pages    *pages
 	metrics  *metrics
 	limiter  *loginLimiter
+	joins    *joinLimiter // joins to open IPE sessions
 	assets   assets
 	handler  http.Handler
 	live     live.Hub
@@ -108,7 +109,7 @@ func New(cfg Config, svc Services) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(),
-		limiter: newLoginLimiter(cfg.Now), assets: as, live: svc.Live}
+		limiter: newLoginLimiter(cfg.Now), joins: newJoinLimiter(cfg.Now), assets: as, live: svc.Live}
 	if s.live == nil {
 		s.live = live.NewMemory()
 	}

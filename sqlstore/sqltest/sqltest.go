@@ -74,6 +74,16 @@ func PostgresURL(tb testing.TB) string {
 	return u.String()
 }
 
+// DatabaseURL returns the URL of the named database on the test server, for tools such as
+// pg_dump that connect by themselves.
+func DatabaseURL(tb testing.TB, name string) string {
+	tb.Helper()
+	shared.admin(tb)
+	u := *shared.url
+	u.Path = "/" + name
+	return u.String()
+}
+
 // EachEngine runs f as the subtests "sqlite" and "postgres", each with a fresh database.
 func EachEngine(t *testing.T, f func(t *testing.T, db *sqlstore.DB)) {
 	t.Helper()

@@ -6,7 +6,8 @@
   var $ = function (id) { return document.getElementById(id); };
 
   function api(method, path, token, body) {
-    var opts = { method: method, headers: { "Content-Type": "application/json" } };
+    // No cookies: the participant API serves an anonymous token, never a login session.
+    var opts = { method: method, credentials: "omit", headers: { "Content-Type": "application/json" } };
     if (token) opts.headers.Authorization = "Bearer " + token;
     if (body !== undefined) opts.body = JSON.stringify(body);
     return fetch("/api/v1" + path, opts).then(function (r) {
@@ -67,8 +68,22 @@
     e.hidden = false;
   }
 
+  // A random id for this browser, sent with a join for the join throttle only (the server
+  // keeps counts, never the id with anything else).
+  function deviceId() {
+    var id = "";
+    try { id = window.localStorage.getItem("ipe-device") || ""; } catch (e) { return ""; }
+    if (!id) {
+      var b = new Uint8Array(16);
+      window.crypto.getRandomValues(b);
+      id = Array.prototype.map.call(b, function (x) { return ("0" + x.toString(16)).slice(-2); }).join("");
+      try { window.localStorage.setItem("ipe-device", id); } catch (e) { /* private mode */ }
+    }
+    return id;
+  }
+
   function join(code) {
-    return api("POST", "/join", "", { code: code }).then(function (res) {
+    return api("POST", "/join", "", { code: code, device: deviceId() }).then(function (res) {
       if (res.status !== 201) { fail("e-code", res); return false; }
       me = { token: res.body.token, session: res.body.session, code: code, shared: $("f-shared").checked };
       store.setItem("ipe", JSON.stringify(me));
