@@ -3,55 +3,10 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"math/rand/v2"
 
 	"laeringsliv"
 )
-
-// JoinIPE adds an anonymous participant to a session that is not closed: to groupID if given,
-// else to the group with fewest members. laeringsliv.IPEObserver joins a screen (console,
-// projector) in no group. Nothing about who joined is stored: a signed-in person is placed in
-// their group by the page that shows it to them, which passes it as groupID.
-func (db *DB) JoinIPE(ctx context.Context, sessionID, groupID int64) (p *laeringsliv.IPEParticipant, token string, err error) {
-	token = laeringsliv.NewToken()
-	err = db.update(ctx, "join ipe", func(tx *Tx) error {
-		s, err := findIPESession(ctx, tx, sessionID)
-		if err != nil {
-			return err
-		}
-		if s.Phase == laeringsliv.IPEPhaseClosed {
-			return invalid("ipe.error.closed")
-		}
-		if groupID == laeringsliv.IPEObserver {
-			groupID = 0
-		} else if groupID, err = placeParticipant(ctx, tx, s, groupID); err != nil {
-			return err
-		}
-		p = &laeringsliv.IPEParticipant{SessionID: s.ID, GroupID: groupID, TokenHash: laeringsliv.HashToken(token)}
-		return tx.QueryRowContext(ctx, `INSERT INTO ipe_participants (institution_id, session_id, group_id,
-			token_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
-			s.InstitutionID, s.ID, nullID(groupID), p.TokenHash).Scan(&p.ID)
-	})
-	return p, token, err
-}
-
-func placeParticipant(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, groupID int64) (int64, error) {
-	if groupID != 0 {
-		var n int
-		err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM ipe_groups WHERE id = $1 AND session_id = $2`,
-			groupID, s.ID).Scan(&n)
-		if err != nil || n == 0 {
-			return 0, errors.Join(err, laeringsliv.FieldError("group", "ipe.error.group_invalid"))
-		}
-		return groupID, nil
-	}
-	err := tx.QueryRowContext(ctx, `SELECT g.id FROM ipe_groups g WHERE g.session_id = $1
-		ORDER BY (SELECT COUNT(*) FROM ipe_participants p WHERE p.group_id = g.id)
-			+ (SELECT COUNT(*) FROM ipe_group_persons gp WHERE gp.group_id = g.id), g.position
-		LIMIT 1`, s.ID).Scan(&groupID)
-	return groupID, err
-}
 
 // FindIPEParticipant returns the participant with a token hash, or ENOTFOUND.
 func (db *DB) FindIPEParticipant(ctx context.Context, tokenHash string) (p *laeringsliv.IPEParticipant, err error) {
