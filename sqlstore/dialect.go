@@ -72,7 +72,7 @@ var postgresDialect = &dialect{
 	backup: func(context.Context, *DB, string) error {
 		return invalid("error.backup_postgres")
 	},
-	scrub: scrubPostgres,
+	scrub:         scrubPostgres,
 	migrationLock: func() (lock.SessionLocker, error) { return lock.NewPostgresSessionLocker() },
 }
 
