@@ -69,5 +69,7 @@ func fillHistorySession(ctx context.Context, tx *Tx, workplaceID int64, key stri
 			return err
 		}
 	}
-	return nil
+	_, err = tx.ExecContext(ctx, `UPDATE ipe_sessions SET hat_notes = $1, hat_participants = $2 WHERE id = $3`,
+		notes, participants, sid)
+	return err
 }

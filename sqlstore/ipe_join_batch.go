@@ -106,6 +106,7 @@ func (db *DB) insertJoins(batch []*joinRequest) error {
 	ctx := context.Background() // one caller leaving must not abort the others' joins
 	err := db.update(ctx, "join ipe", func(tx *Tx) error {
 		sessions := map[int64]*joinSession{}
+		grouped := map[int64]int{} // session → joiners placed in a group
 		for _, r := range batch {
 			r.p, r.err = nil, nil
 			if r.ctx.Err() != nil {
@@ -129,6 +130,15 @@ func (db *DB) insertJoins(batch []*joinRequest) error {
 			if err := tx.QueryRowContext(ctx, `INSERT INTO ipe_participants (institution_id, session_id, group_id,
 				token_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
 				js.s.InstitutionID, js.s.ID, nullID(group), r.tokenHash).Scan(&r.p.ID); err != nil {
+				return err
+			}
+			if group != 0 {
+				grouped[js.s.ID]++
+			}
+		}
+		for sid, n := range grouped {
+			if _, err := tx.ExecContext(ctx, `UPDATE ipe_sessions SET hat_participants = hat_participants + $1
+				WHERE id = $2`, n, sid); err != nil {
 				return err
 			}
 		}

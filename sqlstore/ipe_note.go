@@ -52,11 +52,8 @@ func (db *DB) FindIPEHat(ctx context.Context, sessionID int64) (h laeringsliv.IP
 }
 
 func findIPEHat(ctx context.Context, tx *Tx, s *laeringsliv.IPESession) (h laeringsliv.IPEHat, err error) {
-	err = tx.QueryRowContext(ctx, `SELECT
-		(SELECT COUNT(*) FROM ipe_notes WHERE session_id = $1) + (SELECT COUNT(*) FROM ipe_note_pool WHERE session_id = $1),
-		(SELECT COUNT(*) FROM ipe_writers WHERE session_id = $1),
-		(SELECT COUNT(*) FROM ipe_participants WHERE session_id = $1 AND group_id IS NOT NULL)`, s.ID).
-		Scan(&h.Notes, &h.Writers, &h.Participants)
+	err = tx.QueryRowContext(ctx, `SELECT hat_notes, hat_writers, hat_participants FROM ipe_sessions
+		WHERE id = $1`, s.ID).Scan(&h.Notes, &h.Writers, &h.Participants)
 	h.Open = h.Writers >= s.K
 	return h, err
 }

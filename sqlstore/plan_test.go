@@ -33,10 +33,7 @@ var hotQueries = []struct {
 	{"note: writer mark", `INSERT INTO ipe_writers (institution_id, session_id, mark)
 		VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, []any{1, 1, "x"}},
 	{"note: event sequence", `UPDATE ipe_sessions SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq`, []any{1}},
-	{"hat: notes", `SELECT (SELECT COUNT(*) FROM ipe_notes WHERE session_id = $1)
-		+ (SELECT COUNT(*) FROM ipe_note_pool WHERE session_id = $1)`, []any{1}},
-	{"hat: writers", `SELECT COUNT(*) FROM ipe_writers WHERE session_id = $1`, []any{1}},
-	{"hat: participants", `SELECT COUNT(*) FROM ipe_participants WHERE session_id = $1 AND group_id IS NOT NULL`, []any{1}},
+	{"hat", `SELECT hat_notes, hat_writers, hat_participants FROM ipe_sessions WHERE id = $1`, []any{1}},
 	{"draw: next note", `SELECT id, text FROM ipe_notes n WHERE session_id = $1 AND id >= $2
 		AND NOT EXISTS (SELECT 1 FROM ipe_draws d WHERE d.note_id = n.id) ORDER BY id ASC LIMIT 1`, []any{1, "x"}},
 	{"draw: previous note", `SELECT id, text FROM ipe_notes n WHERE session_id = $1 AND id < $2
