@@ -100,6 +100,7 @@ type IPESession struct {
 	PhaseMinutes       int // optional timer for each phase; 0 for none
 	PhaseStartedAt     time.Time
 	JoinCode           string
+	JoinMode           IPEJoinMode
 	EventSeq           int64 // the sequence of its latest event, for pages that follow it live
 	CreatedBy          int64
 	CreatedAt          time.Time
@@ -113,6 +114,12 @@ func (s *IPESession) Validate() error {
 	}
 	if s.VoteBudget == 0 {
 		s.VoteBudget = IPEDefaultBudget
+	}
+	if s.JoinMode == "" {
+		s.JoinMode = IPEJoinOpen
+	}
+	if !s.JoinMode.Valid() {
+		return FieldError("join_mode", "ipe.error.join_mode_invalid")
 	}
 	if s.Grouping == "" {
 		s.Grouping = IPEGroupingRandom

@@ -69,6 +69,7 @@ type IPEService interface {
 	IPEDraws
 	IPEVotes
 	IPEEvents
+	IPECredentials
 }
 
 // IPESessions creates sessions and moves them through their phases.

@@ -5,6 +5,8 @@ import (
 	"net/mail"
 	"strings"
 	"time"
+
+	"laeringsliv/password"
 )
 
 // Profession is a person's occupation. Participants are mostly health workers of several kinds.
@@ -95,11 +97,16 @@ func ValidEmail(s string) bool {
 const MinPasswordLength = 10
 
 // ValidatePassword checks a new password.
-func ValidatePassword(pw string) error {
+// Beyond the length, it must not be a common or breached password, nor built on the person's
+// own words (name, e-mail address) passed as personal (NIST SP 800-63B). There are no rules
+// about kinds of characters.
+func ValidatePassword(pw string, personal ...string) error {
 	if len([]rune(pw)) < MinPasswordLength {
 		return FieldError("password", "error.password_too_short")
 	} else if len(pw) > 1024 {
 		return FieldError("password", "error.password_too_long")
+	} else if password.Weak(pw, personal...) {
+		return FieldError("password", "error.password_common")
 	}
 	return nil
 }

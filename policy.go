@@ -125,7 +125,7 @@ func (a *Actor) Can(action Action, r Resource) bool {
 		return r.ProgrammeID != 0 && a.teachesIn(r.ProgrammeID)
 	case ActionManageReading:
 		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)
-	case ActionIPECreate, ActionIPEView, ActionIPEFacilitate:
+	case ActionIPECreate, ActionIPEView, ActionIPEFacilitate, ActionIPEJoinMembers:
 		return a.canIPE(action, r)
 	case ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings:
 		return a.canStudy(action, r)
@@ -230,9 +230,14 @@ const (
 	// ActionIPEFacilitate: run a session: phases, oral notes, redaction, export, keeping ideas.
 	// Facilitators see no more about authorship than participants: there is nothing to see.
 	ActionIPEFacilitate Action = "ipe.facilitate"
+	// ActionIPEJoinMembers: get the one anonymous credential that joins a members-only
+	// session of one's own workplace.
+	ActionIPEJoinMembers Action = "ipe.join_members"
 )
 
-func init() { Actions = append(Actions, ActionIPECreate, ActionIPEView, ActionIPEFacilitate) }
+func init() {
+	Actions = append(Actions, ActionIPECreate, ActionIPEView, ActionIPEFacilitate, ActionIPEJoinMembers)
+}
 
 // ipeCreators are the workplace roles that may create and run sessions: the issue names
 // teachers, leaders and participants.
@@ -251,6 +256,8 @@ func (a *Actor) canIPE(action Action, r Resource) bool {
 		return creator
 	case ActionIPEView:
 		return a.inWorkplace(r.WorkplaceID) || a.Has(RoleTeacher, r)
+	case ActionIPEJoinMembers:
+		return a.inWorkplace(r.WorkplaceID)
 	case ActionIPEFacilitate:
 		return a.Has(RoleTeacher, r) || a.Has(RoleLeader, r) ||
 			(creator && r.OwnerID != 0 && r.OwnerID == a.Person.ID)

@@ -69,8 +69,8 @@ func LastEventID(r *http.Request) int64 {
 }
 
 // Serve writes the stream until the client leaves, a write fails, or the hub closes. The
-// server has no WriteTimeout (it would cut streams); each write gets its own deadline through
-// http.ResponseController instead.
+// request's own deadlines would cut the stream, so it lifts them; each write gets its own
+// deadline through http.ResponseController instead.
 func (st Stream) Serve(w http.ResponseWriter, r *http.Request) {
 	if st.Heartbeat == 0 {
 		st.Heartbeat = 15 * time.Second
@@ -82,6 +82,10 @@ func (st Stream) Serve(w http.ResponseWriter, r *http.Request) {
 	defer unsubscribe()
 	next := notices()
 	rc := http.NewResponseController(w)
+	// A stream outlives the request deadlines: no read deadline (the server's background read
+	// would otherwise cancel the request when it passes), and a write deadline per write.
+	_ = rc.SetReadDeadline(time.Time{})
+	_ = rc.SetWriteDeadline(time.Time{})
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")

@@ -103,13 +103,13 @@ func Run(ctx context.Context, c Config, out io.Writer) error {
 		for i := range codes {
 			bareCodes[i] = strconv.Itoa(i + 1)
 		}
-		base = runLoad(ctx, c, newClient(), url, bareCodes)
+		base = runLoad(ctx, c, newClient(), url, url, bareCodes)
 		stop()
 		fmt.Fprintln(out, "== bare net/http broadcaster (no storage, same messages and clients)")
 		base.print(out, nil)
 		fmt.Fprintln(out, "== server", c.URL)
 	}
-	r := runLoad(ctx, c, client, c.URL, codes)
+	r := runLoad(ctx, c, client, c.URL, c.MetricsURL, codes)
 	r.print(out, base)
 	return nil
 }
@@ -120,9 +120,9 @@ func newClient() *http.Client {
 }
 
 // runLoad joins, opens the streams, writes the notes and waits for their delivery.
-func runLoad(ctx context.Context, c Config, client *http.Client, base string, codes []string) *result {
+func runLoad(ctx context.Context, c Config, client *http.Client, base, metrics string, codes []string) *result {
 	r := &result{acks: newHistogram(), delivery: newHistogram(), load0: loadAverage()}
-	r.mem0 = serverMemory(ctx, client, base)
+	r.mem0 = serverMemory(ctx, client, metrics)
 	sessions := map[int64]*session{}
 	people := make([]*participant, c.Participants)
 	var mu sync.Mutex
@@ -170,7 +170,7 @@ func runLoad(ctx context.Context, c Config, client *http.Client, base string, co
 	}
 	waitReady(ctx, ready, people)
 	time.Sleep(time.Second) // let the server settle before reading its memory
-	r.mem1 = serverMemory(ctx, client, base)
+	r.mem1 = serverMemory(ctx, client, metrics)
 
 	start := time.Now()
 	var lastAck atomic.Int64

@@ -18,6 +18,7 @@ import (
 // Config says what to run.
 type Config struct {
 	URL          string   // the server, e.g. http://127.0.0.1:8080
+	MetricsURL   string   // its operators' listener with /metrics, e.g. http://127.0.0.1:9090; "" is URL
 	Codes        []string // join codes of sessions already in the capture phase
 	Email        string   // or: a facilitator who creates Sessions sessions in Workplace
 	Password     string
@@ -35,6 +36,13 @@ type Config struct {
 // Validate checks the configuration.
 func (c *Config) Validate() error {
 	c.URL = strings.TrimSuffix(c.URL, "/")
+	if c.MetricsURL == "" {
+		c.MetricsURL = c.URL
+	}
+	c.MetricsURL = strings.TrimSuffix(c.MetricsURL, "/")
+	if u, err := url.Parse(c.MetricsURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return errors.New("--metrics-url must be an http(s) address")
+	}
 	switch u, err := url.Parse(c.URL); {
 	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
 		return errors.New("--url must be an http(s) address")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # install-test-deps.sh makes sure the machine has what the tests need beyond Go:
 # Debian's Chromium (browser tests), the PostgreSQL server binaries (the store tests start
-# their own throwaway server from them) and a font for Chromium to render text with.
+# their own throwaway server from them), a font for Chromium to render text with, and nginx
+# (the tests start it as a TLS-terminating reverse proxy in front of the server).
 #
 # Idempotent: when everything is there it does nothing. As root it installs what is
 # missing with apt-get; otherwise it says what to install, and fails when CI=true, since CI
@@ -21,6 +22,10 @@ have_postgres() {
 		compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null
 }
 
+have_nginx() {
+	command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]]
+}
+
 have_package() {
 	dpkg-query -W -f '${Status}' "$1" 2>/dev/null | grep -q 'ok installed'
 }
@@ -28,11 +33,12 @@ have_package() {
 missing=()
 have_chromium || missing+=(chromium)
 have_postgres || missing+=(postgresql)
+have_nginx || missing+=(nginx)
 # Chromium only recommends a font; without one, pages render as empty boxes.
 have_package fonts-liberation || missing+=(fonts-liberation)
 
 if ((${#missing[@]} == 0)); then
-	echo "test dependencies: chromium, postgresql and fonts present"
+	echo "test dependencies: chromium, postgresql, fonts and nginx present"
 	exit 0
 fi
 
@@ -54,4 +60,5 @@ apt-get install -y -q --no-install-recommends "${missing[@]}"
 
 have_chromium || { echo "chromium still missing after install" >&2; exit 1; }
 have_postgres || { echo "PostgreSQL server binaries still missing after install" >&2; exit 1; }
+have_nginx || { echo "nginx still missing after install" >&2; exit 1; }
 echo "test dependencies installed"

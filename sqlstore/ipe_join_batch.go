@@ -117,6 +117,10 @@ func (db *DB) insertJoins(batch []*joinRequest) error {
 			if err != nil {
 				return err
 			}
+			if js.s != nil && js.s.JoinMode == laeringsliv.IPEJoinMembers && r.groupID != laeringsliv.IPEObserver {
+				r.err = laeringsliv.Errorf(laeringsliv.EFORBIDDEN, "ipe.error.members_only")
+				continue // members join by redeeming a credential (RedeemIPECredential)
+			}
 			if js.err != nil {
 				r.err = js.err
 				continue
@@ -166,11 +170,12 @@ func loadJoinSession(ctx context.Context, tx *Tx, cache map[int64]*joinSession, 
 		return js, nil
 	case err != nil:
 		return nil, err
-	case s.Phase == laeringsliv.IPEPhaseClosed:
+	}
+	js.s = s
+	if s.Phase == laeringsliv.IPEPhaseClosed {
 		js.err = invalid("ipe.error.closed")
 		return js, nil
 	}
-	js.s = s
 	rows, err := tx.QueryContext(ctx, `SELECT g.id, (SELECT COUNT(*) FROM ipe_participants p WHERE p.group_id = g.id)
 			+ (SELECT COUNT(*) FROM ipe_group_persons gp WHERE gp.group_id = g.id)
 		FROM ipe_groups g WHERE g.session_id = $1 ORDER BY g.position`, s.ID)

@@ -85,13 +85,14 @@ func (db *DB) DeleteLoginSessions(ctx context.Context, personID, keepID int64) e
 	})
 }
 
-// DeleteExpiredLoginSessions removes the sessions idle past their timeout at now, with the
-// rule of LoginSession.Expired, and returns how many it removed.
+// DeleteExpiredLoginSessions removes the sessions idle past their timeout or older than
+// MaxSessionAge at now, with the rule of LoginSession.Expired, and returns how many it removed.
 func (db *DB) DeleteExpiredLoginSessions(ctx context.Context, now time.Time) (int64, error) {
 	var n int64
 	err := db.update(ctx, "delete expired login sessions", func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx,
-			`DELETE FROM login_sessions WHERE last_seen_at + idle_timeout_ms < $1`, millis(now))
+			`DELETE FROM login_sessions WHERE last_seen_at + idle_timeout_ms < $1 OR created_at < $2`,
+			millis(now), millis(now.Add(-laeringsliv.MaxSessionAge)))
 		if err != nil {
 			return err
 		}

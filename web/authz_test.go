@@ -26,6 +26,9 @@ var (
 		laeringsliv.RoleTeacher, laeringsliv.RoleAdmin}
 	keepers     = []laeringsliv.Role{laeringsliv.RoleTeacher, laeringsliv.RoleLeader, laeringsliv.RoleAdmin}
 	researchers = []laeringsliv.Role{laeringsliv.RoleTeacher} // not even administrators
+	// inWorkplace: members of the workplace itself (admissions belongs to the programme).
+	inWorkplace = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleTeacher, laeringsliv.RoleLeader,
+		laeringsliv.RoleUnionRep, laeringsliv.RoleAdmin}
 	nobody      = []laeringsliv.Role{}
 )
 
@@ -36,6 +39,12 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /healthz":                             {everyone, everyone},
 	"GET /readyz":                              {everyone, everyone},
 	"GET /metrics":                             {everyone, everyone},
+	"GET /password/forgot":                     {everyone, everyone},
+	"GET /login/oidc/{provider}":               {everyone, everyone},
+	"GET /login/oidc/{provider}/callback":      {everyone, everyone},
+	"POST /password/forgot":                    {everyone, everyone},
+	"GET /password/reset/{token}":              {everyone, everyone},
+	"POST /password/reset/{token}":             {everyone, everyone},
 	"GET /static/":                             {everyone, everyone},
 	"GET /login":                               {everyone, everyone},
 	"POST /login":                              {everyone, everyone},
@@ -49,6 +58,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /workplaces/{workplace}":              {inOwn, admins},
 	"GET /programmes/{programme}":              {inOwn, admins},
 	"GET /admin":                               {admins, admins},
+	"GET /admin/sign-in":                       {admins, admins},
 	"POST /admin/institution":                  {admins, admins},
 	"GET /admin/programmes/new":                {admins, admins},
 	"POST /admin/programmes":                   {admins, admins},
@@ -131,6 +141,9 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/ipe/{ipe}/notes":               {ipeFacilitators, admins},
 	"POST /workplaces/{workplace}/ipe/{ipe}/notes/{note}/redact": {ipeFacilitators, admins},
 	"POST /workplaces/{workplace}/ipe/{ipe}/ideas":               {ipeFacilitators, admins},
+	// Members of the workplace get a credential for its members-only sessions.
+	"POST /workplaces/{workplace}/ipe/{ipe}/credential": {inWorkplace, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/reissue":    {ipeFacilitators, admins},
 }
 
 var groupEditors = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleTeacher, laeringsliv.RoleAdmin}

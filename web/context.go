@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/netip"
 
 	"laeringsliv"
 )
@@ -24,6 +25,8 @@ type reqState struct {
 	workplace *laeringsliv.Workplace  // the {workplace} of the path, once authorised
 	programme *laeringsliv.Programme  // the {programme} of the path, once authorised
 	ipe       *laeringsliv.IPESession // the {ipe} session of the path, once authorised
+	clientIP  netip.Addr              // the client, behind any trusted proxy (withPeer)
+	https     bool                    // whether the client used HTTPS (withPeer)
 }
 
 func state(r *http.Request) *reqState {

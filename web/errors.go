@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"laeringsliv"
 )
@@ -51,15 +52,25 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) 
 // serverError logs an internal error and shows a generic page. The log line holds the error
 // and the route, never form values or personal data.
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
-	s.cfg.Logger.Error("internal error", "route", state(r).pattern, "err", err)
 	status := http.StatusInternalServerError
-	if errors.Is(err, errBodyTooLarge) {
+	key := "error.internal"
+	switch {
+	case errors.Is(err, errBodyTooLarge):
 		status = http.StatusRequestEntityTooLarge
+	case s.storeDown(r):
+		// Not the request's fault and not a bug: ask the client to come back.
+		status, key = http.StatusServiceUnavailable, "error.unavailable"
+		w.Header().Set("Retry-After", strconv.Itoa(retryAfterSeconds))
+	}
+	if status == http.StatusServiceUnavailable {
+		s.cfg.Logger.Warn("storage unavailable", "route", state(r).pattern, "err", err)
+	} else {
+		s.cfg.Logger.Error("internal error", "route", state(r).pattern, "err", err)
 	}
 	st := state(r)
 	msg := http.StatusText(status)
 	if st.tr != nil {
-		msg = st.tr.T("error.internal")
+		msg = st.tr.T(key)
 	}
 	// Plain text on purpose: rendering the error page could fail the same way again.
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")

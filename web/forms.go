@@ -83,10 +83,12 @@ type passwordForm struct {
 	Current, New, Confirm string
 }
 
-func parsePasswordForm(v url.Values) (passwordForm, []FieldErr) {
+// parsePasswordForm reads the form; personal are the person's name and e-mail address, which
+// the new password must not be built on.
+func parsePasswordForm(v url.Values, personal ...string) (passwordForm, []FieldErr) {
 	f := passwordForm{Current: v.Get("current"), New: v.Get("new"), Confirm: v.Get("confirm")}
 	var errs []FieldErr
-	if err := laeringsliv.ValidatePassword(f.New); err != nil {
+	if err := laeringsliv.ValidatePassword(f.New, personal...); err != nil {
 		errs = append(errs, FieldErr{"new", laeringsliv.ErrorKey(err)})
 	} else if f.New != f.Confirm {
 		errs = append(errs, FieldErr{"confirm", "error.password_mismatch"})
@@ -158,7 +160,7 @@ func parseAcceptForm(v url.Values) (acceptForm, []FieldErr) {
 	if !laeringsliv.ValidEmail(f.Email) {
 		errs = append(errs, FieldErr{"email", "error.email_invalid"})
 	}
-	if err := laeringsliv.ValidatePassword(f.Password); err != nil {
+	if err := laeringsliv.ValidatePassword(f.Password, f.Name, f.Email); err != nil {
 		errs = append(errs, FieldErr{"password", laeringsliv.ErrorKey(err)})
 	} else if f.Password != f.Confirm {
 		errs = append(errs, FieldErr{"confirm", "error.password_mismatch"})

@@ -1,8 +1,11 @@
 package web
 
 import (
-	"net"
+	"context"
+	"math"
 	"net/http"
+	"net/url"
+	"strconv"
 	"time"
 
 	"laeringsliv"
@@ -14,6 +17,28 @@ type LoginPage struct {
 	Email        string
 	Next         string
 	SharedDevice bool
+	CanReset     bool // a reset link can be mailed
+	Passwords    bool // the e-mail and password form is shown
+	Providers    []ProviderButton
+}
+
+// ProviderButton is one OpenID Provider on the login page.
+type ProviderButton struct {
+	Name, DisplayName, Href string
+}
+
+// loginData is the login page for a visitor going to next.
+func (s *Server) loginData(w http.ResponseWriter, r *http.Request, next string) LoginPage {
+	p := LoginPage{Page: s.base(w, r, state(r).tr.T("login.title")), Next: next,
+		CanReset: s.resetEnabled() && !s.cfg.NoPasswordLogin, Passwords: !s.cfg.NoPasswordLogin}
+	for _, c := range s.cfg.OIDC {
+		href := "/login/oidc/" + c.Name
+		if next != "/" {
+			href += "?next=" + url.QueryEscape(next)
+		}
+		p.Providers = append(p.Providers, ProviderButton{Name: c.Name, DisplayName: c.DisplayName, Href: href})
+	}
+	return p
 }
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
@@ -21,7 +46,7 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
 		return
 	}
-	p := LoginPage{Page: s.base(w, r, state(r).tr.T("login.title")), Next: safeNext(r.URL.Query().Get("next"))}
+	p := s.loginData(w, r, safeNext(r.URL.Query().Get("next")))
 	s.render(w, r, http.StatusOK, "login", p)
 }
 
@@ -31,11 +56,20 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
+	if s.cfg.NoPasswordLogin {
+		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found"))
+		return
+	}
 	f := parseLoginForm(v)
-	p := LoginPage{Page: s.base(w, r, state(r).tr.T("login.title")), Email: f.Email, Next: f.Next, SharedDevice: f.SharedDevice}
-	addr := clientAddr(r)
-	if !s.limiter.allowed(f.Email, addr) {
-		p.Errors = []FieldErr{{"email", "error.login_rate_limited"}}
+	p := s.loginData(w, r, f.Next)
+	p.Email, p.SharedDevice = f.Email, f.SharedDevice
+	att := loginAttempt{email: f.Email, addr: clientAddr(r)}
+	if dev, ok := s.devices.read(r, f.Email); ok {
+		att.device = dev.nonce
+	}
+	if wait := s.limiter.wait(att); wait > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+		p.Errors = []FieldErr{{"email", "error.login_slow_down"}}
 		s.render(w, r, http.StatusTooManyRequests, "login", p)
 		return
 	}
@@ -45,12 +79,15 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !ok {
-		s.limiter.failed(f.Email, addr)
+		s.limiter.failed(att)
 		p.Errors = []FieldErr{{"email", "error.login_failed"}}
 		s.render(w, r, http.StatusUnauthorized, "login", p)
 		return
 	}
-	s.limiter.succeeded(f.Email)
+	s.limiter.succeeded(att)
+	if !f.SharedDevice {
+		s.devices.issue(w, f.Email) // not on a shared computer: the next person there is someone else
+	}
 	if err := s.startSession(w, r, person, f.SharedDevice); err != nil {
 		s.serverError(w, r, err)
 		return
@@ -80,7 +117,24 @@ func (s *Server) checkCredentials(r *http.Request, email, pw string) (*laeringsl
 	if err != nil || !ok {
 		return nil, false, nil
 	}
-	return p, p.InstitutionID == s.cfg.InstitutionID, nil
+	if p.InstitutionID != s.cfg.InstitutionID {
+		return p, false, nil
+	}
+	if s.cfg.PasswordNeedsRehash != nil && s.cfg.PasswordNeedsRehash(hash) {
+		if err := s.rehash(ctx, p.ID, pw); err != nil {
+			s.cfg.Logger.Warn("rehash password", "err", err) // the old hash still works
+		}
+	}
+	return p, true, nil
+}
+
+// rehash stores a fresh hash of a password just proven right, with the current parameters.
+func (s *Server) rehash(ctx context.Context, personID int64, pw string) error {
+	h, err := s.cfg.PasswordHasher(pw)
+	if err != nil {
+		return err
+	}
+	return s.svc.People.SetPasswordHash(ctx, personID, h)
 }
 
 // dummyHash is a well-formed hash that matches no password.
@@ -117,6 +171,10 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 	}
 	clearCookie(w, sessionCookie)
 	setFlash(w, "flash.signed_out")
+	if u := s.endSessionURL(w, r); u != "" { // single logout at the provider signed in through
+		s.signOutAtProvider(w, r, u)
+		return
+	}
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }
 
@@ -136,7 +194,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
-	f, errs := parsePasswordForm(v)
+	f, errs := parsePasswordForm(v, st.actor.Person.Name, st.actor.Person.Email)
 	p := PasswordPage{Page: s.base(w, r, st.tr.T("password.title"))}
 	if len(errs) == 0 {
 		if _, ok, err := s.checkCredentials(r, st.actor.Person.Email, f.Current); err != nil {
@@ -186,13 +244,4 @@ func (s *Server) setLanguage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)
-}
-
-// clientAddr is the client's IP address as this server sees it (no proxy headers are trusted).
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }

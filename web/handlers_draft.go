@@ -42,6 +42,7 @@ func (s *Server) saveDraft(w http.ResponseWriter, r *http.Request) {
 	var in draftInput
 	var fileErr error
 	if isMultipart(r) {
+		s.extendForUpload(w, req.MaxBytes)
 		r.Body = http.MaxBytesReader(w, r.Body, req.MaxBytes+maxDraftBody)
 		in, fileErr, err = s.readMultipartDraft(r, req)
 	} else {

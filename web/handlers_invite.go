@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 
 	"laeringsliv"
 )
@@ -15,6 +16,7 @@ type InvitationPage struct {
 	Token      string
 	Form       acceptForm
 	LoginHref  string
+	Providers  []ProviderButton // accept by signing in with a provider
 }
 
 // findUsableInvitation loads the invitation of a link, or an error that explains why the link
@@ -52,8 +54,13 @@ func (s *Server) invitationPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) invitationData(w http.ResponseWriter, r *http.Request, inv *laeringsliv.Invitation, wp *laeringsliv.Workplace, token string) *InvitationPage {
-	return &InvitationPage{Page: s.base(w, r, state(r).tr.T("invitation.title")), Invitation: inv,
+	p := &InvitationPage{Page: s.base(w, r, state(r).tr.T("invitation.title")), Invitation: inv,
 		Workplace: wp, Token: token, LoginHref: "/login?next=" + "/invitations/" + token}
+	for _, c := range s.cfg.OIDC {
+		p.Providers = append(p.Providers, ProviderButton{Name: c.Name, DisplayName: c.DisplayName,
+			Href: "/login/oidc/" + c.Name + "?invitation=" + url.QueryEscape(token)})
+	}
+	return p
 }
 
 func (s *Server) acceptInvitation(w http.ResponseWriter, r *http.Request) {

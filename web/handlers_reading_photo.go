@@ -57,6 +57,7 @@ func (s *Server) uploadGroupPhoto(w http.ResponseWriter, r *http.Request) {
 	var got *filestore.Received
 	var fileErr error
 	if isMultipart(r) {
+		s.extendForUpload(w, laeringsliv.MaxPhotoBytes)
 		r.Body = http.MaxBytesReader(w, r.Body, laeringsliv.MaxPhotoBytes+maxPhotoFields)
 		v, fileErr, err = readMultipart(r, "photo", 4*maxPhotoAlt, nil, func(part *multipart.Part) error {
 			if got != nil {

@@ -98,6 +98,7 @@ func (s *Server) saveSyllabusText(w http.ResponseWriter, r *http.Request, t *lae
 	var name string
 	var fileErr, err error
 	if isMultipart(r) && s.svc.Files != nil {
+		s.extendForUpload(w, laeringsliv.MaxSyllabusFileBytes)
 		r.Body = http.MaxBytesReader(w, r.Body, laeringsliv.MaxSyllabusFileBytes+maxSyllabusFields)
 		v, fileErr, err = readMultipart(r, "file", 4*4000, nil, func(part *multipart.Part) error {
 			if got != nil {

@@ -300,7 +300,7 @@ func (s *Server) absoluteURL(r *http.Request, path string) string {
 		return strings.TrimSuffix(s.cfg.BaseURL, "/") + path
 	}
 	scheme := "http"
-	if r.TLS != nil {
+	if isHTTPS(r) {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host + path

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"laeringsliv/internal/memstat"
-	"net"
 	"net/http"
 	"runtime"
 	"runtime/debug"
@@ -25,7 +24,7 @@ var forcedGC struct {
 // idle connection). From any other address, or within half a second of the last, the
 // parameter is ignored.
 func collectIfAsked(r *http.Request) {
-	if r.URL.Query().Get("gc") != "1" || !fromLoopback(r.RemoteAddr) {
+	if r.URL.Query().Get("gc") != "1" || !clientIP(r).IsLoopback() {
 		return
 	}
 	forcedGC.Lock()
@@ -35,15 +34,6 @@ func collectIfAsked(r *http.Request) {
 	}
 	debug.FreeOSMemory()
 	forcedGC.last = time.Now()
-}
-
-func fromLoopback(remoteAddr string) bool {
-	host, _, err := net.SplitHostPort(remoteAddr)
-	if err != nil {
-		return false
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // writeMemory adds goroutine stacks and the resident set size, where the system tells it.

@@ -1,6 +1,9 @@
 package web
 
-import "testing"
+import (
+	"net/http/httptest"
+	"testing"
+)
 
 func TestFromLoopback(t *testing.T) {
 	for addr, want := range map[string]bool{
@@ -13,8 +16,10 @@ func TestFromLoopback(t *testing.T) {
 		"localhost:80":    false, // a name, never resolved
 		"":                false,
 	} {
-		if got := fromLoopback(addr); got != want {
-			t.Errorf("fromLoopback(%q) = %v, want %v", addr, got, want)
+		r := httptest.NewRequest("GET", "/metrics?gc=1", nil)
+		r.RemoteAddr = addr
+		if got := clientIP(r).IsLoopback(); got != want {
+			t.Errorf("clientIP(%q).IsLoopback() = %v, want %v", addr, got, want)
 		}
 	}
 }

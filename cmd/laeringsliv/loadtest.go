@@ -20,8 +20,9 @@ acknowledged, acknowledgement and delivery latency (from a note's acknowledgemen
 at every client of the session: p50, p95, p99), errors, and the server's memory per idle
 connection: (figure with every stream open - figure before anyone joined) / streams, for
 resident memory, Go heap and goroutine stacks, each the median of 3 readings of
-/metrics?gc=1. That parameter makes the server collect garbage first; it only heeds it from
-loopback, so run the tool on the server's host for the figure to mean anything.
+/metrics?gc=1 on the operators' listener (--metrics-url). That parameter makes the server
+collect garbage first; it only heeds it from loopback, so run the tool on the server's host for
+the figure to mean anything.
 The tool raises its own open-file limit to the participants + 512 it needs (one socket per
 event stream), up to the hard limit; the server needs as many (Go raises its soft limit to
 the hard one). With --login the tool creates the sessions itself as that facilitator.
@@ -38,6 +39,7 @@ func (c *CLI) loadtest(ctx context.Context, f *cmdFlags, args []string) error {
 	var cfg loadtest.Config
 	var codes, login string
 	f.fs.StringVar(&cfg.URL, "url", "", "the server's address")
+	f.fs.StringVar(&cfg.MetricsURL, "metrics-url", "http://"+DefaultAdminAddr, "the server's operators' listener (--admin-addr), for /metrics")
 	f.fs.StringVar(&codes, "code", "", "join codes of sessions in the capture phase, comma-separated")
 	f.fs.StringVar(&login, "login", "", "EMAIL:PASSWORD of a facilitator who creates the sessions")
 	f.fs.Int64Var(&cfg.Workplace, "workplace", 0, "the workplace of the created sessions")

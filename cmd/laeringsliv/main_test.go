@@ -187,7 +187,9 @@ func TestCLIServeSignal(t *testing.T) {
 	out := &syncBuffer{}
 	c := &CLI{Stdin: strings.NewReader(""), Stdout: out, Stderr: io.Discard, Getenv: func(string) (string, bool) { return "", false }}
 	done := make(chan int)
-	go func() { done <- c.Run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--database", tempDB(t)}) }()
+	go func() {
+		done <- c.Run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--admin-addr", "127.0.0.1:0", "--database", tempDB(t)})
+	}()
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(out.String(), "running at") {
 		if time.Now().After(deadline) {
@@ -210,7 +212,7 @@ func TestCLIServeSignal(t *testing.T) {
 func TestSignals(t *testing.T) {
 	for _, sig := range []os.Signal{syscall.SIGTERM, os.Interrupt} {
 		t.Run(sig.String(), func(t *testing.T) {
-			cmd := exec.Command(os.Args[0], "serve", "--addr", "127.0.0.1:0")
+			cmd := exec.Command(os.Args[0], "serve", "--addr", "127.0.0.1:0", "--admin-addr", "127.0.0.1:0")
 			cmd.Env = append(os.Environ(), execMainEnv+"=1", "LAERINGSLIV_DATABASE="+tempDB(t))
 			stdout, err := cmd.StdoutPipe()
 			if err != nil {

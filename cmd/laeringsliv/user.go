@@ -155,7 +155,7 @@ func (c *CLI) newPassword(fromStdin bool) (pw string, generated bool, err error)
 	}
 	pw = strings.TrimRight(line, "\r\n")
 	if err := laeringsliv.ValidatePassword(pw); err != nil {
-		return "", false, fmt.Errorf("%w: password must be %d to 1024 characters", errUsage, laeringsliv.MinPasswordLength)
+		return "", false, fmt.Errorf("%w: password must be %d to 1024 characters and not a common one", errUsage, laeringsliv.MinPasswordLength)
 	}
 	return pw, false, nil
 }

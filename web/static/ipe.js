@@ -82,8 +82,44 @@
     return id;
   }
 
+  // A members-only session: get a credential by a blind signature from the signed-in page
+  // route (which learns who asks, never the credential), wait a random moment so that asking
+  // and joining do not follow each other in the server's log, then join with it through the
+  // participant API (which learns the credential, never who).
+  function joinAsMember(code, info) {
+    status($("ipe-msg-members-working").textContent);
+    var issue = function (blinded) {
+      return fetch("/workplaces/" + info.workplace + "/ipe/" + info.session + "/credential", {
+        method: "POST", credentials: "same-origin", redirect: "manual",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ blinded: blinded })
+      }).then(function (r) {
+        if (r.type === "opaqueredirect" || r.status === 401) throw { body: info, signin: true };
+        return r.json().catch(function () { return { error: info.error }; }).then(function (j) {
+          if (r.status !== 200) throw { body: j };
+          return j.signature;
+        });
+      });
+    };
+    return window.IPEMembers.credential(info.key, issue).then(function (cred) {
+      return new Promise(function (done) { setTimeout(done, 300 + Math.random() * 2200); }).then(function () {
+        return api("POST", "/join", "", { code: code, device: deviceId(), credential: cred });
+      });
+    }).then(function (res) {
+      status("");
+      return res;
+    }, function (err) {
+      status("");
+      if (err && err.signin) $("ipe-members-login").hidden = false;
+      return { status: 0, body: (err && err.body) || {} };
+    });
+  }
+
   function join(code) {
     return api("POST", "/join", "", { code: code, device: deviceId() }).then(function (res) {
+      if (res.status === 403 && res.body.error && res.body.error.code === "members_only") return joinAsMember(code, res.body);
+      return res;
+    }).then(function (res) {
       if (res.status !== 201) { fail("e-code", res); return false; }
       me = { token: res.body.token, session: res.body.session, code: code, shared: $("f-shared").checked };
       store.setItem("ipe", JSON.stringify(me));
