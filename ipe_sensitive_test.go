@@ -37,8 +37,8 @@ func TestSensitiveData(t *testing.T) {
 		{"fnr 130972 48022", []string{SensitiveNationalID}},
 		{"fnr 150765/00565", []string{SensitiveNationalID}},
 		{"Ring ９８７６５４３２", []string{SensitivePhone}}, // full width
-		{"Ring ٩٨٧٦٥٤٣٢", []string{SensitivePhone}},         // Arabic-Indic digits
-		{"Ring ९८७६५४३२", []string{SensitivePhone}},         // Devanagari digits
+		{"Ring ٩٨٧٦٥٤٣٢", []string{SensitivePhone}}, // Arabic-Indic digits
+		{"Ring ९८७६५४३२", []string{SensitivePhone}}, // Devanagari digits
 		{"fnr １５０７６５００５６５", []string{SensitiveNationalID}},
 		{"Ring 98\u200b765432", nil}, // a zero-width space splits it beyond a separator
 		// E-mail written out.

@@ -3,6 +3,7 @@ package laeringsliv
 import (
 	"context"
 	"net/mail"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,19 +28,22 @@ const (
 	ProfessionOther            Profession = "other"
 )
 
-// Professions lists the professions in the order forms show them.
-var Professions = []Profession{
+// professions lists the professions in the order forms show them.
+var professions = []Profession{
 	ProfessionAssistant, ProfessionHealthWorker, ProfessionAuxiliaryNurse, ProfessionCareWorker,
 	ProfessionNurse, ProfessionSocialEducator, ProfessionOccupationalTher, ProfessionPhysiotherapist,
 	ProfessionManager, ProfessionResearcher, ProfessionAdministrative, ProfessionOther,
 }
+
+// Professions returns the professions in the order forms show them, as a copy that callers may change freely.
+func Professions() []Profession { return slices.Clone(professions) }
 
 // Valid reports whether p is a known profession; the empty profession is allowed.
 func (p Profession) Valid() bool {
 	if p == "" {
 		return true
 	}
-	for _, v := range Professions {
+	for _, v := range professions {
 		if p == v {
 			return true
 		}

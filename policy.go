@@ -1,5 +1,7 @@
 package laeringsliv
 
+import "slices"
+
 // Authorisation is decided here and nowhere else. Handlers name an Action and the Resource it
 // touches; Actor.Can answers. Every rule is a function of the actor's memberships, so a rule
 // can be read, and tested, without a database or a request.
@@ -24,7 +26,7 @@ const (
 	ActionManageReading Action = "reading.manage"
 )
 
-// Innovation work and evidence (issue 5).
+// Innovation work and evidence.
 const (
 	// ActionViewInnovation: see a workplace's innovations, participation model, timeline and
 	// prequalification — everyone who may see the workplace.
@@ -65,11 +67,14 @@ const (
 	ActionPlanGatherings Action = "study.plan_gatherings"
 )
 
-// Actions lists every action, for tests that walk them all.
-var Actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewProgramme, ActionAdminister,
+// actions lists every action, for tests that walk them all.
+var actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewProgramme, ActionAdminister,
 	ActionViewInnovation, ActionRecordInnovation, ActionRecordTimeline, ActionUseFieldBook,
 	ActionViewReports, ActionResearchExport, ActionEditSyllabus, ActionManageReading,
 	ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings}
+
+// Actions returns every action, for tests that walk them all, as a copy that callers may change freely.
+func Actions() []Action { return slices.Clone(actions) }
 
 // Resource is what an action touches. Fields that do not apply are zero. A workplace resource
 // carries its programme and institution, so that programme- and institution-wide roles apply.
@@ -236,11 +241,11 @@ const (
 )
 
 func init() {
-	Actions = append(Actions, ActionIPECreate, ActionIPEView, ActionIPEFacilitate, ActionIPEJoinMembers)
+	actions = append(actions, ActionIPECreate, ActionIPEView, ActionIPEFacilitate, ActionIPEJoinMembers)
 }
 
-// ipeCreators are the workplace roles that may create and run sessions: the issue names
-// teachers, leaders and participants.
+// ipeCreators are the workplace roles that may create and run sessions: teachers, leaders and
+// participants.
 var ipeCreators = []Role{RoleTeacher, RoleLeader, RoleParticipant}
 
 func (a *Actor) canIPE(action Action, r Resource) bool {

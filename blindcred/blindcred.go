@@ -29,7 +29,7 @@ const MessageSize = 32
 // ErrInvalid is returned for a blinded message or credential that does not check out.
 var ErrInvalid = errors.New("blindcred: invalid")
 
-// NewKey returns a fresh private key, encoded for storage (PKCS #8, base64).
+// NewKey returns a fresh private key, encoded for storage (PKCS#8, base64).
 func NewKey() (string, error) {
 	sk, err := rsa.GenerateKey(rand.Reader, Bits)
 	if err != nil {

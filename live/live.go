@@ -7,7 +7,10 @@
 // LISTEN/NOTIFY carrying ids only) and slow subscribers the same problem with one answer.
 package live
 
-import "sync"
+import (
+	"sync"
+	"time"
+)
 
 // Hub fans out change notices by topic.
 type Hub interface {
@@ -17,6 +20,8 @@ type Hub interface {
 	Subscribe(topic string) *Subscription
 	// Done returns a channel that closes when the hub shuts down.
 	Done() <-chan struct{}
+	// Beat returns a channel that closes at the next shared heartbeat of period d.
+	Beat(d time.Duration) <-chan struct{}
 }
 
 // Subscription receives notices for one topic. C holds at most one pending notice: notices
@@ -46,6 +51,7 @@ type Memory struct {
 	topics map[string]map[*Subscription]struct{}
 	done   chan struct{}
 	closed bool
+	beats  beats
 }
 
 // NewMemory returns an in-process hub.

@@ -107,7 +107,7 @@ func (st Stream) Serve(w http.ResponseWriter, r *http.Request) {
 			return
 		case <-done:
 			return
-		case <-beat(st.Heartbeat):
+		case <-st.Hub.Beat(st.Heartbeat):
 			// Load as well: a notice lost between nodes is caught up within one heartbeat.
 			if !load() || !st.flush(rc, func() { _, _ = io.WriteString(w, ": ping\n\n") }) {
 				return

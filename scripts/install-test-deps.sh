@@ -10,7 +10,8 @@
 set -euo pipefail
 
 ci=false
-case "${CI:-}" in true | TRUE | True | 1) ci=true ;; esac
+# The same values as strconv.ParseBool, which the Go tests use (internal/ci).
+case "${CI:-}" in 1 | t | T | true | TRUE | True) ci=true ;; esac
 
 have_chromium() {
 	[[ -n ${LAERINGSLIV_CHROMIUM:-} && -x ${LAERINGSLIV_CHROMIUM} ]] ||

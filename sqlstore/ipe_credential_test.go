@@ -131,7 +131,7 @@ func TestIPECredentialUnlinkable(t *testing.T) {
 					must(t, err)
 					creds = append(creds, cred{m, sg})
 				}
-				order := mrand.Perm(members) // the phones' random delays
+				order := mrand.Perm(members)  // the phones' random delays
 				joinedBy := map[int64]int64{} // participant id → person
 				for _, i := range order {
 					p, _, err := db.RedeemIPECredential(ctx, s.ID, creds[i].msg, creds[i].sig, 0)

@@ -3,6 +3,8 @@ package web
 import (
 	"strconv"
 	"time"
+
+	"laeringsliv"
 )
 
 // formatDate writes a date in the reader's language: 26.11.2026 in Norwegian, 26 Nov 2026 in
@@ -12,20 +14,11 @@ func formatDate(v any, lang string) string {
 	if !ok || t.IsZero() {
 		return ""
 	}
-	t = t.In(oslo)
+	t = t.In(laeringsliv.Norway())
 	if lang == "en" {
 		return t.Format("2 Jan 2006")
 	}
 	return t.Format("02.01.2006")
 }
-
-// oslo is Norway's time zone; time/tzdata is embedded by main so that it loads everywhere.
-var oslo = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Oslo")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}()
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }

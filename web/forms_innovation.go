@@ -10,13 +10,13 @@ import (
 	"laeringsliv"
 )
 
-// Form parsers of the innovation work (issue 5). Each reads only the fields a user may set;
+// Form parsers of the innovation work. Each reads only the fields a user may set;
 // the handler fills in the workplace, the author and the time.
 
 // dateField parses a date as an <input type="date"> sends it (2006-01-02), at noon Norwegian
 // time so that the day stays the same in every time zone a reader may have.
 func dateField(v url.Values, key string) (time.Time, bool) {
-	d, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(v.Get(key)), oslo)
+	d, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(v.Get(key)), laeringsliv.Norway())
 	if err != nil || d.Year() < 1990 || d.Year() > 2100 {
 		return time.Time{}, false
 	}

@@ -81,7 +81,7 @@ func TestParseTimelineForm(t *testing.T) {
 	}
 	e := &laeringsliv.TimelineEntry{WorkplaceID: 1}
 	parseTimelineForm(valid(), e)
-	if d := e.OccurredAt.In(oslo); d.Day() != 14 || d.Month() != 3 || e.Cycle != 2 {
+	if d := e.OccurredAt.In(laeringsliv.Norway()); d.Day() != 14 || d.Month() != 3 || e.Cycle != 2 {
 		t.Errorf("date %v cycle %d", d, e.Cycle)
 	}
 }

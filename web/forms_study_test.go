@@ -161,7 +161,7 @@ func FuzzParseGatheringForm(f *testing.F) {
 	f.Add("start_up", "Oppstart", "12.09.2017 08:30-15:30", "08:30-09:00 Velkommen")
 	f.Add("master", "", "2017-02-30 1:1-2:2", "99:99 x")
 	f.Fuzz(func(t *testing.T, kind, title, days, agenda string) {
-		g, errs := parseGatheringForm(url.Values{"kind": {kind}, "title": {title}, "days": {days}, "agenda": {agenda}}, oslo, 1)
+		g, errs := parseGatheringForm(url.Values{"kind": {kind}, "title": {title}, "days": {days}, "agenda": {agenda}}, laeringsliv.Norway(), 1)
 		if len(errs) == 0 {
 			if err := g.Validate(); err != nil {
 				t.Fatalf("accepted an invalid gathering: %v", err)

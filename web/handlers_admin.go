@@ -156,7 +156,7 @@ func (s *Server) workplaceForm(w http.ResponseWriter, r *http.Request, status in
 		title, action = "workplace.edit_title", "/admin/workplaces/"+itoa(wp.ID)
 	}
 	page := WorkplaceFormPage{Page: s.base(w, r, state(r).tr.T(title)), Workplace: wp, Programmes: progs,
-		ServiceKinds: laeringsliv.ServiceKinds, Action: action, FTEs: ftes}
+		ServiceKinds: laeringsliv.ServiceKinds(), Action: action, FTEs: ftes}
 	if ftes == "" && wp.ID != 0 {
 		page.FTEs = formatNumber(wp.FTEs, state(r).lang)
 	}

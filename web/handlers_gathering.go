@@ -109,7 +109,7 @@ func (s *Server) writeCalendar(w http.ResponseWriter, r *http.Request, name stri
 	for _, g := range gs {
 		var agenda []string
 		for _, a := range g.Agenda {
-			agenda = append(agenda, a.Start.In(oslo).Format("15:04")+" "+a.Title)
+			agenda = append(agenda, a.Start.In(laeringsliv.Norway()).Format("15:04")+" "+a.Title)
 		}
 		for i, d := range g.Days {
 			cal.Events = append(cal.Events, icalendar.Event{
@@ -190,7 +190,7 @@ type AgendaRow struct {
 }
 
 func gatheringViews(gs []*laeringsliv.Gathering) []GatheringView {
-	clock := func(t time.Time) string { return t.In(oslo).Format("15:04") }
+	clock := func(t time.Time) string { return t.In(laeringsliv.Norway()).Format("15:04") }
 	out := make([]GatheringView, len(gs))
 	for i, g := range gs {
 		v := GatheringView{Gathering: g}

@@ -31,7 +31,7 @@ func (s *Server) newGatheringPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) showGatheringForm(w http.ResponseWriter, r *http.Request, status int, form url.Values, errs []FieldErr) {
 	st := state(r)
 	p := GatheringFormPage{Page: s.base(w, r, st.tr.T("gathering.new")), Workplace: st.workplace,
-		Kinds: laeringsliv.GatheringKinds, Form: form}
+		Kinds: laeringsliv.GatheringKinds(), Form: form}
 	p.Errors = errs
 	ipe, workshops, err := s.linkOptions(r)
 	if err != nil {
@@ -79,14 +79,14 @@ func (s *Server) createGathering(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
-	g, errs := parseGatheringForm(v, oslo, st.workplace.ID)
+	g, errs := parseGatheringForm(v, laeringsliv.Norway(), st.workplace.ID)
 	ipe, workshops, err := s.linkOptions(r)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	if len(errs) == 0 {
-		errs = parseAgendaLinks(v, g, oslo, ipe, workshops)
+		errs = parseAgendaLinks(v, g, laeringsliv.Norway(), ipe, workshops)
 	}
 	if len(errs) > 0 {
 		s.showGatheringForm(w, r, http.StatusUnprocessableEntity, v, errs)

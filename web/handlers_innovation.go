@@ -31,7 +31,7 @@ func (s *Server) pipelinePage(w http.ResponseWriter, r *http.Request) {
 	}
 	p := PipelinePage{Page: s.base(w, r, st.tr.T("innovation.pipeline_title", st.workplace)), Workplace: st.workplace,
 		CanRecord: st.actor.Can(laeringsliv.ActionRecordInnovation, laeringsliv.WorkplaceResource(st.workplace))}
-	for _, status := range laeringsliv.InnovationStatuses {
+	for _, status := range laeringsliv.InnovationStatuses() {
 		col := PipelineColumn{Status: status}
 		for _, i := range list {
 			if i.Status == status {

@@ -35,7 +35,7 @@ func (s *Server) renderInnovationForm(w http.ResponseWriter, r *http.Request, st
 		return
 	}
 	p := InnovationFormPage{Page: s.base(w, r, st.tr.T("innovation.new_title")), Workplace: st.workplace,
-		Projects: projects, Innovation: i, Statuses: laeringsliv.InnovationStatuses, Ideas: ideas}
+		Projects: projects, Innovation: i, Statuses: laeringsliv.InnovationStatuses(), Ideas: ideas}
 	p.Errors = errs
 	s.render(w, r, status, "innovation_form", p)
 }
@@ -145,7 +145,7 @@ func (s *Server) renderInnovation(w http.ResponseWriter, r *http.Request, status
 		return
 	}
 	p := InnovationPage{Page: s.base(w, r, i.Title), Workplace: st.workplace, Innovation: i,
-		Statuses:  laeringsliv.InnovationStatuses,
+		Statuses:  laeringsliv.InnovationStatuses(),
 		CanRecord: st.actor.Can(laeringsliv.ActionRecordInnovation, laeringsliv.WorkplaceResource(st.workplace))}
 	p.Errors = errs
 	canOpen := st.actor.Can(laeringsliv.ActionIPEView, laeringsliv.WorkplaceResource(st.workplace))

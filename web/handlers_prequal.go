@@ -43,12 +43,12 @@ func (s *Server) renderPrequal(w http.ResponseWriter, r *http.Request, status in
 		return
 	}
 	p := PrequalPage{Page: s.base(w, r, st.tr.T("prequal.title", st.workplace)), Workplace: st.workplace,
-		Form: form, FormMet: met, AllCriteria: laeringsliv.PrequalCriteria,
+		Form: form, FormMet: met, AllCriteria: laeringsliv.PrequalCriteria(),
 		CanSign: st.actor.Can(laeringsliv.ActionRecordTimeline, laeringsliv.WorkplaceResource(st.workplace))}
 	p.Errors = errs
 	latest := map[laeringsliv.PrequalCriterion]*laeringsliv.PrequalSignOff{}
 	names := map[int64]string{}
-	for _, c := range laeringsliv.PrequalCriteria {
+	for _, c := range laeringsliv.PrequalCriteria() {
 		row := PrequalRow{Criterion: c}
 		for n := len(all) - 1; n >= 0; n-- { // oldest first in the store; newest first here
 			so := all[n]
@@ -119,7 +119,7 @@ func (s *Server) renderParticipation(w http.ResponseWriter, r *http.Request, sta
 		return
 	}
 	p := ParticipationPage{Page: s.base(w, r, st.tr.T("innovation.participation_title", st.workplace)),
-		Workplace: st.workplace, Model: m, Kinds: laeringsliv.ParticipationKinds, Form: form,
+		Workplace: st.workplace, Model: m, Kinds: laeringsliv.ParticipationKinds(), Form: form,
 		CanDecide: st.actor.Can(laeringsliv.ActionRecordTimeline, laeringsliv.WorkplaceResource(st.workplace))}
 	p.Errors = errs
 	if m != nil && m.DecidedBy != 0 {

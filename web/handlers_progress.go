@@ -43,6 +43,6 @@ func (s *Server) progressPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := ProgressPage{Page: s.base(w, r, st.tr.T("evidence.progress_title")), Programme: st.programme, Years: years,
-		Statuses: laeringsliv.InnovationStatuses}
+		Statuses: laeringsliv.InnovationStatuses()}
 	s.render(w, r, http.StatusOK, "progress", p)
 }

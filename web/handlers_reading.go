@@ -47,7 +47,7 @@ func (s *Server) showReadingList(w http.ResponseWriter, r *http.Request, status 
 	}
 	p := ReadingListPage{Page: s.base(w, r, st.tr.T("reading.workshops.title")), Workplace: wp, Workshops: list, Gatherings: gatherings,
 		CanManage:    st.actor.Can(laeringsliv.ActionManageReading, laeringsliv.WorkplaceResource(wp)),
-		Participants: len(parts), Modes: laeringsliv.GroupingModes, Form: form}
+		Participants: len(parts), Modes: laeringsliv.GroupingModes(), Form: form}
 	p.Errors = errs
 	s.render(w, r, status, "reading_list", p)
 }

@@ -37,7 +37,7 @@ func (s *Server) showSyllabus(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	p := SyllabusPage{Page: s.base(w, r, st.tr.T("reading.syllabus.title")), Programme: prog, Texts: texts,
-		TotalPages: laeringsliv.TotalPages(texts), Form: form, TextLanguages: laeringsliv.Languages,
+		TotalPages: laeringsliv.TotalPages(texts), Form: form, TextLanguages: laeringsliv.Languages(),
 		CanEdit:   st.actor.Can(laeringsliv.ActionEditSyllabus, laeringsliv.ProgrammeResource(prog)),
 		CanUpload: s.svc.Files != nil}
 	p.Action = "/programmes/" + strconv.FormatInt(prog.ID, 10) + "/syllabus"

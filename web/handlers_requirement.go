@@ -36,7 +36,7 @@ func (f RequirementForm) Checked(k laeringsliv.FileKind) bool {
 }
 
 func newRequirementForm(v url.Values) RequirementForm {
-	return RequirementForm{Form: v, FileKinds: laeringsliv.FileKinds, Gatherings: laeringsliv.GatheringKinds}
+	return RequirementForm{Form: v, FileKinds: laeringsliv.AllFileKinds(), Gatherings: laeringsliv.GatheringKinds()}
 }
 
 func (s *Server) requirementsPage(w http.ResponseWriter, r *http.Request) {
@@ -114,5 +114,5 @@ func parseRequirementForm(v url.Values) (*laeringsliv.WorkRequirement, []FieldEr
 // endOfDay is 23:59 in Norway on the date of t (midnight UTC, as ParseDate gives it), so
 // that the deadline shows as the date typed in summer and in winter.
 func endOfDay(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 23, 59, 0, 0, oslo).UTC()
+	return time.Date(t.Year(), t.Month(), t.Day(), 23, 59, 0, 0, laeringsliv.Norway()).UTC()
 }

@@ -87,5 +87,5 @@ func dueValue(req *laeringsliv.WorkRequirement) string {
 	if req.DueAt.IsZero() {
 		return ""
 	}
-	return req.DueAt.In(oslo).Format("02.01.2006")
+	return req.DueAt.In(laeringsliv.Norway()).Format("02.01.2006")
 }

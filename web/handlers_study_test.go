@@ -244,10 +244,10 @@ func TestStudyErrorKeys(t *testing.T) {
 		"priorlearning.error.to_before_from", "priorlearning.error.outcome_invalid", "priorlearning.error.rationale_required",
 		"priorlearning.error.work_years_invalid", "priorlearning.error.no_documents", "priorlearning.error.issuer_required",
 		"priorlearning.error.certificate_title", "gathering.my_calendar", "assessment.assess", "admission.error.format", "gathering.error.day_line", "gathering.error.agenda_line"}
-	for _, k := range laeringsliv.GatheringKinds {
+	for _, k := range laeringsliv.GatheringKinds() {
 		keys = append(keys, "gathering.kind."+string(k))
 	}
-	for _, k := range laeringsliv.FileKinds {
+	for _, k := range laeringsliv.AllFileKinds() {
 		keys = append(keys, "file_kind."+string(k))
 	}
 	for _, s := range []laeringsliv.SubmissionStatus{laeringsliv.StatusDraft, laeringsliv.StatusSubmitted, laeringsliv.StatusApproved, laeringsliv.StatusNotApproved} {

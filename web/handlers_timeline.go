@@ -31,7 +31,7 @@ func (s *Server) renderTimeline(w http.ResponseWriter, r *http.Request, status i
 		return
 	}
 	p := TimelinePage{Page: s.base(w, r, st.tr.T("timeline.title", st.workplace)), Workplace: st.workplace,
-		Entries: entries, Kinds: laeringsliv.TimelineKinds, Entry: e, Date: isoDate(e.OccurredAt),
+		Entries: entries, Kinds: laeringsliv.TimelineKinds(), Entry: e, Date: isoDate(e.OccurredAt),
 		CanRecord: st.actor.Can(laeringsliv.ActionRecordTimeline, laeringsliv.WorkplaceResource(st.workplace))}
 	p.Errors = errs
 	s.render(w, r, status, "timeline", p)
@@ -127,5 +127,5 @@ func isoDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(oslo).Format("2006-01-02")
+	return t.In(laeringsliv.Norway()).Format("2006-01-02")
 }

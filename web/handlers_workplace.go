@@ -70,7 +70,7 @@ type WorkplacePage struct {
 	Members     []MemberRow
 	RoleCounts  []RoleCount
 	CanManage   bool
-	CanField    bool // the reader keeps the field book of this workplace (issue 5)
+	CanField    bool // the reader keeps the field book of this workplace
 	Invitations []*laeringsliv.Invitation
 	InviteRoles []laeringsliv.Role
 	NewLink     string // an invitation link just created, shown once
@@ -136,7 +136,7 @@ func (s *Server) workplaceData(w http.ResponseWriter, r *http.Request) (*Workpla
 		}
 	}
 	order := map[laeringsliv.Role]int{}
-	for i, role := range laeringsliv.Roles {
+	for i, role := range laeringsliv.Roles() {
 		order[role] = i
 		if counts[role] > 0 {
 			p.RoleCounts = append(p.RoleCounts, RoleCount{role, counts[role]})
@@ -160,7 +160,7 @@ func (s *Server) workplaceData(w http.ResponseWriter, r *http.Request) (*Workpla
 				p.Invitations = append(p.Invitations, inv)
 			}
 		}
-		for _, role := range laeringsliv.Roles {
+		for _, role := range laeringsliv.Roles() {
 			if laeringsliv.RoleFitsScope(role, laeringsliv.ScopeWorkplace) {
 				p.InviteRoles = append(p.InviteRoles, role)
 			}
@@ -264,7 +264,7 @@ type ProgrammePage struct {
 	Page
 	Programme  *laeringsliv.Programme
 	Workplaces []*laeringsliv.Workplace
-	CanReports bool // the reader may see the programme's reports (issue 5)
+	CanReports bool // the reader may see the programme's reports
 	// CanRequirements and CanAdmissions: the reader may define the work requirements or
 	// decide admissions, so the page links there; others would only meet a 403.
 	CanRequirements, CanAdmissions bool

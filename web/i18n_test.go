@@ -155,16 +155,16 @@ func TestCatalogsCoverEnums(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want []string
-	for _, r := range laeringsliv.Roles {
+	for _, r := range laeringsliv.Roles() {
 		want = append(want, "role."+string(r), "role_count."+string(r))
 	}
 	for _, l := range []laeringsliv.Level{laeringsliv.LevelBachelor, laeringsliv.LevelMaster} {
 		want = append(want, "level."+string(l))
 	}
-	for _, k := range laeringsliv.ServiceKinds {
+	for _, k := range laeringsliv.ServiceKinds() {
 		want = append(want, "service_kind."+string(k))
 	}
-	for _, p := range laeringsliv.Professions {
+	for _, p := range laeringsliv.Professions() {
 		want = append(want, "profession."+string(p))
 	}
 	for _, lang := range []string{"nb", "nn", "en"} {

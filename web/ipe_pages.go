@@ -64,7 +64,7 @@ func (s *Server) renderIPENew(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	p := IPENewPage{Page: s.base(w, r, st.tr.T("ipe.new.title")), Workplace: st.workplace, Form: f,
-		Kinds: laeringsliv.IPEKinds, Earlier: earlier,
+		Kinds: laeringsliv.IPEKinds(), Earlier: earlier,
 		Groupings: []laeringsliv.IPEGrouping{laeringsliv.IPEGroupingRandom, laeringsliv.IPEGroupingShiftTeam, laeringsliv.IPEGroupingHand}}
 	p.Errors = errs
 	s.render(w, r, status, "ipe_new", p)

@@ -19,6 +19,7 @@ type metrics struct {
 	start    time.Time
 	requests map[[2]string]uint64 // {route, status}
 	hist     map[string]*histogram
+	gc       forcedGC // /metrics?gc=1
 }
 
 var bucketBounds = []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10}
@@ -98,7 +99,7 @@ func (m *metrics) write(w io.Writer) {
 
 func (s *Server) metricsPage(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-	collectIfAsked(r)
+	s.metrics.gc.collectIfAsked(r)
 	s.metrics.write(w)
 	writeMemory(w)
 }

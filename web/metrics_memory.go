@@ -12,9 +12,9 @@ import (
 )
 
 // forcedGC serialises and spaces out garbage collections asked for through /metrics?gc=1,
-// so that the parameter cannot be used to keep the server collecting.
-var forcedGC struct {
-	sync.Mutex
+// so that the parameter cannot be used to keep the server collecting. Each server has its own.
+type forcedGC struct {
+	mu   sync.Mutex
 	last time.Time
 }
 
@@ -23,17 +23,17 @@ var forcedGC struct {
 // needs heap and resident memory without the garbage of past requests to compute memory per
 // idle connection). From any other address, or within half a second of the last, the
 // parameter is ignored.
-func collectIfAsked(r *http.Request) {
+func (g *forcedGC) collectIfAsked(r *http.Request) {
 	if r.URL.Query().Get("gc") != "1" || !clientIP(r).IsLoopback() {
 		return
 	}
-	forcedGC.Lock()
-	defer forcedGC.Unlock()
-	if time.Since(forcedGC.last) < 500*time.Millisecond {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if time.Since(g.last) < 500*time.Millisecond {
 		return
 	}
 	debug.FreeOSMemory()
-	forcedGC.last = time.Now()
+	g.last = time.Now()
 }
 
 // writeMemory adds goroutine stacks and the resident set size, where the system tells it.

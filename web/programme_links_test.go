@@ -20,7 +20,7 @@ func TestProgrammeLinksFollowPolicy(t *testing.T) {
 	must(t, f.db.CreatePerson(t.Context(), teacher))
 	must(t, f.db.CreateMembership(t.Context(), &laeringsliv.Membership{PersonID: teacher.ID, Role: laeringsliv.RoleTeacher, ProgrammeID: f.p1.ID}))
 	clients := map[string]*http.Client{"programme teacher": f.signInAs(t, teacher)}
-	for _, role := range laeringsliv.Roles {
+	for _, role := range laeringsliv.Roles() {
 		clients[string(role)] = f.signIn(t, role)
 	}
 	shown := 0

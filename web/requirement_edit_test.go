@@ -74,7 +74,7 @@ func TestRequirementValuesRoundTrip(t *testing.T) {
 		if errs != nil || !reflect.DeepEqual(got, req) {
 			t.Errorf("%s: %+v %v, want %+v", req.Code, got, errs, req)
 		}
-		if d := dueValue(req); req.DueGathering == "" && d != req.DueAt.In(oslo).Format("02.01.2006") {
+		if d := dueValue(req); req.DueGathering == "" && d != req.DueAt.In(laeringsliv.Norway()).Format("02.01.2006") {
 			t.Errorf("%s: due shows %q", req.Code, d)
 		}
 	}

@@ -38,7 +38,7 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/members/{membership}/remove", laeringsliv.ActionManageMembers, s.removeMember),
 		allow("GET /programmes/{programme}", laeringsliv.ActionViewProgramme, s.programmePage),
 
-		// Innovation work and evidence (issue 5).
+		// Innovation work and evidence.
 		allow("GET /workplaces/{workplace}/innovations", laeringsliv.ActionViewInnovation, s.pipelinePage),
 		allow("GET /workplaces/{workplace}/innovations/new", laeringsliv.ActionRecordInnovation, s.newInnovationPage),
 		allow("POST /workplaces/{workplace}/innovations", laeringsliv.ActionRecordInnovation, s.createInnovation),
@@ -54,7 +54,7 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/participation", laeringsliv.ActionRecordTimeline, s.saveParticipation),
 		allow("GET /programmes/{programme}/reports", laeringsliv.ActionViewReports, s.reportsPage),
 		allow("GET /programmes/{programme}/reports/participation", laeringsliv.ActionViewReports, s.participationDownload),
-		// Evidence (issue 5, second part): Table 1, the funder's progress report, research export.
+		// Evidence: Table 1, the funder's progress report, research export.
 		allow("GET /programmes/{programme}/reports/evidence", laeringsliv.ActionViewReports, s.evidenceDownload),
 		allow("GET /programmes/{programme}/reports/progress", laeringsliv.ActionViewReports, s.progressPage),
 		allow("GET /programmes/{programme}/reports/research", laeringsliv.ActionResearchExport, s.researchExport),

@@ -28,7 +28,7 @@ type Services struct {
 	// Resets keeps password reset links; nil (or no Mailer) turns reset by e-mail off.
 	Resets laeringsliv.PasswordResetService
 
-	// Innovation work and evidence (issue 5).
+	// Innovation work and evidence.
 	Innovations   laeringsliv.InnovationService
 	Timelines     laeringsliv.TimelineService
 	Participation laeringsliv.ParticipationService
@@ -40,7 +40,7 @@ type Services struct {
 	Reading       laeringsliv.ReadingService
 	Research      laeringsliv.ResearchService // consents and the research export; nil turns it off
 
-	// IPE sessions (issue 3).
+	// IPE sessions.
 	IPE    laeringsliv.IPEService
 	Tokens laeringsliv.APITokenService // personal API tokens; nil turns them off
 	// Live carries change notices between screens (and nodes); nil means one process.

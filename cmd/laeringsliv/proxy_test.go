@@ -11,6 +11,7 @@ import (
 	"encoding/pem"
 	"fmt"
 	"io"
+	"laeringsliv/internal/ci"
 	"log/slog"
 	"math/big"
 	"net"
@@ -65,7 +66,7 @@ func startNginx(t *testing.T, upstream string) string {
 	bin, err := exec.LookPath("nginx")
 	if err != nil {
 		if _, err2 := os.Stat("/usr/sbin/nginx"); err2 != nil {
-			if os.Getenv("CI") == "true" {
+			if ci.On() {
 				t.Fatal("nginx missing (scripts/install-test-deps.sh installs it)")
 			}
 			t.Skip("nginx not installed")

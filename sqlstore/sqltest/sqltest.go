@@ -13,6 +13,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"laeringsliv/internal/ci"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -126,7 +127,7 @@ func (p *postgres) admin(tb testing.TB) *sql.DB {
 	tb.Helper()
 	p.once.Do(p.start)
 	switch {
-	case p.missing != "" && os.Getenv("CI") == "true":
+	case p.missing != "" && ci.On():
 		tb.Fatalf("sqltest: PostgreSQL is required in CI: %s", p.missing)
 	case p.missing != "":
 		tb.Skipf("sqltest: no PostgreSQL: %s (set %s or install PostgreSQL)", p.missing, EnvPostgres)
