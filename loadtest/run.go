@@ -193,11 +193,16 @@ func runLoad(ctx context.Context, c Config, client *http.Client, base, metrics s
 			lastAck.Store(max(lastAck.Load(), t1.UnixNano()))
 		}
 	})
-	r.elapsed = time.Unix(0, lastAck.Load()).Sub(start)
+	if lastAck.Load() != 0 {
+		r.elapsed = time.Unix(0, lastAck.Load()).Sub(start)
+	}
 	r.lost = waitDelivered(people, 10*time.Second)
 	stop()
 	streams.Wait()
 	for s := range sessionsOf(people) {
+		if s.last.Load() == 0 {
+			continue
+		}
 		if l := time.Unix(0, s.last.Load()).Sub(start); l > r.fanout {
 			r.fanout = l
 		}
