@@ -70,6 +70,10 @@ func (m *Main) Run(ctx context.Context) (err error) {
 			err = errors.Join(err, m.Close())
 		}
 	}()
+	// Bind first: a port in use is reported before the database is touched or the demo seeded.
+	if err := m.bind(); err != nil {
+		return err
+	}
 	if m.DB, err = openDB(ctx, &m.Config, m.Logger); err != nil {
 		return err
 	}
@@ -124,16 +128,28 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	return m.listen(h)
 }
 
-// listenAdmin serves the operators' endpoints on --admin-addr, unless it is "off" or empty.
-func (m *Main) listenAdmin(h http.Handler) error {
+// bind opens the public listener and, unless it is "off" or empty, the operators' one.
+func (m *Main) bind() error {
+	ln, err := net.Listen("tcp", m.Config.Addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %w", m.Config.Addr, err)
+	}
+	m.ln = ln
 	if m.Config.AdminAddr == "" || m.Config.AdminAddr == "off" {
 		return nil
 	}
-	ln, err := net.Listen("tcp", m.Config.AdminAddr)
-	if err != nil {
-		return fmt.Errorf("admin listener: %w", err)
+	if m.adminLn, err = net.Listen("tcp", m.Config.AdminAddr); err != nil {
+		return fmt.Errorf("cannot listen on %s for the operators' endpoints: %w", m.Config.AdminAddr, err)
 	}
-	m.adminLn = ln
+	return nil
+}
+
+// listenAdmin serves the operators' endpoints on --admin-addr, unless it is "off" or empty.
+func (m *Main) listenAdmin(h http.Handler) error {
+	ln := m.adminLn
+	if ln == nil {
+		return nil
+	}
 	m.adminSrv = &http.Server{Handler: h, ReadHeaderTimeout: readHeaderTimeout, IdleTimeout: idleTimeout,
 		MaxHeaderBytes: maxHeaderBytes, ErrorLog: slog.NewLogLogger(m.Logger.Handler(), slog.LevelWarn)}
 	go func() {
@@ -155,11 +171,7 @@ func (m *Main) AdminURL() string {
 
 // listen binds the address and serves h in the background.
 func (m *Main) listen(h http.Handler) error {
-	ln, err := net.Listen("tcp", m.Config.Addr)
-	if err != nil {
-		return err
-	}
-	m.ln = ln
+	ln := m.ln
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: readHeaderTimeout,

@@ -90,7 +90,7 @@ func (s *Server) programmeForm(w http.ResponseWriter, r *http.Request, status in
 	page := ProgrammeFormPage{Page: s.base(w, r, state(r).tr.T(title)), Programme: p,
 		Levels: []laeringsliv.Level{laeringsliv.LevelBachelor, laeringsliv.LevelMaster}, Action: action}
 	page.Errors = errs
-	s.render(w, r, status, "programme_form", page)
+	s.render(w, r, status, "admin_programme_form", page)
 }
 
 func (s *Server) newProgrammePage(w http.ResponseWriter, r *http.Request) {
@@ -161,7 +161,7 @@ func (s *Server) workplaceForm(w http.ResponseWriter, r *http.Request, status in
 		page.FTEs = formatNumber(wp.FTEs, state(r).lang)
 	}
 	page.Errors = errs
-	s.render(w, r, status, "workplace_form", page)
+	s.render(w, r, status, "admin_workplace_form", page)
 }
 
 func (s *Server) newWorkplacePage(w http.ResponseWriter, r *http.Request) {

@@ -47,7 +47,7 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.loginData(w, r, safeNext(r.URL.Query().Get("next")))
-	s.render(w, r, http.StatusOK, "login", p)
+	s.render(w, r, http.StatusOK, "account_login", p)
 }
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
@@ -70,7 +70,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	if wait := s.limiter.wait(att); wait > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
 		p.Errors = []FieldErr{{"email", "error.login_slow_down"}}
-		s.render(w, r, http.StatusTooManyRequests, "login", p)
+		s.render(w, r, http.StatusTooManyRequests, "account_login", p)
 		return
 	}
 	person, ok, err := s.checkCredentials(r, f.Email, f.Password)
@@ -81,7 +81,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		s.limiter.failed(att)
 		p.Errors = []FieldErr{{"email", "error.login_failed"}}
-		s.render(w, r, http.StatusUnauthorized, "login", p)
+		s.render(w, r, http.StatusUnauthorized, "account_login", p)
 		return
 	}
 	s.limiter.succeeded(att)
@@ -184,7 +184,7 @@ type PasswordPage struct {
 }
 
 func (s *Server) passwordPage(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "password", PasswordPage{Page: s.base(w, r, state(r).tr.T("password.title"))})
+	s.render(w, r, http.StatusOK, "account_password", PasswordPage{Page: s.base(w, r, state(r).tr.T("password.title"))})
 }
 
 func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
@@ -206,7 +206,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(errs) > 0 {
 		p.Errors = errs
-		s.render(w, r, http.StatusUnprocessableEntity, "password", p)
+		s.render(w, r, http.StatusUnprocessableEntity, "account_password", p)
 		return
 	}
 	hash, err := s.cfg.PasswordHasher(f.New)

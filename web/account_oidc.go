@@ -207,7 +207,7 @@ func (s *Server) oidcVerify(r *http.Request, c *oidcClient, f oidcFlow, code str
 func (s *Server) oidcRefuse(w http.ResponseWriter, r *http.Request, status int, key string) {
 	p := s.loginData(w, r, "/")
 	p.Errors = []FieldErr{{"oidc", key}}
-	s.render(w, r, status, "login", p)
+	s.render(w, r, status, "account_login", p)
 }
 
 // rememberLogout keeps what single logout needs: the provider and the ID token as a hint.
@@ -261,5 +261,5 @@ type SignOutPage struct {
 func (s *Server) signOutAtProvider(w http.ResponseWriter, r *http.Request, endSession string) {
 	w.Header().Set("Cache-Control", "no-store")
 	p := SignOutPage{Page: s.base(w, r, state(r).tr.T("signout.title")), EndSession: endSession}
-	s.render(w, r, http.StatusOK, "signed_out", p)
+	s.render(w, r, http.StatusOK, "account_signed_out", p)
 }

@@ -40,7 +40,7 @@ func (s *Server) pipelinePage(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Columns = append(p.Columns, col)
 	}
-	s.render(w, r, http.StatusOK, "innovations", p)
+	s.render(w, r, http.StatusOK, "evidence_innovations", p)
 }
 
 // ReportsPage shows a programme's Table 2 with a chart beside it.
@@ -72,7 +72,7 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "reports", p)
+	s.render(w, r, http.StatusOK, "evidence_reports", p)
 }
 
 // participationDownload sends Table 2 as CSV or XLSX; ?format= chooses, CSV by default.

@@ -287,7 +287,7 @@ func (s *Server) programmePage(w http.ResponseWriter, r *http.Request) {
 			p.Workplaces = append(p.Workplaces, wp)
 		}
 	}
-	s.render(w, r, http.StatusOK, "programme", p)
+	s.render(w, r, http.StatusOK, "workplace_programme", p)
 }
 
 func workplaceURL(wp *laeringsliv.Workplace) string {

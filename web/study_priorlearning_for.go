@@ -39,7 +39,7 @@ func (s *Server) showPriorLearningFor(w http.ResponseWriter, r *http.Request, st
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, status, "prior_learning", p)
+	s.render(w, r, status, "study_prior_learning", p)
 }
 
 // applyPriorLearningFor files an application for the participant chosen, as the teacher.

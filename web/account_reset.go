@@ -29,7 +29,7 @@ func (s *Server) forgotPage(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found"))
 		return
 	}
-	s.render(w, r, http.StatusOK, "password_forgot", ForgotPage{Page: s.base(w, r, state(r).tr.T("forgot.title"))})
+	s.render(w, r, http.StatusOK, "account_password_forgot", ForgotPage{Page: s.base(w, r, state(r).tr.T("forgot.title"))})
 }
 
 func (s *Server) forgot(w http.ResponseWriter, r *http.Request) {
@@ -46,7 +46,7 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request) {
 	p := ForgotPage{Page: s.base(w, r, state(r).tr.T("forgot.title")), Email: email}
 	if len(errs) > 0 {
 		p.Errors = errs
-		s.render(w, r, http.StatusUnprocessableEntity, "password_forgot", p)
+		s.render(w, r, http.StatusUnprocessableEntity, "account_password_forgot", p)
 		return
 	}
 	if s.limiter.resetMailAllowed(email, clientAddr(r)) {
@@ -54,7 +54,7 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request) {
 		go s.sendReset(context.WithoutCancel(r.Context()), email, lang, base)
 	}
 	p.Sent = true
-	s.render(w, r, http.StatusOK, "password_forgot", p)
+	s.render(w, r, http.StatusOK, "account_password_forgot", p)
 }
 
 // sendReset creates a reset for the address, if it belongs to a person of the institution,
@@ -119,7 +119,7 @@ func (s *Server) resetPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	s.render(w, r, http.StatusOK, "password_reset", ResetPage{Page: s.base(w, r, state(r).tr.T("reset.title")),
+	s.render(w, r, http.StatusOK, "account_password_reset", ResetPage{Page: s.base(w, r, state(r).tr.T("reset.title")),
 		Token: r.PathValue("token")})
 }
 
@@ -143,7 +143,7 @@ func (s *Server) resetPassword(w http.ResponseWriter, r *http.Request) {
 	if len(errs) > 0 {
 		p := ResetPage{Page: s.base(w, r, state(r).tr.T("reset.title")), Token: r.PathValue("token")}
 		p.Errors = errs
-		s.render(w, r, http.StatusUnprocessableEntity, "password_reset", p)
+		s.render(w, r, http.StatusUnprocessableEntity, "account_password_reset", p)
 		return
 	}
 	hash, err := s.cfg.PasswordHasher(f.New)

@@ -34,7 +34,7 @@ func (s *Server) renderTimeline(w http.ResponseWriter, r *http.Request, status i
 		Entries: entries, Kinds: laeringsliv.TimelineKinds(), Entry: e, Date: isoDate(e.OccurredAt),
 		CanRecord: st.actor.Can(laeringsliv.ActionRecordTimeline, laeringsliv.WorkplaceResource(st.workplace))}
 	p.Errors = errs
-	s.render(w, r, status, "timeline", p)
+	s.render(w, r, status, "evidence_timeline", p)
 }
 
 func (s *Server) createTimelineEntry(w http.ResponseWriter, r *http.Request) {
@@ -98,7 +98,7 @@ func (s *Server) renderFieldBook(w http.ResponseWriter, r *http.Request, status 
 		}
 		p.Entries = append(p.Entries, FieldBookRow{Entry: e, Author: names[e.AuthorID]})
 	}
-	s.render(w, r, status, "fieldbook", p)
+	s.render(w, r, status, "evidence_fieldbook", p)
 }
 
 func (s *Server) createFieldBookEntry(w http.ResponseWriter, r *http.Request) {

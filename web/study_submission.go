@@ -92,7 +92,7 @@ func (s *Server) showSubmission(w http.ResponseWriter, r *http.Request, status i
 	if text != "" {
 		p.Text = text
 	}
-	s.render(w, r, status, "submission", p)
+	s.render(w, r, status, "study_submission", p)
 }
 
 // names returns the names of people by id, in the same order.

@@ -68,7 +68,7 @@ func (s *Server) renderPrequal(w http.ResponseWriter, r *http.Request, status in
 		p.Criteria = append(p.Criteria, row)
 	}
 	p.Qualified = laeringsliv.Prequalified(latest)
-	s.render(w, r, status, "prequal", p)
+	s.render(w, r, status, "evidence_prequal", p)
 }
 
 func (s *Server) signPrequal(w http.ResponseWriter, r *http.Request) {
@@ -133,7 +133,7 @@ func (s *Server) renderParticipation(w http.ResponseWriter, r *http.Request, sta
 			*p.Form = *m
 		}
 	}
-	s.render(w, r, status, "participation", p)
+	s.render(w, r, status, "evidence_participation", p)
 }
 
 func (s *Server) saveParticipation(w http.ResponseWriter, r *http.Request) {

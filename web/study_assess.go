@@ -68,7 +68,7 @@ func (s *Server) assessmentPage(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Rows = append(p.Rows, row)
 	}
-	s.render(w, r, http.StatusOK, "assessment", p)
+	s.render(w, r, http.StatusOK, "study_assessment", p)
 }
 
 // AssessPage shows one submission to a teacher with its assessments and the form to assess.
@@ -128,7 +128,7 @@ func (s *Server) showAssess(w http.ResponseWriter, r *http.Request, status int, 
 		}
 		p.Assessments = append(p.Assessments, AssessmentView{Assessment: a, Assessor: who[0]})
 	}
-	s.render(w, r, status, "assess", p)
+	s.render(w, r, status, "study_assess", p)
 }
 
 // assess records the teacher's verdict. With joint assessment the status changes only when

@@ -44,7 +44,7 @@ func (s *Server) showGatheringForm(w http.ResponseWriter, r *http.Request, statu
 	if len(workshops) > 0 {
 		p.Links = append(p.Links, AgendaLinkField{Field: "workshop", At: "workshop_at", Legend: "gathering.link_workshop", Options: workshops})
 	}
-	s.render(w, r, status, "gathering_form", p)
+	s.render(w, r, status, "study_gathering_form", p)
 }
 
 // linkOptions lists the workplace's IPE sessions and reading workshops, newest first as the

@@ -21,11 +21,11 @@ type GatheringsPage struct {
 }
 
 func (s *Server) gatheringsPage(w http.ResponseWriter, r *http.Request) {
-	s.renderGatherings(w, r, "gatherings")
+	s.renderGatherings(w, r, "study_gatherings")
 }
 
 func (s *Server) gatheringsPrint(w http.ResponseWriter, r *http.Request) {
-	s.renderGatherings(w, r, "gatherings_print")
+	s.renderGatherings(w, r, "study_gatherings_print")
 }
 
 func (s *Server) renderGatherings(w http.ResponseWriter, r *http.Request, page string) {

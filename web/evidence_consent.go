@@ -38,7 +38,7 @@ func (s *Server) renderConsent(w http.ResponseWriter, r *http.Request, status in
 		return
 	}
 	p.Errors = errs
-	s.render(w, r, status, "consent", p)
+	s.render(w, r, status, "evidence_consent", p)
 }
 
 func (s *Server) setConsent(w http.ResponseWriter, r *http.Request) {

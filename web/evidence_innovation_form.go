@@ -37,7 +37,7 @@ func (s *Server) renderInnovationForm(w http.ResponseWriter, r *http.Request, st
 	p := InnovationFormPage{Page: s.base(w, r, st.tr.T("innovation.new_title")), Workplace: st.workplace,
 		Projects: projects, Innovation: i, Statuses: laeringsliv.InnovationStatuses(), Ideas: ideas}
 	p.Errors = errs
-	s.render(w, r, status, "innovation_form", p)
+	s.render(w, r, status, "evidence_innovation_form", p)
 }
 
 // createInnovation stores a new innovation; on errors the form comes back with what was typed.
@@ -169,7 +169,7 @@ func (s *Server) renderInnovation(w http.ResponseWriter, r *http.Request, status
 		}
 		p.History = append(p.History, row)
 	}
-	s.render(w, r, status, "innovation", p)
+	s.render(w, r, status, "evidence_innovation", p)
 }
 
 // moveInnovation changes an innovation's status; the store keeps the history (who, when).

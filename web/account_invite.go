@@ -50,7 +50,7 @@ func (s *Server) invitationPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p := s.invitationData(w, r, inv, wp, token)
 	p.Form.Email = inv.Email
-	s.render(w, r, http.StatusOK, "invitation", p)
+	s.render(w, r, http.StatusOK, "account_invitation", p)
 }
 
 func (s *Server) invitationData(w http.ResponseWriter, r *http.Request, inv *laeringsliv.Invitation, wp *laeringsliv.Workplace, token string) *InvitationPage {
@@ -113,7 +113,7 @@ func (s *Server) acceptInvitation(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(errs) > 0 {
 		p.Errors = errs
-		s.render(w, r, http.StatusUnprocessableEntity, "invitation", p)
+		s.render(w, r, http.StatusUnprocessableEntity, "account_invitation", p)
 		return
 	}
 	if err := s.startSession(w, r, person, f.SharedDevice); err != nil {

@@ -44,5 +44,5 @@ func (s *Server) progressPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p := ProgressPage{Page: s.base(w, r, st.tr.T("evidence.progress_title")), Programme: st.programme, Years: years,
 		Statuses: laeringsliv.InnovationStatuses()}
-	s.render(w, r, http.StatusOK, "progress", p)
+	s.render(w, r, http.StatusOK, "evidence_progress", p)
 }

@@ -55,7 +55,7 @@ func (s *Server) showPriorLearning(w http.ResponseWriter, r *http.Request, statu
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, status, "prior_learning", p)
+	s.render(w, r, status, "study_prior_learning", p)
 }
 
 // priorLearningForm is the page around the application form, without applications.

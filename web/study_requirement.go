@@ -53,7 +53,7 @@ func (s *Server) showRequirements(w http.ResponseWriter, r *http.Request, status
 	p := RequirementsPage{Page: s.base(w, r, st.tr.T("requirement.title")), Programme: st.programme,
 		Requirements: reqs, RequirementForm: newRequirementForm(form)}
 	p.Errors = errs
-	s.render(w, r, status, "requirements", p)
+	s.render(w, r, status, "study_requirements", p)
 }
 
 func (s *Server) createRequirement(w http.ResponseWriter, r *http.Request) {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -144,4 +145,24 @@ func normLang(s string) string {
 		return "en"
 	}
 	return ""
+}
+
+// messageCatalogs are the catalogs for Message, loaded on first use.
+var messageCatalogs = sync.OnceValues(loadCatalogs)
+
+// Message translates a catalogue key into lang (nb, nn or en; anything else reads as Bokmål),
+// filling {{.Name}} placeholders from data, for programs outside a request such as the command
+// line. An unknown key is returned as it is.
+func Message(lang, key string, data map[string]any) string {
+	c, err := messageCatalogs()
+	if err != nil {
+		return key
+	}
+	if normLang(lang) == "" {
+		lang = langBokmal.String()
+	}
+	if data == nil {
+		return c.translator(normLang(lang), nil).T(key)
+	}
+	return c.translator(normLang(lang), nil).T(key, data)
 }

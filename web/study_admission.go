@@ -31,7 +31,7 @@ func (s *Server) admissionsPage(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Applications = append(p.Applications, v)
 	}
-	s.render(w, r, http.StatusOK, "admissions", p)
+	s.render(w, r, http.StatusOK, "study_admissions", p)
 }
 
 // DecisionPage shows one application, what the rules suggest, the decisions so far and the
@@ -67,7 +67,7 @@ func (s *Server) showDecision(w http.ResponseWriter, r *http.Request, status int
 		Outcomes: []laeringsliv.DecisionOutcome{laeringsliv.DecisionApproved, laeringsliv.DecisionRejected, laeringsliv.DecisionMoreDocument},
 		Action:   "/programmes/" + itoa(st.programme.ID) + "/admissions/" + itoa(a.ID)}
 	p.Errors = errs
-	s.render(w, r, status, "decision", p)
+	s.render(w, r, status, "study_decision", p)
 }
 
 // applicationOf returns the {application} of the path when it belongs to the programme.

@@ -31,7 +31,7 @@ func (s *Server) showRequirementEdit(w http.ResponseWriter, r *http.Request, sta
 	p := RequirementEditPage{Page: s.base(w, r, st.tr.T("requirement.edit_title")+": "+req.Code),
 		RequirementForm: newRequirementForm(form), Programme: st.programme, Requirement: req}
 	p.Errors = errs
-	s.render(w, r, status, "requirement_edit", p)
+	s.render(w, r, status, "study_requirement_edit", p)
 }
 
 func (s *Server) updateRequirement(w http.ResponseWriter, r *http.Request) {
