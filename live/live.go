@@ -18,6 +18,8 @@ type Hub interface {
 	Publish(topic string)
 	// Subscribe returns a subscription to topic; the caller must Close it.
 	Subscribe(topic string) *Subscription
+	// Done returns a channel that closes when the hub shuts down.
+	Done() <-chan struct{}
 	// Beat returns a channel that closes at the next shared heartbeat of period d.
 	Beat(d time.Duration) <-chan struct{}
 }
@@ -87,6 +89,9 @@ func (m *Memory) unsubscribe(s *Subscription) {
 		delete(m.topics, s.topic)
 	}
 }
+
+// Done returns a channel that closes when the hub shuts down.
+func (m *Memory) Done() <-chan struct{} { return m.done }
 
 // Topics returns the topics that have subscribers, so that a node can wake them all after it
 // may have missed notices.

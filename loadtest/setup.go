@@ -26,6 +26,11 @@ type Config struct {
 	Sessions     int
 	Participants int // in all, spread over the sessions
 	Notes        int // per participant
+	Writers      int // participants writing at once; 256 when zero
+	// Bare runs the same load against a bare net/http broadcaster first, started by
+	// BareCommand (a program that prints its address on its first line) or in this process.
+	Bare        bool
+	BareCommand []string
 }
 
 // Validate checks the configuration.
@@ -43,8 +48,11 @@ func (c *Config) Validate() error {
 		return errors.New("--url must be an http(s) address")
 	case len(c.Codes) == 0 && (c.Email == "" || c.Workplace == 0 || c.Sessions < 1):
 		return errors.New("give --code, or --login, --workplace and --sessions")
-	case c.Participants < 1 || c.Notes < 0:
-		return errors.New("--participants must be at least 1 and --notes not negative")
+	case c.Participants < 1 || c.Notes < 0 || c.Writers < 0:
+		return errors.New("--participants must be at least 1, --notes and --writers not negative")
+	}
+	if c.Writers == 0 {
+		c.Writers = 256
 	}
 	return nil
 }

@@ -84,7 +84,7 @@ func TestSQLitePragmas(t *testing.T) {
 	for _, pool := range []string{"write", "read"} {
 		check(pool, "journal_mode", "wal")
 		check(pool, "foreign_keys", "1")
-		check(pool, "synchronous", "1") // NORMAL
+		check(pool, "synchronous", "2") // FULL: an acknowledged commit survives a power cut
 		check(pool, "busy_timeout", "10000")
 	}
 	check("write", "query_only", "0")

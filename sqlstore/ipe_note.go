@@ -9,25 +9,6 @@ import (
 	"laeringsliv"
 )
 
-// JoinIPE adds an anonymous participant to a session that is not closed: to groupID if given,
-// else to the group with fewest members. laeringsliv.IPEObserver joins a screen (console,
-// projector) in no group. Nothing about who joined is stored: a signed-in person is placed in
-// their group by the page that shows it to them, which passes it as groupID.
-func (db *DB) JoinIPE(ctx context.Context, sessionID, groupID int64) (p *laeringsliv.IPEParticipant, token string, err error) {
-	err = db.update(ctx, "join ipe", func(tx *Tx) error {
-		s, err := findIPESession(ctx, tx, sessionID)
-		if err != nil {
-			return err
-		}
-		if s.JoinMode == laeringsliv.IPEJoinMembers && groupID != laeringsliv.IPEObserver {
-			return laeringsliv.Errorf(laeringsliv.EFORBIDDEN, "ipe.error.members_only")
-		}
-		p, token, err = joinIPE(ctx, tx, s, groupID)
-		return err
-	})
-	return p, token, err
-}
-
 // joinIPE adds an anonymous participant to s in the caller's transaction.
 func joinIPE(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, groupID int64) (*laeringsliv.IPEParticipant, string, error) {
 	if s.Phase == laeringsliv.IPEPhaseClosed {
@@ -44,6 +25,9 @@ func joinIPE(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, groupID int
 	err = tx.QueryRowContext(ctx, `INSERT INTO ipe_participants (institution_id, session_id, group_id,
 		token_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
 		s.InstitutionID, s.ID, nullID(groupID), p.TokenHash).Scan(&p.ID)
+	if err == nil && groupID != 0 {
+		_, err = tx.ExecContext(ctx, `UPDATE ipe_sessions SET hat_participants = hat_participants + 1 WHERE id = $1`, s.ID)
+	}
 	return p, token, err
 }
 
@@ -108,11 +92,8 @@ func (db *DB) FindIPEHat(ctx context.Context, sessionID int64) (h laeringsliv.IP
 }
 
 func findIPEHat(ctx context.Context, tx *Tx, s *laeringsliv.IPESession) (h laeringsliv.IPEHat, err error) {
-	err = tx.QueryRowContext(ctx, `SELECT
-		(SELECT COUNT(*) FROM ipe_notes WHERE session_id = $1) + (SELECT COUNT(*) FROM ipe_note_pool WHERE session_id = $1),
-		(SELECT COUNT(*) FROM ipe_writers WHERE session_id = $1),
-		(SELECT COUNT(*) FROM ipe_participants WHERE session_id = $1 AND group_id IS NOT NULL)`, s.ID).
-		Scan(&h.Notes, &h.Writers, &h.Participants)
+	err = tx.QueryRowContext(ctx, `SELECT hat_notes, hat_writers, hat_participants FROM ipe_sessions
+		WHERE id = $1`, s.ID).Scan(&h.Notes, &h.Writers, &h.Participants)
 	h.Open = h.Writers >= s.K
 	return h, err
 }

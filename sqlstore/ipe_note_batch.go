@@ -144,7 +144,10 @@ func (db *DB) insertNotes(batch []*noteRequest) error {
 				ok = append(ok, r)
 			}
 		}
-		return insertNoteRows(ctx, tx, "ipe_note_pool", sessions, ok)
+		if err := insertNoteRows(ctx, tx, "ipe_note_pool", sessions, ok); err != nil {
+			return err
+		}
+		return countHatNotes(ctx, tx, ok)
 	})
 	if err != nil {
 		for _, r := range batch {
@@ -153,6 +156,21 @@ func (db *DB) insertNotes(batch []*noteRequest) error {
 		return err
 	}
 	db.markWriters(ctx, sessions, ok)
+	return nil
+}
+
+// countHatNotes adds a batch's notes to their sessions' counts.
+func countHatNotes(ctx context.Context, tx *Tx, list []*noteRequest) error {
+	per := map[int64]int{}
+	for _, r := range list {
+		per[r.sessionID]++
+	}
+	for sid, n := range per {
+		if _, err := tx.ExecContext(ctx, `UPDATE ipe_sessions SET hat_notes = hat_notes + $1 WHERE id = $2`,
+			n, sid); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -225,9 +243,22 @@ func insertWriterMarks(ctx context.Context, tx *Tx, sessions map[int64]*laerings
 		}
 		slices.Sort(marks)
 		marks = slices.Compact(marks)
+		added := int64(0)
 		for _, m := range marks {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO ipe_writers (institution_id, session_id, mark)
-				VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, sessions[sid].InstitutionID, sid, m); err != nil {
+			res, err := tx.ExecContext(ctx, `INSERT INTO ipe_writers (institution_id, session_id, mark)
+				VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, sessions[sid].InstitutionID, sid, m)
+			if err != nil {
+				return err
+			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return err
+			}
+			added += n
+		}
+		if added > 0 {
+			if _, err := tx.ExecContext(ctx, `UPDATE ipe_sessions SET hat_writers = hat_writers + $1 WHERE id = $2`,
+				added, sid); err != nil {
 				return err
 			}
 		}

@@ -270,7 +270,7 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	s.feed.stream(s.live, ipeTopic(c.s.ID), c.s.ID).Serve(w, r)
+	s.feed.serve(w, r, s.live, ipeTopic(c.s.ID), c.s.ID)
 }
 
 // apiPhase moves a session to its next phase; the signed-in facilitator calls it.

@@ -24,7 +24,7 @@ func (s *Server) workshopEvents(w http.ResponseWriter, r *http.Request) {
 		s.jsonError(w, r, err)
 		return
 	}
-	s.reading.stream(s.live, readingTopic(ws.ID), ws.ID).Serve(w, r)
+	s.reading.serve(w, r, s.live, readingTopic(ws.ID), ws.ID)
 }
 
 // stateJSON is the phase and the shared text of the reader's group (or of ?group=id for a

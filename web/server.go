@@ -172,6 +172,7 @@ func New(cfg Config, svc Services) (*Server, error) {
 	var h http.Handler = mux
 	h = cop.Handler(h)
 	h = s.authenticate(h)
+	h = compress(h)
 	h = securityHeaders(h)
 	h = s.withPeer(h)
 	h = s.deadlines(h)

@@ -94,7 +94,7 @@ func (s *Server) static() http.HandlerFunc {
 			return
 		}
 		body := as.body
-		if as.gz != nil && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		if as.gz != nil && acceptsGzip(r.Header.Get("Accept-Encoding")) {
 			h.Set("Content-Encoding", "gzip")
 			body = as.gz
 		}
