@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"unicode/utf8"
 )
 
 // Bar is one bar of a chart: a label and a value.
@@ -17,12 +18,15 @@ type Bar struct {
 // assistive technology; the page puts the same numbers in a table beside it, which is the
 // accessible alternative. title and desc are already translated.
 func BarChart(id, title, desc string, bars []Bar) string {
-	const rowH, labelW, barW, pad = 28, 220, 300, 8
-	max := 0.0
+	const rowH, barW, pad = 28, 300, 8
+	max, labelW := 0.0, 120
 	for _, b := range bars {
 		if b.Value > max {
 			max = b.Value
 		}
+		// Room for the longest label, never cut: about 8 units a character at the label's
+		// size, with a margin (the viewBox scales the whole chart to the page's width).
+		labelW = maxInt(labelW, 8*utf8.RuneCountInString(b.Label)+16)
 	}
 	h := rowH*len(bars) + 2*pad
 	var sb strings.Builder
@@ -41,6 +45,13 @@ func BarChart(id, title, desc string, bars []Bar) string {
 	}
 	sb.WriteString(`</svg>`)
 	return sb.String()
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
 }
 
 func formatValue(v float64) string {

@@ -16,6 +16,12 @@ func (db *DB) CreateHandbook(ctx context.Context, h *laeringsliv.Handbook) error
 		if err != nil {
 			return err
 		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM handbooks WHERE programme_id = $1`, h.ProgrammeID).Scan(&n); err != nil {
+			return err
+		} else if n > 0 {
+			return conflict("error.handbook_exists")
+		}
 		h.InstitutionID, h.CreatedAt = p.InstitutionID, tx.now
 		return tx.QueryRowContext(ctx, `INSERT INTO handbooks (institution_id, programme_id, title, created_at)
 			VALUES ($1, $2, $3, $4) RETURNING id`,
