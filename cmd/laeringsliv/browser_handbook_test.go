@@ -71,3 +71,46 @@ func loginPerson(t *testing.T, m *Main, role laeringsliv.Role) int64 {
 	}
 	return p.ID
 }
+
+// TestBrowserHandbookTwoAuthors has two authors open one chapter, each change a different
+// paragraph and save, the second late: both edits are in the saved chapter.
+func TestBrowserHandbookTwoAuthors(t *testing.T) {
+	b := browsers.acquire(t)
+	t.Parallel()
+	m := startApp(t)
+	ctx := context.Background()
+	prog := workplaces(t, m)[0].ProgrammeID
+	h := &laeringsliv.Handbook{ProgrammeID: prog, Title: "Håndbok for MDI"}
+	if err := m.DB.CreateHandbook(ctx, h); err != nil {
+		t.Fatal(err)
+	}
+	c := &laeringsliv.HandbookChapter{HandbookID: h.ID, Title: "Innledning", Body: "Første avsnitt.\n\nAndre avsnitt.\n"}
+	if err := m.DB.CreateChapter(ctx, c, loginPerson(t, m, laeringsliv.RoleTeacher)); err != nil {
+		t.Fatal(err)
+	}
+	page := "/programmes/" + itoa(prog) + "/handbook/chapters/" + itoa(c.ID)
+	var tabs [2]context.Context
+	for i := range tabs {
+		tabs[i] = b.NewTab(t, norwegian(browsertest.Desktop))
+		signIn(t, tabs[i], m.URL(), loginFor(t, m, laeringsliv.RoleTeacher), "/")
+		browsertest.Navigate(t, tabs[i], m.URL()+page)
+	}
+	edits := [2]string{
+		`f => f.value = f.value.replace("Første avsnitt.", "Første avsnitt, skrevet om.")`,
+		`f => f.value = f.value.replace("Andre avsnitt.", "Andre avsnitt og mer.")`,
+	}
+	for i, tab := range tabs {
+		eval[string](t, tab, `(`+edits[i]+`)(document.getElementById("f-body"))`)
+		clickAndWait(t, tab, `form.app-form button[type=submit]`)
+	}
+	saved, err := m.DB.FindChapter(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Første avsnitt, skrevet om.\n\nAndre avsnitt og mer.\n"; saved.Body != want || saved.Version != 2 {
+		t.Errorf("saved chapter v%d = %q, want %q", saved.Version, saved.Body, want)
+	}
+	if text := eval[string](t, tabs[1], `document.body.innerText`); !strings.Contains(text, "flettet") {
+		t.Errorf("the late author was not told the save was merged")
+	}
+}
