@@ -24,6 +24,7 @@ func (s *Server) workshopEvents(w http.ResponseWriter, r *http.Request) {
 		s.jsonError(w, r, err)
 		return
 	}
+	defer s.metrics.streamOpened(r, "reading")()
 	s.reading.stream(s.live, readingTopic(ws.ID), ws.ID).Serve(w, r)
 }
 

@@ -1,12 +1,8 @@
 package web
 
 import (
-	"fmt"
-	"io"
-	"laeringsliv/internal/memstat"
 	"net"
 	"net/http"
-	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -44,16 +40,4 @@ func fromLoopback(remoteAddr string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
-}
-
-// writeMemory adds goroutine stacks and the resident set size, where the system tells it.
-func writeMemory(w io.Writer) {
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	fmt.Fprintln(w, "# TYPE laeringsliv_go_stack_inuse_bytes gauge")
-	fmt.Fprintf(w, "laeringsliv_go_stack_inuse_bytes %d\n", ms.StackInuse)
-	if rss, ok := memstat.Resident(); ok { // not on every system
-		fmt.Fprintln(w, "# TYPE laeringsliv_process_resident_memory_bytes gauge")
-		fmt.Fprintf(w, "laeringsliv_process_resident_memory_bytes %d\n", rss)
-	}
 }

@@ -78,7 +78,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 			if pattern == "" {
 				pattern = "unmatched"
 			}
-			s.metrics.observe(pattern, sw.status, d)
+			s.metrics.observe(pattern, sw.status, d, st.stream)
 			if r.URL.Path != "/healthz" && r.URL.Path != "/metrics" {
 				s.cfg.Logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
 					slog.String("method", r.Method), slog.String("route", pattern),

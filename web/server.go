@@ -4,6 +4,7 @@ package web
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -61,6 +62,8 @@ type Config struct {
 	// BaseURL, when set, is the public address used in links for copying (invitations);
 	// otherwise the request's host is used.
 	BaseURL string
+	// DBPools are the database connection pools, by name, whose statistics /metrics shows.
+	DBPools map[string]*sql.DB
 	// Version is shown in /healthz.
 	Version string
 	// PasswordHasher hashes new passwords; PasswordChecker checks one against a stored hash.
@@ -107,7 +110,7 @@ func New(cfg Config, svc Services) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(),
+	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(cfg.DBPools),
 		limiter: newLoginLimiter(cfg.Now), assets: as, live: svc.Live}
 	if s.live == nil {
 		s.live = live.NewMemory()

@@ -99,7 +99,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	h, err := web.New(web.Config{
 		Logger: m.Logger, InstitutionID: m.Institution.ID, Version: m.Version, BaseURL: m.Config.BaseURL,
-		PasswordHasher: hashPassword, PasswordChecker: password.Check,
+		PasswordHasher: hashPassword, PasswordChecker: password.Check, DBPools: m.DB.StatsPools(),
 	}, svc)
 	if err != nil {
 		return fmt.Errorf("web: %w", err)
