@@ -17,6 +17,7 @@ const (
 // by the outermost middleware, and filled in as the request goes inwards.
 type reqState struct {
 	pattern   string // the matched route, for logs and metrics
+	requestID string // ties the request's log lines together; sent as X-Request-Id
 	stream    bool   // a live event stream: counted, but kept out of the duration histogram
 	actor     *laeringsliv.Actor
 	session   *laeringsliv.LoginSession

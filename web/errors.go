@@ -51,7 +51,7 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) 
 // serverError logs an internal error and shows a generic page. The log line holds the error
 // and the route, never form values or personal data.
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
-	s.cfg.Logger.Error("internal error", "route", state(r).pattern, "err", err)
+	s.cfg.Logger.ErrorContext(r.Context(), "internal error", "route", state(r).pattern, "err", err)
 	status := http.StatusInternalServerError
 	if errors.Is(err, errBodyTooLarge) {
 		status = http.StatusRequestEntityTooLarge

@@ -57,7 +57,7 @@ func (s *Server) evidenceDownload(w http.ResponseWriter, r *http.Request) {
 	}
 	attachment(w, f, "table1")
 	if err := report.WriteEvidence(w, f, rows); err != nil {
-		s.cfg.Logger.Error("write evidence report", "err", err)
+		s.cfg.Logger.ErrorContext(r.Context(), "write evidence report", "err", err)
 	}
 }
 

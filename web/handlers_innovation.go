@@ -88,6 +88,6 @@ func (s *Server) participationDownload(w http.ResponseWriter, r *http.Request) {
 	}
 	attachment(w, f, "table2")
 	if err := report.WriteParticipation(w, f, rows); err != nil {
-		s.cfg.Logger.Error("write participation report", "err", err)
+		s.cfg.Logger.ErrorContext(r.Context(), "write participation report", "err", err)
 	}
 }

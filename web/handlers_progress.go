@@ -38,7 +38,7 @@ func (s *Server) progressPage(w http.ResponseWriter, r *http.Request) {
 	if f != "" {
 		attachment(w, f, "progress")
 		if err := report.ProgressTable(years).Write(w, tabular.Format(f)); err != nil {
-			s.cfg.Logger.Error("write progress report", "err", err)
+			s.cfg.Logger.ErrorContext(r.Context(), "write progress report", "err", err)
 		}
 		return
 	}

@@ -112,7 +112,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 	code := laeringsliv.ErrorCode(err)
 	if code == laeringsliv.EINTERNAL {
-		s.cfg.Logger.Error("internal error", "route", state(r).pattern, "err", err)
+		s.cfg.Logger.ErrorContext(r.Context(), "internal error", "route", state(r).pattern, "err", err)
 	}
 	key := laeringsliv.ErrorKey(err)
 	var e *laeringsliv.Error

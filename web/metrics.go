@@ -88,7 +88,7 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	if s.svc.Ready != nil {
 		if err := s.svc.Ready(r.Context()); err != nil {
-			s.cfg.Logger.Warn("not ready", "err", err)
+			s.cfg.Logger.WarnContext(r.Context(), "not ready", "err", err)
 			w.WriteHeader(http.StatusServiceUnavailable)
 			fmt.Fprintln(w, "not ready")
 			return

@@ -61,14 +61,15 @@ func (s *Server) observe(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
-		st := &reqState{lang: "nb"}
+		st := &reqState{lang: "nb", requestID: requestID(r, s.cfg.TrustedProxy)}
+		w.Header().Set(requestIDHeader, st.requestID)
 		r = withState(r, st)
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.cfg.Logger.Error("panic", "err", v, "stack", string(debug.Stack()))
+				s.cfg.Logger.ErrorContext(r.Context(), "panic", "err", v, "stack", string(debug.Stack()))
 				if sw.status == 0 {
 					http.Error(sw, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 				}

@@ -62,6 +62,10 @@ type Config struct {
 	// BaseURL, when set, is the public address used in links for copying (invitations);
 	// otherwise the request's host is used.
 	BaseURL string
+	// TrustedProxy, when set, says whether a request came through a proxy the deployment
+	// trusts; only then is the proxy's X-Request-Id kept. Otherwise every request gets a
+	// new id.
+	TrustedProxy func(r *http.Request) bool
 	// DBPools are the database connection pools, by name, whose statistics /metrics shows.
 	DBPools map[string]*sql.DB
 	// Version is shown in /healthz.
@@ -95,6 +99,7 @@ func New(cfg Config, svc Services) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	cfg.Logger = slog.New(requestIDHandler{cfg.Logger.Handler()})
 	if cfg.PasswordHasher == nil || cfg.PasswordChecker == nil {
 		return nil, fmt.Errorf("web: password hasher and checker are required")
 	}
