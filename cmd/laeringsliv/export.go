@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -39,22 +38,14 @@ func (c *CLI) lookupExport(sub string, args []string) (*command, error) {
 }
 
 func (c *CLI) exportExamList(ctx context.Context, f *cmdFlags, cfg *Config, ef *exportFlags, args []string) error {
-	return c.withDB(ctx, f, cfg, args, 0, func(db *sqlstore.DB) error {
+	return c.withExistingDB(ctx, f, cfg, args, 0, func(db *sqlstore.DB) error {
 		format, err := tabular.ParseFormat(ef.format)
 		if err != nil {
 			return fmt.Errorf("%w: %v", errUsage, err)
 		}
-		insts, err := db.FindInstitutions(ctx)
+		first, err := existingInstitution(ctx, db)
 		if err != nil {
 			return err
-		} else if len(insts) == 0 {
-			return errors.New("the database holds no institution")
-		}
-		first := insts[0]
-		for _, i := range insts[1:] {
-			if i.ID < first.ID {
-				first = i
-			}
 		}
 		rows, err := db.ExamList(ctx, first.ID)
 		if err != nil {

@@ -60,6 +60,10 @@ func (c *CLI) Run(ctx context.Context, args []string) int {
 		fmt.Fprint(c.Stdout, usage)
 		return 0
 	}
+	if text, ok := groupHelp(args); ok {
+		fmt.Fprint(c.Stdout, text)
+		return 0
+	}
 	cmd, err := c.lookup(args)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "laeringsliv: %v\n\n%s", err, usage)
@@ -77,7 +81,7 @@ func (c *CLI) Run(ctx context.Context, args []string) int {
 		cmd.flags.printUsage(c.Stderr)
 		return 2
 	}
-	fmt.Fprintf(c.Stderr, "laeringsliv %s: %v\n", cmd.flags.fs.Name(), err)
+	fmt.Fprintf(c.Stderr, "laeringsliv %s: %s\n", cmd.flags.fs.Name(), c.errorText(err))
 	return 1
 }
 

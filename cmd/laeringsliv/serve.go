@@ -68,6 +68,10 @@ func (m *Main) Run(ctx context.Context) (err error) {
 			err = errors.Join(err, m.Close())
 		}
 	}()
+	// Bind first: a port in use must fail before the database is opened or the demo seeded.
+	if m.ln, err = net.Listen("tcp", m.Config.Addr); err != nil {
+		return err
+	}
 	if m.DB, err = openDB(ctx, &m.Config, m.Logger); err != nil {
 		return err
 	}
@@ -107,13 +111,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	return m.listen(h)
 }
 
-// listen binds the address and serves h in the background.
+// listen serves h in the background on the listener Run bound.
 func (m *Main) listen(h http.Handler) error {
-	ln, err := net.Listen("tcp", m.Config.Addr)
-	if err != nil {
-		return err
-	}
-	m.ln = ln
+	ln := m.ln
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: readHeaderTimeout,

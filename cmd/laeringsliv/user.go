@@ -118,7 +118,7 @@ func (c *CLI) userAdd(ctx context.Context, f *cmdFlags, cfg *Config, uf *userFla
 }
 
 func (c *CLI) userPasswd(ctx context.Context, f *cmdFlags, cfg *Config, uf *userFlags, args []string) error {
-	return c.withDB(ctx, f, cfg, args, 0, func(db *sqlstore.DB) error {
+	return c.withExistingDB(ctx, f, cfg, args, 0, func(db *sqlstore.DB) error {
 		if uf.email == "" {
 			return fmt.Errorf("%w: --email is required", errUsage)
 		}
@@ -175,7 +175,7 @@ func setPassword(ctx context.Context, db *sqlstore.DB, personID int64, pw string
 }
 
 func (c *CLI) userList(ctx context.Context, f *cmdFlags, cfg *Config, args []string) error {
-	return c.withDB(ctx, f, cfg, args, 0, func(db *sqlstore.DB) error {
+	return c.withExistingDB(ctx, f, cfg, args, 0, func(db *sqlstore.DB) error {
 		people, err := db.FindPersons(ctx, laeringsliv.PersonFilter{})
 		if err != nil {
 			return err
