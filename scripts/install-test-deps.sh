@@ -30,9 +30,11 @@ have_chromium || missing+=(chromium)
 have_postgres || missing+=(postgresql)
 # Chromium only recommends a font; without one, pages render as empty boxes.
 have_package fonts-liberation || missing+=(fonts-liberation)
+# An independent XLSX reader: the export tests open every workbook with openpyxl.
+have_package python3-openpyxl || missing+=(python3-openpyxl)
 
 if ((${#missing[@]} == 0)); then
-	echo "test dependencies: chromium, postgresql and fonts present"
+	echo "test dependencies: chromium, postgresql, fonts and openpyxl present"
 	exit 0
 fi
 
