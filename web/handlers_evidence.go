@@ -6,6 +6,7 @@ import (
 
 	"laeringsliv"
 	"laeringsliv/report"
+	"laeringsliv/tabular"
 )
 
 // EvidenceSection is Table 1 on the reports page: the material collected per gathering, with a
@@ -56,8 +57,14 @@ func (s *Server) evidenceDownload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	attachment(w, f, "table1")
-	if err := report.WriteEvidence(w, f, rows); err != nil {
-		s.cfg.Logger.ErrorContext(r.Context(), "write evidence report", "err", err)
+	var werr error
+	if f == "json" {
+		werr = report.WriteEvidence(w, f, rows)
+	} else {
+		werr = readerTable(state(r).tr, report.EvidenceTable(rows), "table1", tabular.Format(f)).Write(w, tabular.Format(f))
+	}
+	if werr != nil {
+		s.cfg.Logger.ErrorContext(r.Context(), "write evidence report", "err", werr)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"laeringsliv"
 	"laeringsliv/report"
+	"laeringsliv/tabular"
 )
 
 // PipelinePage shows a workplace's innovations by status, at a glance.
@@ -87,7 +88,13 @@ func (s *Server) participationDownload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	attachment(w, f, "table2")
-	if err := report.WriteParticipation(w, f, rows); err != nil {
-		s.cfg.Logger.ErrorContext(r.Context(), "write participation report", "err", err)
+	var werr error
+	if f == "json" {
+		werr = report.WriteParticipation(w, f, rows)
+	} else {
+		werr = readerTable(state(r).tr, report.ParticipationTable(rows), "table2", tabular.Format(f)).Write(w, tabular.Format(f))
+	}
+	if werr != nil {
+		s.cfg.Logger.ErrorContext(r.Context(), "write participation report", "err", werr)
 	}
 }
