@@ -32,9 +32,11 @@ have_postgres || missing+=(postgresql)
 have_package fonts-liberation || missing+=(fonts-liberation)
 # An independent XLSX reader: the export tests open every workbook with openpyxl.
 have_package python3-openpyxl || missing+=(python3-openpyxl)
+# A real SMTP server process for the mail tests.
+have_package python3-aiosmtpd || missing+=(python3-aiosmtpd)
 
 if ((${#missing[@]} == 0)); then
-	echo "test dependencies: chromium, postgresql, fonts and openpyxl present"
+	echo "test dependencies: chromium, postgresql, fonts, openpyxl and aiosmtpd present"
 	exit 0
 fi
 
