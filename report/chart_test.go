@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"encoding/xml"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -11,7 +12,7 @@ import (
 func TestBarChart(t *testing.T) {
 	svg := report.BarChart("inn", "Innovasjoner <per> arbeidsplass", "Antall", []report.Bar{
 		{Label: "Lyngtunet & co", Value: 3}, {Label: "Solåsen", Value: 8}, {Label: "Tom", Value: 0},
-	})
+	}, nil)
 	if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil {
 		t.Fatalf("not well-formed XML: %v\n%s", err, svg)
 	}
@@ -21,7 +22,22 @@ func TestBarChart(t *testing.T) {
 			t.Errorf("chart lacks %s:\n%s", want, svg)
 		}
 	}
-	if empty := report.BarChart("e", "t", "d", nil); !strings.HasSuffix(empty, "</svg>") {
+	if empty := report.BarChart("e", "t", "d", nil, nil); !strings.HasSuffix(empty, "</svg>") {
 		t.Errorf("empty chart %s", empty)
+	}
+}
+
+// TestBarChartNumbers checks the chart writes its values with the formatter it is given, so
+// that a Norwegian page shows 17,5 in the chart as in the table.
+func TestBarChartNumbers(t *testing.T) {
+	comma := func(v float64) string { return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1) }
+	for _, c := range []struct {
+		number func(float64) string
+		want   string
+	}{{nil, ">17.5</text>"}, {comma, ">17,5</text>"}} {
+		svg := report.BarChart("n", "t", "d", []report.Bar{{Label: "A", Value: 17.5}}, c.number)
+		if !strings.Contains(svg, c.want) {
+			t.Errorf("chart lacks %s:\n%s", c.want, svg)
+		}
 	}
 }

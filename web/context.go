@@ -38,3 +38,6 @@ func state(r *http.Request) *reqState {
 func withState(r *http.Request, st *reqState) *http.Request {
 	return r.WithContext(context.WithValue(r.Context(), ctxRequest, st))
 }
+
+// number formats a number in the request's language, for charts as for tables.
+func (st *reqState) number(v float64) string { return formatNumber(v, st.lang) }

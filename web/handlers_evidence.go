@@ -37,7 +37,7 @@ func (s *Server) evidenceSection(r *http.Request) (*EvidenceSection, error) {
 		{Label: st.tr.T("evidence.col.evaluations"), Value: float64(total.Evaluations)},
 		{Label: st.tr.T("evidence.col.exam_papers"), Value: float64(total.ExamPapers)},
 	}
-	chart := report.BarChart("chart-evidence", st.tr.T("evidence.chart"), st.tr.T("report.chart_innovations_desc"), bars)
+	chart := report.BarChart("chart-evidence", st.tr.T("evidence.chart"), st.tr.T("report.chart_innovations_desc"), bars, st.number)
 	return &EvidenceSection{Rows: rows[:len(rows)-1], Total: total, Chart: template.HTML(chart)}, nil
 }
 

@@ -65,7 +65,7 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 	for _, row := range rows[:len(rows)-1] {
 		bars = append(bars, report.Bar{Label: row.Workplace, Value: float64(row.Innovations)})
 	}
-	chart := report.BarChart("chart-innovations", st.tr.T("report.chart_innovations"), st.tr.T("report.chart_innovations_desc"), bars)
+	chart := report.BarChart("chart-innovations", st.tr.T("report.chart_innovations"), st.tr.T("report.chart_innovations_desc"), bars, st.number)
 	p := ReportsPage{Page: s.base(w, r, st.tr.T("report.title")), Programme: st.programme, Rows: rows,
 		Chart: template.HTML(chart), CanExport: s.svc.Research != nil &&
 			st.actor.Can(laeringsliv.ActionResearchExport, laeringsliv.ProgrammeResource(st.programme))}
