@@ -32,6 +32,7 @@ type DB struct {
 	Now func() time.Time
 
 	notes noteQueue // IPE notes waiting for a group commit (ipe_note_batch.go)
+	joins joinQueue // IPE joins waiting for a group commit (ipe_join_batch.go)
 }
 
 // Open opens the database named by dsn and applies any pending migrations. A dsn beginning

@@ -26,7 +26,7 @@ func TestMetricsStandard(t *testing.T) {
 		must(t, db.CreateWorkshop(context.Background(), ws, []*laeringsliv.ReadingGroup{g}))
 		openStream(t, f, p, workshopPath(ws)+"/events", "")
 
-		_, body := f.do(t, c, "GET", "/metrics", nil)
+		body := f.metrics(t)
 		pool := `go_sql_open_connections{db_name="main"}`
 		if db.Dialect() == "sqlite" {
 			pool = `go_sql_open_connections{db_name="write"}`

@@ -8,86 +8,68 @@ import (
 	"testing"
 )
 
-// TestCLIGroupHelp checks every command group answers --help with exit 0 and its subcommands.
-func TestCLIGroupHelp(t *testing.T) {
-	for group, sub := range map[string]string{"user": "user list", "token": "token create", "export": "export exam-list", "report": "report participation"} {
-		for _, flag := range []string{"--help", "-h"} {
-			code, out, _ := cli(t, nil, "", group, flag)
-			if code != 0 || !strings.Contains(out, sub) {
-				t.Errorf("%s %s: exit %d:\n%s", group, flag, code, out)
-			}
-		}
-	}
-}
-
-// TestCLIReadOnlyRefusesMissingDatabase checks that commands that only read name the missing
-// file, in the user's language, and create nothing: neither the file nor its folders.
-func TestCLIReadOnlyRefusesMissingDatabase(t *testing.T) {
+// The command line never surprises: a command that reads refuses a database that does not
+// exist, names its path and creates nothing; errors are sentences in the user's language,
+// never catalogue keys; every command group answers --help; serve reports a port in use
+// before it touches the database.
+func TestCLINeverSurprises(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, "mistyped", "path.db")
-	for _, c := range []struct {
-		args []string
-		lang string
-		want string
-	}{
-		{[]string{"report", "participation"}, "", "finnes ikke"},
-		{[]string{"report", "evidence"}, "nb_NO.UTF-8", "finnes ikke"},
-		{[]string{"export", "exam-list"}, "nn_NO.UTF-8", "finst ikkje"},
-		{[]string{"user", "list"}, "en_GB.UTF-8", "does not exist"},
-		{[]string{"user", "passwd", "--email", "a@b.no"}, "C.UTF-8", "finnes ikke"},
-		{[]string{"token", "create", "--user", "a@b.no"}, "en_US", "does not exist"},
-	} {
-		env := map[string]string{"LAERINGSLIV_DATABASE": path}
-		if c.lang != "" {
-			env["LANG"] = c.lang
-		}
-		code, _, errOut := cli(t, env, "", c.args...)
-		if code != 1 || !strings.Contains(errOut, c.want) || !strings.Contains(errOut, path) {
-			t.Errorf("%q (LANG=%s): exit %d, stderr %q", c.args, c.lang, code, errOut)
-		}
-		if _, err := os.Stat(filepath.Dir(path)); !os.IsNotExist(err) {
-			t.Fatalf("%q created %s", c.args, filepath.Dir(path))
-		}
+	missing := filepath.Join(dir, "mistyped", "path.db")
+	existing := filepath.Join(dir, "real.db")
+	if code, _, errOut := cli(t, nil, "", "migrate", "--database", existing); code != 0 {
+		t.Fatalf("migrate: %d %s", code, errOut)
 	}
-}
-
-// TestCLIErrorsAreSentences checks a domain error prints the catalog's sentence, not its key.
-func TestCLIErrorsAreSentences(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "db.sqlite")
-	env := map[string]string{"LAERINGSLIV_DATABASE": path, "LANG": "en_GB.UTF-8"}
-	if code, _, errOut := cli(t, env, "", "migrate"); code != 0 {
-		t.Fatalf("migrate: %s", errOut)
+	backup := filepath.Join(dir, "copy.db")
+	if code, _, errOut := cli(t, nil, "", "backup", "--database", existing, backup); code != 0 {
+		t.Fatalf("backup: %d %s", code, errOut)
 	}
-	for _, c := range []struct {
-		args   []string
-		want   string
-		refuse string
-	}{
-		{[]string{"backup", path}, "exists already", "error.backup_exists"},
-		{[]string{"report", "participation"}, "no institution", "error."},
-		{[]string{"user", "passwd", "--email", "nobody@example.no", "--password-stdin"}, "", "error."},
-	} {
-		code, _, errOut := cli(t, env, "secret-password-1234\n", c.args...)
-		if code != 1 || !strings.Contains(errOut, c.want) || strings.Contains(errOut, c.refuse) {
-			t.Errorf("%q: exit %d, stderr %q", c.args, code, errOut)
-		}
-	}
-}
-
-// TestServeBindsFirst checks serve on a port in use fails before it creates the database.
-func TestServeBindsFirst(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ln.Close()
-	path := filepath.Join(t.TempDir(), "new", "demo.db")
-	env := map[string]string{"LAERINGSLIV_DATABASE": path, "LAERINGSLIV_ADDR": ln.Addr().String(), "LAERINGSLIV_DEMO": "true"}
-	code, _, errOut := cli(t, env, "", "serve")
-	if code != 1 || !strings.Contains(errOut, "address already in use") {
-		t.Errorf("serve: exit %d, stderr %q", code, errOut)
+	defer busy.Close()
+	servedDB := filepath.Join(dir, "served", "demo.db")
+
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		args []string
+		code int
+		want string // in stdout for exit 0, in stderr otherwise
+	}{
+		{"report on a missing database", nil, []string{"report", "participation", "--database", missing}, 1, "Databasen " + missing + " finnes ikke"},
+		{"report evidence, missing", nil, []string{"report", "evidence", "--database", missing}, 1, "finnes ikke"},
+		{"exam list, missing, English", map[string]string{"LANG": "en_GB.UTF-8"}, []string{"export", "exam-list", "--database", missing}, 1, "The database " + missing + " does not exist"},
+		{"user list, missing, Nynorsk", map[string]string{"LC_ALL": "nn_NO.UTF-8"}, []string{"user", "list", "--database", missing}, 1, "finst ikkje"},
+		{"token, missing", nil, []string{"token", "create", "--user", "a@b.no", "--database", missing}, 1, "finnes ikke"},
+		{"backup, missing", nil, []string{"backup", "--database", missing, filepath.Join(dir, "x.db")}, 1, "finnes ikke"},
+		{"backup over a file", nil, []string{"backup", "--database", existing, backup}, 1, "Filen finnes allerede"},
+		{"user --help", nil, []string{"user", "--help"}, 0, "Usage: laeringsliv user add|passwd|list"},
+		{"token --help", nil, []string{"token", "--help"}, 0, "Usage: laeringsliv token create"},
+		{"export --help", nil, []string{"export", "--help"}, 0, "Usage: laeringsliv export exam-list"},
+		{"report --help", nil, []string{"report", "-h"}, 0, "Usage: laeringsliv report participation|evidence"},
+		{"user alone", nil, []string{"user"}, 2, "Usage: laeringsliv user"},
+		{"serve on a busy port", nil, []string{"serve", "--demo", "--addr", busy.Addr().String(), "--admin-addr", "off", "--database", servedDB}, 1, "cannot listen on " + busy.Addr().String()},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := cli(t, tc.env, "", tc.args...)
+			text := errOut
+			if tc.code == 0 {
+				text = out
+			}
+			if code != tc.code || !strings.Contains(text, tc.want) {
+				t.Errorf("exit %d (want %d); stdout:\n%s\nstderr:\n%s", code, tc.code, out, errOut)
+			}
+			for _, key := range []string{"error.", "cli.error", "not_found:", "invalid:"} {
+				if strings.Contains(errOut, key) {
+					t.Errorf("stderr shows an internal key %q:\n%s", key, errOut)
+				}
+			}
+		})
 	}
-	if _, err := os.Stat(filepath.Dir(path)); !os.IsNotExist(err) {
-		t.Errorf("serve touched the database before listening: %v", err)
+	for _, path := range []string{filepath.Dir(missing), filepath.Dir(servedDB)} {
+		if _, err := os.Stat(path); err == nil {
+			t.Errorf("%s was created", path)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -43,9 +44,17 @@ func (c *CLI) exportExamList(ctx context.Context, f *cmdFlags, cfg *Config, ef *
 		if err != nil {
 			return fmt.Errorf("%w: %v", errUsage, err)
 		}
-		first, err := existingInstitution(ctx, db)
+		insts, err := db.FindInstitutions(ctx)
 		if err != nil {
 			return err
+		} else if len(insts) == 0 {
+			return errors.New("the database holds no institution")
+		}
+		first := insts[0]
+		for _, i := range insts[1:] {
+			if i.ID < first.ID {
+				first = i
+			}
 		}
 		rows, err := db.ExamList(ctx, first.ID)
 		if err != nil {

@@ -69,7 +69,7 @@ func (c *CLI) reportProgramme(ctx context.Context, db *sqlstore.DB, cfg *Config,
 		_, err = db.FindProgramme(ctx, id)
 		return id, err
 	}
-	inst, err := existingInstitution(ctx, db)
+	inst, err := deploymentInstitution(ctx, db, cfg.Institution, cfg.logger(c.Stderr))
 	if err != nil {
 		return 0, err
 	}
