@@ -46,6 +46,9 @@ func newMetrics(pools map[string]*sql.DB) *metrics {
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		m.requests, m.duration, m.streams,
 	)
+	for _, kind := range []string{"ipe", "reading"} { // shown at 0 before the first stream
+		m.streams.WithLabelValues(kind)
+	}
 	for name, db := range pools {
 		m.reg.MustRegister(collectors.NewDBStatsCollector(db, name))
 	}
