@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"unicode/utf8"
 )
 
 // Bar is one bar of a chart: a label and a value.
@@ -21,12 +22,15 @@ func BarChart(id, title, desc string, bars []Bar, number func(float64) string) s
 	if number == nil {
 		number = formatValue
 	}
-	const rowH, labelW, barW, pad = 28, 220, 300, 8
-	max := 0.0
+	const rowH, barW, pad = 28, 300, 8
+	max, labelW := 0.0, 120
 	for _, b := range bars {
 		if b.Value > max {
 			max = b.Value
 		}
+		// Room for the longest label, never cut: about 8 units a character at the label's
+		// size, with a margin (the viewBox scales the whole chart to the page's width).
+		labelW = maxInt(labelW, 8*utf8.RuneCountInString(b.Label)+16)
 	}
 	h := rowH*len(bars) + 2*pad
 	var sb strings.Builder
@@ -45,6 +49,13 @@ func BarChart(id, title, desc string, bars []Bar, number func(float64) string) s
 	}
 	sb.WriteString(`</svg>`)
 	return sb.String()
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
 }
 
 func formatValue(v float64) string {
