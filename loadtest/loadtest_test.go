@@ -52,13 +52,13 @@ func TestSessionSeen(t *testing.T) {
 }
 
 func TestParseMemory(t *testing.T) {
-	page := "# TYPE laeringsliv_go_goroutines gauge\nlaeringsliv_go_goroutines 12\n" +
-		"laeringsliv_go_heap_inuse_bytes 4096\nlaeringsliv_go_stack_inuse_bytes 2048\n" +
-		"laeringsliv_process_resident_memory_bytes 1048576\nlaeringsliv_http_requests_total{route=\"x\"} 5\n"
+	page := "# TYPE go_goroutines gauge\ngo_goroutines 12\n" +
+		"go_memstats_heap_inuse_bytes 4096\ngo_memstats_stack_inuse_bytes 2048\n" +
+		"process_resident_memory_bytes 1048576\nlaeringsliv_http_requests_total{route=\"x\"} 5\n"
 	if got, want := parseMemory(page), (memory{rss: 1048576, heap: 4096, stacks: 2048, goroutines: 12}); got != want {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
-	if got := parseMemory("laeringsliv_go_heap_inuse_bytes x\n\ngarbage"); got != (memory{-1, -1, -1, -1}) {
+	if got := parseMemory("go_memstats_heap_inuse_bytes x\n\ngarbage"); got != (memory{-1, -1, -1, -1}) {
 		t.Errorf("garbage: %+v", got)
 	}
 }

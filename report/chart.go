@@ -16,8 +16,12 @@ type Bar struct {
 // BarChart renders a horizontal bar chart as an SVG element, drawn on the server so that it
 // needs no script and prints as it shows. It is an image with a title and a description for
 // assistive technology; the page puts the same numbers in a table beside it, which is the
-// accessible alternative. title and desc are already translated.
-func BarChart(id, title, desc string, bars []Bar) string {
+// accessible alternative. title and desc are already translated; number formats a value in
+// the reader's language, as the table beside it does (nil: decimal point).
+func BarChart(id, title, desc string, bars []Bar, number func(float64) string) string {
+	if number == nil {
+		number = formatValue
+	}
 	const rowH, barW, pad = 28, 300, 8
 	max, labelW := 0.0, 120
 	for _, b := range bars {
@@ -41,7 +45,7 @@ func BarChart(id, title, desc string, bars []Bar) string {
 		}
 		fmt.Fprintf(&sb, `<text x="%d" y="%d" text-anchor="end" class="app-chart-label">%s</text>`, labelW-8, y+rowH/2+5, html.EscapeString(b.Label))
 		fmt.Fprintf(&sb, `<rect x="%d" y="%d" width="%d" height="%d" class="app-chart-bar"/>`, labelW, y+4, w, rowH-8)
-		fmt.Fprintf(&sb, `<text x="%d" y="%d" class="app-chart-value">%s</text>`, labelW+w+6, y+rowH/2+5, formatValue(b.Value))
+		fmt.Fprintf(&sb, `<text x="%d" y="%d" class="app-chart-value">%s</text>`, labelW+w+6, y+rowH/2+5, number(b.Value))
 	}
 	sb.WriteString(`</svg>`)
 	return sb.String()

@@ -37,9 +37,13 @@ have_postgres || missing+=(postgresql)
 have_nginx || missing+=(nginx)
 # Chromium only recommends a font; without one, pages render as empty boxes.
 have_package fonts-liberation || missing+=(fonts-liberation)
+# An independent XLSX reader: the export tests open every workbook with openpyxl.
+have_package python3-openpyxl || missing+=(python3-openpyxl)
+# A real SMTP server process for the mail tests.
+have_package python3-aiosmtpd || missing+=(python3-aiosmtpd)
 
 if ((${#missing[@]} == 0)); then
-	echo "test dependencies: chromium, postgresql, fonts and nginx present"
+	echo "test dependencies: chromium, postgresql, fonts, nginx, openpyxl and aiosmtpd present"
 	exit 0
 fi
 

@@ -118,3 +118,12 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 	}
 	return sqlTx.Commit()
 }
+
+// StatsPools returns the connection pools by name, for pool statistics: "write" and "read"
+// on SQLite, one "main" pool on PostgreSQL where both are the same.
+func (db *DB) StatsPools() map[string]*sql.DB {
+	if db.write == db.read {
+		return map[string]*sql.DB{"main": db.write}
+	}
+	return map[string]*sql.DB{"write": db.write, "read": db.read}
+}

@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"io"
+	"mime/quotedprintable"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -57,7 +59,8 @@ func TestPasswordResetByMail(t *testing.T) {
 	if msgs = mailsrv.Messages(); len(msgs) != 1 || msgs[0].To[0] != person.Email {
 		t.Fatalf("messages %+v; want one to %s", msgs, person.Email)
 	}
-	body := strings.ReplaceAll(msgs[0].Data, "=\r\n", "")
+	decoded, _ := io.ReadAll(quotedprintable.NewReader(strings.NewReader(msgs[0].Data))) // the body is quoted-printable
+	body := string(decoded)
 	link := resetLink.FindString(body)
 	if link == "" {
 		t.Fatalf("no link in the mail:\n%s", msgs[0].Data)

@@ -6,6 +6,7 @@ import (
 
 	"laeringsliv"
 	"laeringsliv/report"
+	"laeringsliv/tabular"
 )
 
 // PipelinePage shows a workplace's innovations by status, at a glance.
@@ -64,7 +65,7 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 	for _, row := range rows[:len(rows)-1] {
 		bars = append(bars, report.Bar{Label: row.Workplace, Value: float64(row.Innovations)})
 	}
-	chart := report.BarChart("chart-innovations", st.tr.T("report.chart_innovations"), st.tr.T("report.chart_innovations_desc"), bars)
+	chart := report.BarChart("chart-innovations", st.tr.T("report.chart_innovations"), st.tr.T("report.chart_innovations_desc"), bars, st.number)
 	p := ReportsPage{Page: s.base(w, r, st.tr.T("report.title")), Programme: st.programme, Rows: rows,
 		Chart: template.HTML(chart), CanExport: s.svc.Research != nil &&
 			st.actor.Can(laeringsliv.ActionResearchExport, laeringsliv.ProgrammeResource(st.programme))}
@@ -87,7 +88,13 @@ func (s *Server) participationDownload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	attachment(w, f, "table2")
-	if err := report.WriteParticipation(w, f, rows); err != nil {
-		s.cfg.Logger.Error("write participation report", "err", err)
+	var werr error
+	if f == "json" {
+		werr = report.WriteParticipation(w, f, rows)
+	} else {
+		werr = readerTable(state(r).tr, report.ParticipationTable(rows), "table2", tabular.Format(f)).Write(w, tabular.Format(f))
+	}
+	if werr != nil {
+		s.cfg.Logger.ErrorContext(r.Context(), "write participation report", "err", werr)
 	}
 }

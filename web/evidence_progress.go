@@ -37,8 +37,8 @@ func (s *Server) progressPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if f != "" {
 		attachment(w, f, "progress")
-		if err := report.ProgressTable(years).Write(w, tabular.Format(f)); err != nil {
-			s.cfg.Logger.Error("write progress report", "err", err)
+		if err := readerTable(st.tr, report.ProgressTable(years), "progress", tabular.Format(f)).Write(w, tabular.Format(f)); err != nil {
+			s.cfg.Logger.ErrorContext(r.Context(), "write progress report", "err", err)
 		}
 		return
 	}

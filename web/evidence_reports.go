@@ -6,6 +6,7 @@ import (
 
 	"laeringsliv"
 	"laeringsliv/report"
+	"laeringsliv/tabular"
 )
 
 // EvidenceSection is Table 1 on the reports page: the material collected per gathering, with a
@@ -36,7 +37,7 @@ func (s *Server) evidenceSection(r *http.Request) (*EvidenceSection, error) {
 		{Label: st.tr.T("evidence.col.evaluations"), Value: float64(total.Evaluations)},
 		{Label: st.tr.T("evidence.col.exam_papers"), Value: float64(total.ExamPapers)},
 	}
-	chart := report.BarChart("chart-evidence", st.tr.T("evidence.chart"), st.tr.T("report.chart_innovations_desc"), bars)
+	chart := report.BarChart("chart-evidence", st.tr.T("evidence.chart"), st.tr.T("report.chart_innovations_desc"), bars, st.number)
 	return &EvidenceSection{Rows: rows[:len(rows)-1], Total: total, Chart: template.HTML(chart)}, nil
 }
 
@@ -56,8 +57,14 @@ func (s *Server) evidenceDownload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	attachment(w, f, "table1")
-	if err := report.WriteEvidence(w, f, rows); err != nil {
-		s.cfg.Logger.Error("write evidence report", "err", err)
+	var werr error
+	if f == "json" {
+		werr = report.WriteEvidence(w, f, rows)
+	} else {
+		werr = readerTable(state(r).tr, report.EvidenceTable(rows), "table1", tabular.Format(f)).Write(w, tabular.Format(f))
+	}
+	if werr != nil {
+		s.cfg.Logger.ErrorContext(r.Context(), "write evidence report", "err", werr)
 	}
 }
 

@@ -30,6 +30,6 @@ func (s *Server) researchExport(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Disposition", `attachment; filename="research.zip"`)
 	w.Header().Set("Cache-Control", "no-store")
 	if err := report.WriteResearchZip(w, report.ResearchExport(key, data)); err != nil {
-		s.cfg.Logger.Error("write research export", "err", err) // never the data itself
+		s.cfg.Logger.ErrorContext(r.Context(), "write research export", "err", err) // never the data itself
 	}
 }

@@ -182,7 +182,7 @@ func (s *Server) ipeExport(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Disposition", `attachment; filename="ipe-`+strconv.FormatInt(st.ipe.ID, 10)+"."+string(format)+`"`)
 	w.Header().Set("Cache-Control", "no-store")
 	if err := t.Write(w, format); err != nil {
-		s.cfg.Logger.Error("export", "route", st.pattern, "err", err)
+		s.cfg.Logger.ErrorContext(r.Context(), "export", "route", st.pattern, "err", err)
 	}
 }
 

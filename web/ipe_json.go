@@ -120,7 +120,7 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	if code == laeringsliv.EINTERNAL {
-		s.cfg.Logger.Error("internal error", "route", state(r).pattern, "err", err)
+		s.cfg.Logger.ErrorContext(r.Context(), "internal error", "route", state(r).pattern, "err", err)
 	}
 	key := laeringsliv.ErrorKey(err)
 	var e *laeringsliv.Error

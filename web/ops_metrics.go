@@ -1,107 +1,84 @@
 package web
 
 import (
+	"database/sql"
 	"fmt"
-	"io"
 	"net/http"
-	"runtime"
-	"sort"
 	"strconv"
-	"sync"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
-// metrics counts requests by route pattern and status class and keeps a duration histogram,
-// written in the Prometheus text format. Labels are route patterns only, never paths with ids
-// or anything a person typed.
+// metrics holds the server's own Prometheus registry: the standard Go and process
+// collectors, the database pools' statistics, and the HTTP and live-stream figures. Labels
+// are route patterns and stream kinds only, never paths with ids or anything a person typed.
+// Each Server has its own registry so that tests can build many servers in one process.
 type metrics struct {
-	mu       sync.Mutex
-	start    time.Time
-	requests map[[2]string]uint64 // {route, status}
-	hist     map[string]*histogram
+	reg      *prometheus.Registry
+	requests *prometheus.CounterVec
+	duration *prometheus.HistogramVec
+	streams  *prometheus.GaugeVec
 	gc       forcedGC // /metrics?gc=1
 }
 
-var bucketBounds = []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10}
-
-type histogram struct {
-	counts []uint64 // one per bound, plus +Inf
-	sum    float64
-	n      uint64
+func newMetrics(pools map[string]*sql.DB) *metrics {
+	m := &metrics{
+		reg: prometheus.NewRegistry(),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "laeringsliv_http_requests_total",
+			Help: "HTTP requests served, by route pattern and status code.",
+		}, []string{"route", "status"}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "laeringsliv_http_request_duration_seconds",
+			Help:    "Time to serve a request, by route pattern; live event streams are left out.",
+			Buckets: []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10},
+		}, []string{"route"}),
+		streams: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "laeringsliv_live_streams_open",
+			Help: "Live event streams (server-sent events) open now, by kind.",
+		}, []string{"kind"}),
+	}
+	m.reg.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		m.requests, m.duration, m.streams,
+	)
+	for _, kind := range []string{"ipe", "reading"} { // shown at 0 before the first stream
+		m.streams.WithLabelValues(kind)
+	}
+	for name, db := range pools {
+		m.reg.MustRegister(collectors.NewDBStatsCollector(db, name))
+	}
+	return m
 }
 
-func newMetrics() *metrics {
-	return &metrics{start: time.Now(), requests: map[[2]string]uint64{}, hist: map[string]*histogram{}}
-}
-
-func (m *metrics) observe(route string, status int, d time.Duration) {
+// observe counts a finished request; a live stream's duration says nothing about speed, so
+// streams are counted but kept out of the histogram.
+func (m *metrics) observe(route string, status int, d time.Duration, stream bool) {
 	if status == 0 {
 		status = http.StatusOK
 	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.requests[[2]string{route, strconv.Itoa(status)}]++
-	h := m.hist[route]
-	if h == nil {
-		h = &histogram{counts: make([]uint64, len(bucketBounds)+1)}
-		m.hist[route] = h
+	m.requests.WithLabelValues(route, strconv.Itoa(status)).Inc()
+	if !stream {
+		m.duration.WithLabelValues(route).Observe(d.Seconds())
 	}
-	sec := d.Seconds()
-	i := sort.SearchFloat64s(bucketBounds, sec)
-	h.counts[i]++
-	h.sum += sec
-	h.n++
 }
 
-func (m *metrics) write(w io.Writer) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	fmt.Fprintln(w, "# HELP laeringsliv_http_requests_total HTTP requests by route pattern and status.")
-	fmt.Fprintln(w, "# TYPE laeringsliv_http_requests_total counter")
-	keys := make([][2]string, 0, len(m.requests))
-	for k := range m.requests {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
-	})
-	for _, k := range keys {
-		fmt.Fprintf(w, "laeringsliv_http_requests_total{route=%q,status=%q} %d\n", k[0], k[1], m.requests[k])
-	}
-	fmt.Fprintln(w, "# HELP laeringsliv_http_request_duration_seconds Time to serve a request.")
-	fmt.Fprintln(w, "# TYPE laeringsliv_http_request_duration_seconds histogram")
-	routes := make([]string, 0, len(m.hist))
-	for r := range m.hist {
-		routes = append(routes, r)
-	}
-	sort.Strings(routes)
-	for _, r := range routes {
-		h := m.hist[r]
-		var cum uint64
-		for i, b := range bucketBounds {
-			cum += h.counts[i]
-			fmt.Fprintf(w, "laeringsliv_http_request_duration_seconds_bucket{route=%q,le=%q} %d\n", r, strconv.FormatFloat(b, 'f', -1, 64), cum)
-		}
-		cum += h.counts[len(bucketBounds)]
-		fmt.Fprintf(w, "laeringsliv_http_request_duration_seconds_bucket{route=%q,le=\"+Inf\"} %d\n", r, cum)
-		fmt.Fprintf(w, "laeringsliv_http_request_duration_seconds_sum{route=%q} %g\n", r, h.sum)
-		fmt.Fprintf(w, "laeringsliv_http_request_duration_seconds_count{route=%q} %d\n", r, h.n)
-	}
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	fmt.Fprintln(w, "# TYPE laeringsliv_go_goroutines gauge")
-	fmt.Fprintf(w, "laeringsliv_go_goroutines %d\n", runtime.NumGoroutine())
-	fmt.Fprintln(w, "# TYPE laeringsliv_go_heap_inuse_bytes gauge")
-	fmt.Fprintf(w, "laeringsliv_go_heap_inuse_bytes %d\n", ms.HeapInuse)
-	fmt.Fprintln(w, "# TYPE laeringsliv_uptime_seconds gauge")
-	fmt.Fprintf(w, "laeringsliv_uptime_seconds %d\n", int64(time.Since(m.start).Seconds()))
+// streamOpened marks the request as a live stream of kind and counts it open until the
+// returned function is called.
+func (m *metrics) streamOpened(r *http.Request, kind string) (closed func()) {
+	state(r).stream = true
+	g := m.streams.WithLabelValues(kind)
+	g.Inc()
+	return g.Dec
 }
 
 func (s *Server) metricsPage(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	s.metrics.gc.collectIfAsked(r)
-	s.metrics.write(w)
-	writeMemory(w)
+	promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{ErrorLog: nil}).ServeHTTP(w, r)
 }
 
 // healthz says the process is alive.
@@ -115,7 +92,7 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	if s.svc.Ready != nil {
 		if err := s.svc.Ready(r.Context()); err != nil {
-			s.cfg.Logger.Warn("not ready", "err", err)
+			s.cfg.Logger.WarnContext(r.Context(), "not ready", "err", err)
 			w.WriteHeader(http.StatusServiceUnavailable)
 			fmt.Fprintln(w, "not ready")
 			return

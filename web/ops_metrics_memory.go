@@ -1,11 +1,7 @@
 package web
 
 import (
-	"fmt"
-	"io"
-	"laeringsliv/internal/memstat"
 	"net/http"
-	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -34,16 +30,4 @@ func (g *forcedGC) collectIfAsked(r *http.Request) {
 	}
 	debug.FreeOSMemory()
 	g.last = time.Now()
-}
-
-// writeMemory adds goroutine stacks and the resident set size, where the system tells it.
-func writeMemory(w io.Writer) {
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	fmt.Fprintln(w, "# TYPE laeringsliv_go_stack_inuse_bytes gauge")
-	fmt.Fprintf(w, "laeringsliv_go_stack_inuse_bytes %d\n", ms.StackInuse)
-	if rss, ok := memstat.Resident(); ok { // not on every system
-		fmt.Fprintln(w, "# TYPE laeringsliv_process_resident_memory_bytes gauge")
-		fmt.Fprintf(w, "laeringsliv_process_resident_memory_bytes %d\n", rss)
-	}
 }

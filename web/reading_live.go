@@ -24,6 +24,7 @@ func (s *Server) workshopEvents(w http.ResponseWriter, r *http.Request) {
 		s.jsonError(w, r, err)
 		return
 	}
+	defer s.metrics.streamOpened(r, "reading")()
 	s.reading.serve(w, r, s.live, readingTopic(ws.ID), ws.ID)
 }
 
@@ -185,7 +186,7 @@ func wantsJSON(r *http.Request) bool {
 func (s *Server) jsonError(w http.ResponseWriter, r *http.Request, err error) {
 	code := laeringsliv.ErrorCode(err)
 	if code == laeringsliv.EINTERNAL {
-		s.cfg.Logger.Error("internal error", "route", state(r).pattern, "err", err)
+		s.cfg.Logger.ErrorContext(r.Context(), "internal error", "route", state(r).pattern, "err", err)
 	}
 	writeJSON(w, statusOf(code), map[string]string{"error": state(r).tr.T(laeringsliv.ErrorKey(err))})
 }

@@ -159,7 +159,7 @@ func (s *Server) discardFile(r *http.Request, f *filestore.Received) {
 		return
 	}
 	if err := s.svc.Files.Delete(r.Context(), f.Key); err != nil {
-		s.cfg.Logger.Warn("delete stored file", "err", err)
+		s.cfg.Logger.WarnContext(r.Context(), "delete stored file", "err", err)
 	}
 }
 

@@ -4,10 +4,12 @@ package web
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"laeringsliv"
@@ -66,6 +68,12 @@ type Config struct {
 	// BaseURL, when set, is the public address used in links for copying (invitations);
 	// otherwise the request's host is used.
 	BaseURL string
+	// TrustedProxy, when set, says whether a request came through a proxy the deployment
+	// trusts; only then is the proxy's X-Request-Id kept. Otherwise every request gets a
+	// new id.
+	TrustedProxy func(r *http.Request) bool
+	// DBPools are the database connection pools, by name, whose statistics /metrics shows.
+	DBPools map[string]*sql.DB
 	// Version is shown in /healthz.
 	Version string
 	// PasswordHasher hashes new passwords; PasswordChecker checks one against a stored hash.
@@ -126,6 +134,14 @@ func New(cfg Config, svc Services) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	cfg.Logger = slog.New(requestIDHandler{cfg.Logger.Handler()})
+	if cfg.TrustedProxy == nil {
+		proxies := cfg.TrustedProxies
+		cfg.TrustedProxy = func(r *http.Request) bool {
+			ap, err := netip.ParseAddrPort(r.RemoteAddr)
+			return err == nil && proxies.trusts(ap.Addr().Unmap())
+		}
+	}
 	if cfg.PasswordHasher == nil || cfg.PasswordChecker == nil {
 		return nil, fmt.Errorf("web: password hasher and checker are required")
 	}
@@ -141,7 +157,7 @@ func New(cfg Config, svc Services) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(),
+	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(cfg.DBPools),
 		limiter: newLoginLimiter(cfg.Now), devices: newDevices(cfg.DeviceKey, cfg.Now), oidc: newOIDCClients(cfg.OIDC),
 		joins: newJoinLimiter(cfg.Now), assets: as, live: svc.Live}
 	if s.live == nil {

@@ -18,6 +18,8 @@ const (
 // by the outermost middleware, and filled in as the request goes inwards.
 type reqState struct {
 	pattern   string // the matched route, for logs and metrics
+	requestID string // ties the request's log lines together; sent as X-Request-Id
+	stream    bool   // a live event stream: counted, but kept out of the duration histogram
 	actor     *laeringsliv.Actor
 	session   *laeringsliv.LoginSession
 	lang      string
@@ -39,3 +41,6 @@ func state(r *http.Request) *reqState {
 func withState(r *http.Request, st *reqState) *http.Request {
 	return r.WithContext(context.WithValue(r.Context(), ctxRequest, st))
 }
+
+// number formats a number in the request's language, for charts as for tables.
+func (st *reqState) number(v float64) string { return formatNumber(v, st.lang) }

@@ -63,9 +63,9 @@ func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) 
 		w.Header().Set("Retry-After", strconv.Itoa(retryAfterSeconds))
 	}
 	if status == http.StatusServiceUnavailable {
-		s.cfg.Logger.Warn("storage unavailable", "route", state(r).pattern, "err", err)
+		s.cfg.Logger.WarnContext(r.Context(), "storage unavailable", "route", state(r).pattern, "err", err)
 	} else {
-		s.cfg.Logger.Error("internal error", "route", state(r).pattern, "err", err)
+		s.cfg.Logger.ErrorContext(r.Context(), "internal error", "route", state(r).pattern, "err", err)
 	}
 	st := state(r)
 	msg := http.StatusText(status)

@@ -62,14 +62,15 @@ func (s *Server) observe(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
-		st := &reqState{lang: "nb"}
+		st := &reqState{lang: "nb", requestID: requestID(r, s.cfg.TrustedProxy)}
+		w.Header().Set(requestIDHeader, st.requestID)
 		r = withState(r, st)
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.cfg.Logger.Error("panic", "err", v, "stack", string(debug.Stack()))
+				s.cfg.Logger.ErrorContext(r.Context(), "panic", "err", v, "stack", string(debug.Stack()))
 				if sw.status == 0 {
 					http.Error(sw, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 				}
@@ -79,7 +80,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 			if pattern == "" {
 				pattern = "unmatched"
 			}
-			s.metrics.observe(pattern, sw.status, d)
+			s.metrics.observe(pattern, sw.status, d, st.stream)
 			if r.URL.Path != "/healthz" && r.URL.Path != "/metrics" {
 				s.cfg.Logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
 					slog.String("method", r.Method), slog.String("route", pattern),

@@ -74,6 +74,7 @@ func newFixture(t *testing.T, db *sqlstore.DB) *fixture {
 		InstitutionID:   f.inst.ID,
 		PasswordHasher:  func(pw string) (string, error) { return password.Hash(pw, testParams) },
 		PasswordChecker: password.Check,
+		DBPools:         db.StatsPools(),
 	}, Services{Org: db, People: db, Members: db, Auth: db, Ready: db.Ping,
 		Innovations: db, Timelines: db, Participation: db, Prequal: db, Reports: db,
 		StudyCounts: laeringsliv.NoStudyCounts{}, Evidence: db, Progress: db, Reading: db, Research: db, Handbook: db, IPE: db, Tokens: db,

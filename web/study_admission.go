@@ -146,8 +146,8 @@ func (s *Server) examList(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", format.ContentType())
 	w.Header().Set("Content-Disposition", `attachment; filename="exam-list-`+itoa(st.programme.ID)+`.`+string(format)+`"`)
 	w.Header().Set("Cache-Control", "private, no-store")
-	if err := ExamListTable(mine).Write(w, format); err != nil {
-		s.cfg.Logger.Warn("write exam list", "err", err)
+	if err := readerTable(st.tr, ExamListTable(mine), "exam_list", format).Write(w, format); err != nil {
+		s.cfg.Logger.WarnContext(r.Context(), "write exam list", "err", err)
 	}
 }
 

@@ -126,7 +126,7 @@ func (s *Server) writeCalendar(w http.ResponseWriter, r *http.Request, name stri
 		w.Header().Set("Content-Disposition", `attachment; filename="gatherings-`+itoa(wp.ID)+`.ics"`)
 	}
 	if err := cal.Write(w, s.cfg.Now()); err != nil {
-		s.cfg.Logger.Warn("write calendar", "err", err)
+		s.cfg.Logger.WarnContext(r.Context(), "write calendar", "err", err)
 	}
 }
 

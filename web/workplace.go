@@ -319,7 +319,7 @@ func (s *Server) mailInvitation(r *http.Request, inv *laeringsliv.Invitation, li
 	err := s.svc.Mailer.Send(r.Context(), laeringsliv.Mail{To: inv.Email,
 		Subject: st.tr.T("invite.mail_subject", data), Body: st.tr.T("invite.mail_body", data)})
 	if err != nil {
-		s.cfg.Logger.Warn("invitation mail not sent", "err_code", laeringsliv.ErrorCode(err))
+		s.cfg.Logger.WarnContext(r.Context(), "invitation mail not sent", "err_code", laeringsliv.ErrorCode(err))
 		return "flash.invitation_created", true
 	}
 	return "flash.invitation_sent", false

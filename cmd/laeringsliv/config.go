@@ -86,6 +86,12 @@ func (c *cmdFlags) commonFlags(cfg *Config) {
 	cfg.Institution = DefaultInstitution // so that validate passes where --institution is not defined
 }
 
+// filesFlag adds --files, for the subcommands that handle uploaded files.
+func (c *cmdFlags) filesFlag(cfg *Config) {
+	c.fs.StringVar(&cfg.Files, "files", "", "folder of uploaded files (default: files/ beside the SQLite database,\nor ./data/files with PostgreSQL)")
+	c.bindEnv("files")
+}
+
 // institutionFlag adds --institution, for the subcommands that may create the institution.
 func (c *cmdFlags) institutionFlag(cfg *Config) {
 	c.fs.StringVar(&cfg.Institution, "institution", DefaultInstitution,

@@ -30,7 +30,8 @@ Commands:
   report participation  print the article's Table 2 (--format csv|xlsx|json)
   report evidence       print Table 1, the evidence per gathering (--format csv|xlsx|json)
   export exam-list      write the exam list (CSV or XLSX) for the student system
-  backup FILE           write a consistent copy of a SQLite database to FILE
+  backup ARCHIVE        write the database and every uploaded file to one archive
+  restore ARCHIVE       restore an archive into an empty database and files folder
   loadtest              drive simulated IPE participants against a running server
   version               print the version
 
@@ -98,6 +99,10 @@ func (c *CLI) Run(ctx context.Context, args []string) int {
 // context the command added kept around it.
 func (c *CLI) sentence(err error) string {
 	lang := c.lang()
+	var ce cliError
+	if errors.As(err, &ce) {
+		return strings.Replace(err.Error(), ce.Error(), web.Message(lang, ce.key, ce.data), 1)
+	}
 	var none errNoDatabase
 	if errors.As(err, &none) {
 		return web.Message(lang, "cli.error.no_database", map[string]any{"Path": none.path})
@@ -183,7 +188,12 @@ func (c *CLI) lookup(args []string) (*command, error) {
 		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.migrate(ctx, f, &cfg, a) }}, nil
 	case "backup":
 		f := dbCmdFlags("backup", backupUsage, &cfg)
+		f.filesFlag(&cfg)
 		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.backup(ctx, f, &cfg, a) }}, nil
+	case "restore":
+		f := dbCmdFlags("restore", restoreUsage, &cfg)
+		f.filesFlag(&cfg)
+		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.restore(ctx, f, &cfg, a) }}, nil
 	case "version":
 		f := newCmdFlags("version", versionUsage)
 		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.version(f, a) }}, nil

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"io"
 	"log/slog"
+	"mime/quotedprintable"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -47,7 +49,7 @@ func TestBrowserPasswordReset(t *testing.T) {
 	for deadline := time.Now().Add(10 * time.Second); link == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		for _, msg := range mail.Messages() {
 			if msg.To[0] == worker.Email {
-				link = regexp.MustCompile(`http://[^\s]+/password/reset/[A-Za-z0-9_-]+`).FindString(strings.ReplaceAll(msg.Data, "=\r\n", ""))
+				link = regexp.MustCompile(`http://[^\s]+/password/reset/[A-Za-z0-9_-]+`).FindString(decodeQP(msg.Data))
 			}
 		}
 	}
@@ -64,4 +66,10 @@ func TestBrowserPasswordReset(t *testing.T) {
 	}
 	worker.Password = pw
 	signIn(t, ctx, m.URL(), worker, "/")
+}
+
+// decodeQP decodes a quoted-printable mail, as the mail library sends text.
+func decodeQP(s string) string {
+	b, _ := io.ReadAll(quotedprintable.NewReader(strings.NewReader(s)))
+	return string(b)
 }

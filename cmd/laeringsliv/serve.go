@@ -113,7 +113,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	h, err := web.New(web.Config{
 		Logger: m.Logger, InstitutionID: m.Institution.ID, Version: m.Version, BaseURL: m.Config.BaseURL,
-		PasswordHasher: hashPassword, PasswordChecker: password.Check,
+		PasswordHasher: hashPassword, PasswordChecker: password.Check, DBPools: m.DB.StatsPools(),
 		PasswordNeedsRehash: func(h string) bool { return password.NeedsRehash(h, password.Default) },
 		TrustedProxies:      proxies, MetricsToken: m.Config.MetricsToken,
 		ReadTimeout: m.Config.ReadTimeout, WriteTimeout: m.Config.WriteTimeout,
