@@ -1,0 +1,48 @@
+// Package rota holds a workplace's shift rota: the shifts read from a rota
+// system's export, the checks a file must pass before anything is saved,
+// and the readers for the CSV and XLSX layouts.
+package rota
+
+import (
+	"strings"
+	"time"
+)
+
+// MaxFileSize is the largest rota file accepted, in bytes.
+const MaxFileSize = 50 << 20
+
+// MaxShift is the longest single shift accepted.
+const MaxShift = 16 * time.Hour
+
+// Shift is one person's shift as a rota file states it. End is after
+// Start; a night shift ends on the next day.
+type Shift struct {
+	Row    int // the file's row number, 1-based, header included
+	Person string
+	Start  time.Time
+	End    time.Time
+	Code   string
+}
+
+// Duration is how long the shift lasts.
+func (s Shift) Duration() time.Duration { return s.End.Sub(s.Start) }
+
+// IsLeave reports whether the code marks absence rather than work
+// (holiday, sick leave, leave of absence, time off in lieu).
+func (s Shift) IsLeave() bool { return leaveCodes[normalCode(s.Code)] }
+
+var leaveCodes = map[string]bool{
+	"F": true, "FE": true, "FERIE": true, "S": true, "SYK": true,
+	"P": true, "PERM": true, "AFS": true, "AVSPASERING": true, "LEAVE": true,
+}
+
+// Period is a rota for one workplace over a span of dates, saved and
+// rolled back as one unit.
+type Period struct {
+	ID          int64
+	WorkplaceID int64
+	From, To    time.Time // first and last date, inclusive
+	Shifts      []Shift
+}
+
+func normalCode(c string) string { return strings.ToUpper(strings.TrimSpace(c)) }
