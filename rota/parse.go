@@ -192,12 +192,27 @@ func parseRow(row int, rec []string, idx colIndex) (Shift, Problems) {
 	if len(ps) > 0 {
 		return s, ps
 	}
-	s.Start = day.Add(start)
+	s.Start = wallClock(day, start)
 	if end <= start {
-		end += 24 * time.Hour
+		day = day.AddDate(0, 0, 1)
 	}
-	s.End = day.Add(end)
+	s.End = wallClock(day, end)
 	return s, nil
+}
+
+// Zone is the time zone rota files are written in.
+var Zone = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Oslo")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}()
+
+// wallClock is the instant at clock time c on day in Zone; across a
+// change to or from summer time a night shift is an hour shorter or longer.
+func wallClock(day time.Time, c time.Duration) time.Time {
+	return time.Date(day.Year(), day.Month(), day.Day(), int(c/time.Hour), int(c%time.Hour/time.Minute), 0, 0, Zone)
 }
 
 // ParseDate reads YYYY-MM-DD or DD.MM.YYYY as a date in UTC. A whole

@@ -17,11 +17,12 @@ const MaxShift = 16 * time.Hour
 // Shift is one person's shift as a rota file states it. End is after
 // Start; a night shift ends on the next day.
 type Shift struct {
-	Row    int // the file's row number, 1-based, header included
-	Person string
-	Start  time.Time
-	End    time.Time
-	Code   string
+	Row      int    // the file's row number, 1-based, header included
+	Person   string // e-mail as written in the file, lower-cased
+	PersonID int64  // set once the person is known at the workplace
+	Start    time.Time
+	End      time.Time
+	Code     string
 }
 
 // Duration is how long the shift lasts.
@@ -42,7 +43,40 @@ type Period struct {
 	ID          int64
 	WorkplaceID int64
 	From, To    time.Time // first and last date, inclusive
-	Shifts      []Shift
+	Status      Status
+	ReplacedBy  int64 // the period that replaced this one, when Status is StatusReplaced
+	ImportedBy  int64
+	ImportedAt  time.Time
+	Shifts      []Shift // filled on import; loaded on request
+	ShiftCount  int
+}
+
+// Status is where a period stands.
+type Status string
+
+// Statuses of a period: an import is active until a later import covering
+// some of its dates replaces it, or until it is rolled back.
+const (
+	StatusActive     Status = "active"
+	StatusReplaced   Status = "replaced"
+	StatusRolledBack Status = "rolled_back"
+)
+
+// NewPeriod makes the period a set of parsed shifts covers: from the
+// first shift's date to the last shift's start date, as UTC dates.
+func NewPeriod(workplaceID int64, shifts []Shift) *Period {
+	p := &Period{WorkplaceID: workplaceID, Shifts: shifts, ShiftCount: len(shifts)}
+	for i, s := range shifts {
+		t := s.Start.In(Zone)
+		day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		if i == 0 || day.Before(p.From) {
+			p.From = day
+		}
+		if i == 0 || day.After(p.To) {
+			p.To = day
+		}
+	}
+	return p
 }
 
 func normalCode(c string) string { return strings.ToUpper(strings.TrimSpace(c)) }
