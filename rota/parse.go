@@ -31,6 +31,16 @@ var defaultNames = map[string][]string{
 // returns its shifts, or every problem found. Shifts are returned only
 // when there are no problems.
 func Parse(data []byte, cols Columns) ([]Shift, Problems) {
+	shifts, ps := parseAll(data, cols)
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	return shifts, nil
+}
+
+// parseAll returns the rows that read well alongside every problem, so
+// that later checks can report on the good rows too.
+func parseAll(data []byte, cols Columns) ([]Shift, Problems) {
 	if len(data) > MaxFileSize {
 		return nil, Problems{{Kind: ProblemTooLarge}}
 	}
@@ -44,11 +54,7 @@ func Parse(data []byte, cols Columns) ([]Shift, Problems) {
 	if len(ps) > 0 {
 		return nil, ps
 	}
-	shifts, ps := parseRows(rows, cols)
-	if len(ps) > 0 {
-		return nil, ps
-	}
-	return shifts, nil
+	return parseRows(rows, cols)
 }
 
 // decodeText turns a file's bytes into UTF-8: a UTF-8 byte-order mark is

@@ -161,3 +161,19 @@ func FuzzParseCSV(f *testing.F) {
 		}
 	})
 }
+
+func TestPrepareReportsEveryRow(t *testing.T) {
+	file := "email,date,start,end\na@x.no,2026-03-01,08:00,15:00\nz@x.no,2026-03-01,08:00,15:00\na@x.no,01.03.2026,14:00,20:00\nb@x.no,1/3,08:00,15:00\n"
+	p, ps := Prepare(7, []byte(file), Columns{}, map[string]int64{"a@x.no": 1, "b@x.no": 2})
+	var kinds []string
+	for _, pr := range ps {
+		kinds = append(kinds, pr.rowKind())
+	}
+	if p != nil || strings.Join(kinds, " ") != "3:unknown_person 4:overlap 5:bad_date" {
+		t.Fatalf("period %v, problems %v", p, kinds)
+	}
+	p, ps = Prepare(7, []byte("email,date,start,end\nA@x.no,2026-03-01,22:00,06:00\n"), Columns{}, map[string]int64{"a@x.no": 1})
+	if len(ps) > 0 || p.Shifts[0].PersonID != 1 || p.WorkplaceID != 7 || p.Summarise().Nights != 1 {
+		t.Fatalf("period %+v, problems %v", p, ps)
+	}
+}

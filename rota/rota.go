@@ -4,6 +4,7 @@
 package rota
 
 import (
+	"sort"
 	"strings"
 	"time"
 )
@@ -80,3 +81,47 @@ func NewPeriod(workplaceID int64, shifts []Shift) *Period {
 }
 
 func normalCode(c string) string { return strings.ToUpper(strings.TrimSpace(c)) }
+
+// Prepare reads a rota file for a workplace whose people are given by
+// lower-cased e-mail, and returns the period to save, or every problem
+// with the file. Nothing is returned to save unless the whole file is
+// accepted.
+func Prepare(workplaceID int64, data []byte, cols Columns, people map[string]int64) (*Period, Problems) {
+	shifts, ps := parseAll(data, cols)
+	ps = append(ps, CheckPeople(shifts, func(p string) bool { return people[p] != 0 })...)
+	if len(ps) > 0 {
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].Row < ps[j].Row })
+		return nil, ps
+	}
+	for i := range shifts {
+		shifts[i].PersonID = people[shifts[i].Person]
+	}
+	return NewPeriod(workplaceID, shifts), nil
+}
+
+// Summary counts a period's shifts by kind, for a preview.
+type Summary struct {
+	People, Shifts, Nights, Leave int
+	Hours                         float64 // worked hours, leave excluded
+}
+
+// Summarise counts the period's shifts. A night is a shift that crosses
+// midnight.
+func (p *Period) Summarise() Summary {
+	var s Summary
+	people := map[string]bool{}
+	for _, sh := range p.Shifts {
+		people[sh.Person] = true
+		s.Shifts++
+		switch {
+		case sh.IsLeave():
+			s.Leave++
+			continue
+		case sh.Start.In(Zone).YearDay() != sh.End.In(Zone).YearDay():
+			s.Nights++
+		}
+		s.Hours += sh.Duration().Hours()
+	}
+	s.People = len(people)
+	return s
+}
