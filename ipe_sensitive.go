@@ -1,6 +1,11 @@
 package laeringsliv
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // Kinds of personal data a note may seem to hold.
 const (
@@ -11,22 +16,29 @@ const (
 
 // SensitiveData returns the kinds of personal data that text seems to hold, each at most once,
 // in the order national id, phone, e-mail. It warns; it does not block: the writer decides.
-// The web page runs the same rules in JavaScript before sending, and the API answers a note
-// with warnings unless the client confirms.
+// The API answers a note with warnings unless the client confirms.
+//
+// People write numbers in many ways: digits from any script or full width, groups split by
+// spaces, dashes, slashes, dots or brackets ("912-34-567", "130972-48022", "(+47) 987 65 432"),
+// and e-mail addresses spelt out ("ola (at) nav.no", "ola krøllalfa nav punktum no"). The text is
+// first normalised (NFKC, every decimal digit to ASCII, spelt-out "at" and "dot" to symbols);
+// dates (12.03.2024, 2024-03-12, 12/03/24) are not phone numbers.
 func SensitiveData(text string) []string {
+	text = normalizeForGuard(text)
 	var id, phone bool
 	for _, run := range digitRuns(text) {
-		// Spaces both group one number ("987 65 432") and separate two; try every contiguous
-		// span of groups.
+		// Separators both group one number ("987 65 432") and separate two; try every
+		// contiguous span of groups.
 		for i := range run.groups {
 			d := ""
 			for j := i; j < len(run.groups) && len(d) <= 12; j++ {
 				d += run.groups[j]
 				plus := i == 0 && run.plus
+				date := run.dated && i == 0 && j == len(run.groups)-1
 				switch {
 				case len(d) == 11 && ValidNationalID(d):
 					id = true
-				case len(d) == 8 && !run.dotted:
+				case len(d) == 8 && !date && !run.dotted:
 					phone = true
 				case plus && len(d) == 10 && strings.HasPrefix(d, "47"):
 					phone = true
@@ -47,6 +59,59 @@ func SensitiveData(text string) []string {
 		kinds = append(kinds, SensitiveEmail)
 	}
 	return kinds
+}
+
+// spelledAt and spelledDot are the ways people write "@" and "." to fool a filter or because
+// their keyboard hides them; matched case-insensitively, as whole words where they are words.
+var (
+	spelledAt  = []string{"(at)", "[at]", "{at}", "<at>", " at ", "krøllalfa", "alfakrøll", "krøll-alfa", "alfa-krøll"}
+	spelledDot = []string{"(dot)", "[dot]", "{dot}", " dot ", "(punktum)", "[punktum]", " punktum "}
+)
+
+// normalizeForGuard folds text into the forms the rules below look for.
+func normalizeForGuard(text string) string {
+	text = norm.NFKC.String(text)
+	var b strings.Builder
+	for _, r := range text {
+		if r > unicode.MaxASCII && unicode.IsDigit(r) {
+			r = '0' + digitValue(r)
+		}
+		b.WriteRune(r)
+	}
+	text = b.String()
+	lower := strings.ToLower(text)
+	if !strings.ContainsAny(lower, "(ad[{<kd ") {
+		return text
+	}
+	for _, list := range [][]string{spelledAt, spelledDot} {
+		sym := "@"
+		if list[0] == "(dot)" {
+			sym = "."
+		}
+		for _, w := range list {
+			for {
+				i := strings.Index(lower, w)
+				if i < 0 {
+					break
+				}
+				// Keep the byte offsets of text and lower in step: replace in both.
+				text = text[:i] + sym + text[i+len(w):]
+				lower = lower[:i] + sym + lower[i+len(w):]
+			}
+		}
+	}
+	// "ola @ nav.no": an at sign with spaces around it joins its neighbours.
+	return strings.NewReplacer(" @ ", "@", "@ ", "@", " @", "@", " . ", ".").Replace(text)
+}
+
+// digitValue is the value of a decimal digit of any script: Unicode keeps each script's
+// digits in one run of ten from zero, so the value is the distance to the run's zero.
+func digitValue(r rune) rune {
+	v := rune(0)
+	for v < 9 && unicode.IsDigit(r-v-1) {
+		v++
+	}
+	return v % 10
 }
 
 // ValidNationalID reports whether eleven digits form a Norwegian national identity number
@@ -83,13 +148,18 @@ func control(digits, weights []int) int {
 	return k
 }
 
-// digitRun is a number as written: groups of digits split by single spaces ("987 65 432",
-// "010190 12345"), perhaps with a leading plus, or with dots (dates, not phone numbers).
+// digitRun is a number as written: groups of digits split by short separators ("987 65 432",
+// "010190-12345", "912-34-567", "(+47) 98765432"), perhaps with a leading plus. Dotted runs
+// (with a dot or slash between groups) and runs shaped like a date are not phone numbers.
 type digitRun struct {
 	groups []string
 	plus   bool
 	dotted bool
+	dated  bool
 }
+
+// groupSeparators may stand between the digit groups of one number, at most two in a row.
+const groupSeparators = " .-/()\u00a0\u2010\u2011\u2012\u2013"
 
 func digitRuns(text string) []digitRun {
 	var runs []digitRun
@@ -100,22 +170,34 @@ func digitRuns(text string) []digitRun {
 			cur.groups = append(cur.groups, group)
 		}
 		if len(cur.groups) > 0 {
+			cur.dated = looksLikeDate(cur.groups)
 			runs = append(runs, cur)
 		}
 		cur, group = digitRun{}, ""
 	}
-	for i := 0; i < len(text); i++ {
-		c := text[i]
+	rs := []rune(text)
+	for i := 0; i < len(rs); i++ {
+		c := rs[i]
 		switch {
-		case isDigit(c):
-			if len(cur.groups) == 0 && group == "" && i > 0 && text[i-1] == '+' {
+		case c >= '0' && c <= '9':
+			if len(cur.groups) == 0 && group == "" && plusBefore(rs, i) {
 				cur.plus = true
 			}
 			group += string(c)
-		case (c == ' ' || c == '.') && group != "" && i+1 < len(text) && isDigit(text[i+1]):
-			cur.dotted = cur.dotted || c == '.'
-			cur.groups = append(cur.groups, group)
-			group = ""
+		case group != "" && strings.ContainsRune(groupSeparators, c):
+			j := i
+			for j < len(rs) && j-i < 2 && strings.ContainsRune(groupSeparators, rs[j]) {
+				j++
+			}
+			if j < len(rs) && rs[j] >= '0' && rs[j] <= '9' {
+				sep := string(rs[i:j])
+				cur.dotted = cur.dotted || strings.ContainsAny(sep, "./")
+				cur.groups = append(cur.groups, group)
+				group = ""
+				i = j - 1
+				continue
+			}
+			flush()
 		default:
 			flush()
 		}
@@ -124,7 +206,44 @@ func digitRuns(text string) []digitRun {
 	return runs
 }
 
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+// plusBefore reports whether a "+" (perhaps after an opening bracket) leads the digit at i.
+func plusBefore(rs []rune, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch rs[k] {
+		case '+':
+			return true
+		case '(':
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// looksLikeDate reports whether three groups form a calendar date, day first or year first
+// (12-03-2024, 2024-03-12, 12 03 24).
+func looksLikeDate(g []string) bool {
+	if len(g) != 3 {
+		return false
+	}
+	day, month, year := g[0], g[1], g[2]
+	if len(g[0]) == 4 {
+		year, month, day = g[0], g[1], g[2]
+	}
+	if (len(year) != 4 && len(year) != 2) || len(month) > 2 || len(day) > 2 {
+		return false
+	}
+	m, d := atoiSmall(month), atoiSmall(day)
+	return m >= 1 && m <= 12 && d >= 1 && d <= 31
+}
+
+func atoiSmall(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
 
 // hasEmail reports whether a word looks like an address: something@something.tld.
 func hasEmail(text string) bool {

@@ -58,7 +58,7 @@ func printInstitution(ctx context.Context, c *CLI, db *sqlstore.DB, i *laeringsl
 }
 
 func (c *CLI) backup(ctx context.Context, f *cmdFlags, cfg *Config, args []string) error {
-	return c.withDB(ctx, f, cfg, args, 1, func(db *sqlstore.DB) error {
+	return c.withExistingDB(ctx, f, cfg, args, 1, func(db *sqlstore.DB) error {
 		path := f.fs.Arg(0)
 		if err := db.Backup(ctx, path); err != nil {
 			return fmt.Errorf("backup to %s: %w", path, err)

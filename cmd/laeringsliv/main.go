@@ -11,7 +11,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
+
+	"laeringsliv"
+	"laeringsliv/web"
 )
 
 const usage = `Usage: laeringsliv <command> [flags]
@@ -61,6 +65,14 @@ func (c *CLI) Run(ctx context.Context, args []string) int {
 		fmt.Fprint(c.Stdout, usage)
 		return 0
 	}
+	if text, ok := groupUsage[args[0]]; ok && (len(args) == 1 || isHelp(args[1])) {
+		if len(args) == 1 {
+			fmt.Fprint(c.Stderr, text)
+			return 2
+		}
+		fmt.Fprint(c.Stdout, text)
+		return 0
+	}
 	cmd, err := c.lookup(args)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "laeringsliv: %v\n\n%s", err, usage)
@@ -78,9 +90,80 @@ func (c *CLI) Run(ctx context.Context, args []string) int {
 		cmd.flags.printUsage(c.Stderr)
 		return 2
 	}
-	fmt.Fprintf(c.Stderr, "laeringsliv %s: %v\n", cmd.flags.fs.Name(), err)
+	fmt.Fprintf(c.Stderr, "laeringsliv %s: %s\n", cmd.flags.fs.Name(), c.sentence(err))
 	return 1
 }
+
+// sentence says err in the user's language (from LC_ALL, LC_MESSAGES or LANG; Bokmål by
+// default), never as a catalogue key: a domain error becomes its catalogue text, with the
+// context the command added kept around it.
+func (c *CLI) sentence(err error) string {
+	lang := c.lang()
+	var none errNoDatabase
+	if errors.As(err, &none) {
+		return web.Message(lang, "cli.error.no_database", map[string]any{"Path": none.path})
+	}
+	var e *laeringsliv.Error
+	if errors.As(err, &e) && e.Key != "" {
+		text := web.Message(lang, e.Key, nil)
+		if text == e.Key { // a key no catalogue has: say what failed, not the key
+			text = web.Message(lang, "cli.error.failed", nil)
+		}
+		return strings.Replace(err.Error(), e.Error(), text, 1)
+	}
+	return err.Error()
+}
+
+// lang is the command line's language from the locale variables, as nb, nn or en.
+func (c *CLI) lang() string {
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v, ok := c.Getenv(name)
+		if !ok || v == "" {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(v, "nn"):
+			return "nn"
+		case strings.HasPrefix(v, "en"):
+			return "en"
+		}
+		return "nb"
+	}
+	return "nb"
+}
+
+// groupUsage is the help of the commands that only group subcommands.
+var groupUsage = map[string]string{
+	"user": `Usage: laeringsliv user add|passwd|list [flags]
+
+  user add     create a user (--email, --name, optionally --admin and --password-stdin)
+  user passwd  set a user's password (--email, optionally --password-stdin)
+  user list    list users and their roles
+
+Run "laeringsliv user <subcommand> --help" for its flags.
+`,
+	"token": `Usage: laeringsliv token create --user EMAIL [flags]
+
+  token create  print a personal API token for a user, for the facilitator API
+
+Run "laeringsliv token create --help" for its flags.
+`,
+	"report": `Usage: laeringsliv report participation|evidence [flags]
+
+  report participation  Table 2: participation per workplace
+  report evidence       Table 1: the evidence collected per gathering
+
+Run "laeringsliv report <subcommand> --help" for its flags.
+`,
+	"export": `Usage: laeringsliv export exam-list [flags]
+
+  export exam-list  the exam list (CSV or XLSX) for the student system
+
+Run "laeringsliv export exam-list --help" for its flags.
+`,
+}
+
+func isHelp(arg string) bool { return arg == "-h" || arg == "--help" || arg == "help" }
 
 // command is a subcommand ready to run: its parsed-on-run flags and its remaining arguments.
 type command struct {
