@@ -1,6 +1,8 @@
 package rota
 
 import (
+	"encoding/json"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -175,5 +177,25 @@ func TestPrepareReportsEveryRow(t *testing.T) {
 	p, ps = Prepare(7, []byte("email,date,start,end\nA@x.no,2026-03-01,22:00,06:00\n"), Columns{}, map[string]int64{"a@x.no": 1})
 	if len(ps) > 0 || p.Shifts[0].PersonID != 1 || p.WorkplaceID != 7 || p.Summarise().Nights != 1 {
 		t.Fatalf("period %+v, problems %v", p, ps)
+	}
+}
+
+// TestProblemKeysInCatalogs checks every problem kind has a message in
+// each language's rota catalog.
+func TestProblemKeysInCatalogs(t *testing.T) {
+	for _, lang := range []string{"nb", "nn", "en"} {
+		data, err := os.ReadFile("../web/i18n/rota." + lang + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cat map[string]string
+		if err := json.Unmarshal(data, &cat); err != nil {
+			t.Fatal(err)
+		}
+		for kind := range problemText {
+			if cat[Problem{Kind: kind}.Key()] == "" {
+				t.Errorf("%s: no message for %s", lang, kind)
+			}
+		}
 	}
 }

@@ -68,3 +68,6 @@ func (ps Problems) Error() string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// Key is the message catalog key of the problem's kind, for the web.
+func (p Problem) Key() string { return "rota.problem." + p.Kind }
