@@ -42,7 +42,7 @@ func (c *CLI) lookupRota(sub string, args []string) (*command, error) {
 }
 
 func (c *CLI) rotaImport(ctx context.Context, f *cmdFlags, cfg *Config, rf *rotaFlags, args []string) error {
-	return c.withDB(ctx, f, cfg, args, 1, func(db *sqlstore.DB) error {
+	return c.withExistingDB(ctx, f, cfg, args, 1, func(db *sqlstore.DB) error {
 		if rf.workplace == 0 {
 			return fmt.Errorf("%w: --workplace is required", errUsage)
 		}
