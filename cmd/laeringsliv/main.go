@@ -30,6 +30,7 @@ Commands:
   report participation  print the article's Table 2 (--format csv|xlsx|json)
   report evidence       print Table 1, the evidence per gathering (--format csv|xlsx|json)
   export exam-list      write the exam list (CSV or XLSX) for the student system
+  rota import FILE      import a workplace's shift rota (CSV or XLSX)
   backup ARCHIVE        write the database and every uploaded file to one archive
   restore ARCHIVE       restore an archive into an empty database and files folder
   loadtest              drive simulated IPE participants against a running server
@@ -212,6 +213,11 @@ func (c *CLI) lookup(args []string) (*command, error) {
 			return nil, errors.New(`"user" needs a subcommand: add, passwd or list`)
 		}
 		return c.lookupUser(args[1], args[2:])
+	case "rota":
+		if len(args) < 2 {
+			return nil, errors.New(`"rota" needs a subcommand: import`)
+		}
+		return c.lookupRota(args[1], args[2:])
 	case "export":
 		if len(args) < 2 {
 			return nil, errors.New(`"export" needs a subcommand: exam-list`)
