@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -21,14 +19,9 @@ func TestBrowserSignInThroughProvider(t *testing.T) {
 	b := browsers.acquire(t)
 	t.Parallel()
 	op := oidctest.Start(t)
-	cfg := Config{Addr: "127.0.0.1:0", Database: filepath.Join(t.TempDir(), "oidc.db"), Demo: true,
-		LogFormat: "text", LogLevel: slog.LevelWarn, Institution: DefaultInstitution,
-		OIDC: "name=kommune,display=Fjordvik kommune,issuer=" + op.URL + ",client-id=laeringsliv,client-secret=hemmelig klient,claim=email"}
-	m := NewMain(cfg, slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn})), &syncBuffer{})
-	if err := m.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = m.Close() })
+	m := startAppWith(t, func(c *Config) {
+		c.OIDC = "name=kommune,display=Fjordvik kommune,issuer=" + op.URL + ",client-id=laeringsliv,client-secret=hemmelig klient,claim=email"
+	})
 	op.AddClient(oidctest.Client{ID: "laeringsliv", Secret: "hemmelig klient",
 		RedirectURI: m.URL() + "/login/oidc/kommune/callback", PostLogoutURIs: []string{m.URL() + "/login"}})
 	worker := loginFor(t, m, laeringsliv.RoleParticipant)

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"context"
 	"io"
-	"log/slog"
 	"mime/quotedprintable"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -24,14 +21,7 @@ func TestBrowserPasswordReset(t *testing.T) {
 	b := browsers.acquire(t)
 	t.Parallel()
 	mail := smtptest.Start(t)
-	cfg := Config{Addr: "127.0.0.1:0", Database: filepath.Join(t.TempDir(), "reset.db"), Demo: true,
-		LogFormat: "text", LogLevel: slog.LevelWarn, Institution: DefaultInstitution,
-		SMTPURL: "smtp://" + mail.Addr + "?from=noreply@fjordvik.no"}
-	m := NewMain(cfg, slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn})), &syncBuffer{})
-	if err := m.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = m.Close() })
+	m := startAppWith(t, func(c *Config) { c.SMTPURL = "smtp://" + mail.Addr + "?from=noreply@fjordvik.no" })
 	worker := loginFor(t, m, laeringsliv.RoleParticipant)
 
 	ctx := b.NewTab(t, norwegian(browsertest.Desktop))
