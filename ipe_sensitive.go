@@ -1,6 +1,11 @@
 package laeringsliv
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // Kinds of personal data a note may seem to hold.
 const (
@@ -11,30 +16,18 @@ const (
 
 // SensitiveData returns the kinds of personal data that text seems to hold, each at most once,
 // in the order national id, phone, e-mail. It warns; it does not block: the writer decides.
-// The web page runs the same rules in JavaScript before sending, and the API answers a note
-// with warnings unless the client confirms.
+// The API answers a note with warnings unless the client confirms.
+//
+// Numbers are recognised however they are written: digits of any Unicode script, full-width
+// forms, and groups split by spaces, dashes, slashes, dots or brackets ("912-34-567",
+// "130972-48022", "(+47) 912 34 567"). Dates, times, year ranges and thousands are not
+// mistaken for phone numbers.
 func SensitiveData(text string) []string {
+	text = normalizeSensitive(text)
 	var id, phone bool
 	for _, run := range digitRuns(text) {
-		// Spaces both group one number ("987 65 432") and separate two; try every contiguous
-		// span of groups.
-		for i := range run.groups {
-			d := ""
-			for j := i; j < len(run.groups) && len(d) <= 12; j++ {
-				d += run.groups[j]
-				plus := i == 0 && run.plus
-				switch {
-				case len(d) == 11 && ValidNationalID(d):
-					id = true
-				case len(d) == 8 && !run.dotted:
-					phone = true
-				case plus && len(d) == 10 && strings.HasPrefix(d, "47"):
-					phone = true
-				case i == 0 && len(d) == 12 && strings.HasPrefix(d, "0047"):
-					phone = true
-				}
-			}
-		}
+		i, p := run.sensitive()
+		id, phone = id || i, phone || p
 	}
 	var kinds []string
 	if id {
@@ -47,6 +40,33 @@ func SensitiveData(text string) []string {
 		kinds = append(kinds, SensitiveEmail)
 	}
 	return kinds
+}
+
+// normalizeSensitive folds compatibility forms (full-width letters, digits and @, non-breaking
+// spaces) with NFKC, turns every decimal digit of any script into its ASCII digit, and lowers
+// case.
+func normalizeSensitive(text string) string {
+	text = norm.NFKC.String(text)
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, r := range text {
+		if r > unicode.MaxASCII && unicode.IsDigit(r) {
+			r = '0' + digitValue(r)
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// digitValue returns the value of a decimal digit. Unicode keeps every script's digits as
+// consecutive runs of ten starting at zero, so the value is the distance to the run's start
+// modulo ten.
+func digitValue(r rune) rune {
+	n := rune(0)
+	for unicode.IsDigit(r - n - 1) {
+		n++
+	}
+	return n % 10
 }
 
 // ValidNationalID reports whether eleven digits form a Norwegian national identity number
@@ -67,6 +87,20 @@ func ValidNationalID(d string) bool {
 	return k1 == n[9] && k2 == n[10]
 }
 
+// plausibleBirthDate reports whether the first six digits of an identity number can be a
+// birth date: a day (plus 40 in a D-number) and a month (plus 40 in an H-number).
+func plausibleBirthDate(d string) bool {
+	day := atoi(d[0:2])
+	month := atoi(d[2:4])
+	if day > 40 {
+		day -= 40
+	}
+	if month > 40 {
+		month -= 40
+	}
+	return day >= 1 && day <= 31 && month >= 1 && month <= 12
+}
+
 // control returns the mod-11 control digit of digits under weights, or -1 where none exists.
 func control(digits, weights []int) int {
 	sum := 0
@@ -83,62 +117,12 @@ func control(digits, weights []int) int {
 	return k
 }
 
-// digitRun is a number as written: groups of digits split by single spaces ("987 65 432",
-// "010190 12345"), perhaps with a leading plus, or with dots (dates, not phone numbers).
-type digitRun struct {
-	groups []string
-	plus   bool
-	dotted bool
-}
-
-func digitRuns(text string) []digitRun {
-	var runs []digitRun
-	var cur digitRun
-	group := ""
-	flush := func() {
-		if group != "" {
-			cur.groups = append(cur.groups, group)
-		}
-		if len(cur.groups) > 0 {
-			runs = append(runs, cur)
-		}
-		cur, group = digitRun{}, ""
+func atoi(s string) int {
+	n := 0
+	for i := range s {
+		n = n*10 + int(s[i]-'0')
 	}
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case isDigit(c):
-			if len(cur.groups) == 0 && group == "" && i > 0 && text[i-1] == '+' {
-				cur.plus = true
-			}
-			group += string(c)
-		case (c == ' ' || c == '.') && group != "" && i+1 < len(text) && isDigit(text[i+1]):
-			cur.dotted = cur.dotted || c == '.'
-			cur.groups = append(cur.groups, group)
-			group = ""
-		default:
-			flush()
-		}
-	}
-	flush()
-	return runs
+	return n
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// hasEmail reports whether a word looks like an address: something@something.tld.
-func hasEmail(text string) bool {
-	for _, w := range strings.Fields(text) {
-		w = strings.Trim(w, ".,;:!?()[]<>\"'")
-		at := strings.IndexByte(w, '@')
-		if at <= 0 || at != strings.LastIndexByte(w, '@') {
-			continue
-		}
-		domain := w[at+1:]
-		dot := strings.LastIndexByte(domain, '.')
-		if dot > 0 && dot < len(domain)-2 {
-			return true
-		}
-	}
-	return false
-}
