@@ -30,9 +30,14 @@ type LoginSession struct {
 	LastSeenAt    time.Time
 }
 
-// Expired reports whether the session has been idle too long at time now.
+// MaxSessionAge is the absolute lifetime of a login session, however active: after it the
+// person signs in again, so that a stolen session cannot be kept alive for ever.
+const MaxSessionAge = 30 * 24 * time.Hour
+
+// Expired reports whether the session has been idle too long, or has lived past
+// MaxSessionAge, at time now.
 func (s *LoginSession) Expired(now time.Time) bool {
-	return now.Sub(s.LastSeenAt) > s.IdleTimeout
+	return now.Sub(s.LastSeenAt) > s.IdleTimeout || now.Sub(s.CreatedAt) > MaxSessionAge
 }
 
 // Invitation lets a person join a workplace with a role through a link. Only the token's hash

@@ -1,6 +1,7 @@
 package laeringsliv
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -15,12 +16,15 @@ const (
 	GatheringMaster         GatheringKind = "master"
 )
 
-// GatheringKinds lists the kinds in programme order.
-var GatheringKinds = []GatheringKind{GatheringStartUp, GatheringImplementation, GatheringEvaluation, GatheringMaster}
+// gatheringKinds lists the kinds in programme order.
+var gatheringKinds = []GatheringKind{GatheringStartUp, GatheringImplementation, GatheringEvaluation, GatheringMaster}
+
+// GatheringKinds returns the kinds in programme order, as a copy that callers may change freely.
+func GatheringKinds() []GatheringKind { return slices.Clone(gatheringKinds) }
 
 // Valid reports whether k is a known kind.
 func (k GatheringKind) Valid() bool {
-	for _, v := range GatheringKinds {
+	for _, v := range gatheringKinds {
 		if k == v {
 			return true
 		}

@@ -2,6 +2,7 @@ package laeringsliv
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 )
@@ -18,15 +19,19 @@ const (
 	InnovationDropped     InnovationStatus = "dropped"
 )
 
-// InnovationStatuses lists the statuses in pipeline order, as pages show them.
-var InnovationStatuses = []InnovationStatus{
+// innovationStatuses lists the statuses in pipeline order, as pages show them.
+var innovationStatuses = []InnovationStatus{
 	InnovationIdea, InnovationPrioritised, InnovationTrying,
 	InnovationEvaluated, InnovationImplemented, InnovationDropped,
 }
 
+// InnovationStatuses returns the statuses in pipeline order, as pages show them; callers
+// get a copy.
+func InnovationStatuses() []InnovationStatus { return slices.Clone(innovationStatuses) }
+
 // Valid reports whether s is a known status.
 func (s InnovationStatus) Valid() bool {
-	for _, v := range InnovationStatuses {
+	for _, v := range innovationStatuses {
 		if s == v {
 			return true
 		}

@@ -48,7 +48,7 @@ func TestFieldBookOnlyResearchers(t *testing.T) {
 
 func TestInnovationStatusCounts(t *testing.T) {
 	n := 0
-	for _, s := range laeringsliv.InnovationStatuses {
+	for _, s := range laeringsliv.InnovationStatuses() {
 		if s.Counts() {
 			n++
 		}

@@ -2,6 +2,7 @@ package laeringsliv
 
 import (
 	"crypto/rand"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -21,8 +22,11 @@ const (
 	IPEKindEvaluateIdea      IPEKind = "evaluate_idea"      // evaluation of an idea or innovation
 )
 
-// IPEKinds lists the kinds in the order forms show them.
-var IPEKinds = []IPEKind{IPEKindCapture, IPEKindEvaluateGathering, IPEKindEvaluateIdea}
+// iPEKinds lists the kinds in the order forms show them.
+var iPEKinds = []IPEKind{IPEKindCapture, IPEKindEvaluateGathering, IPEKindEvaluateIdea}
+
+// IPEKinds returns the kinds in the order forms show them, as a copy that callers may change freely.
+func IPEKinds() []IPEKind { return slices.Clone(iPEKinds) }
 
 // Valid reports whether k is a known kind.
 func (k IPEKind) Valid() bool {
@@ -41,14 +45,17 @@ const (
 	IPEPhaseClosed  IPEPhase = "closed"
 )
 
-// IPEPhases lists the phases in order.
-var IPEPhases = []IPEPhase{IPEPhaseDraft, IPEPhaseCapture, IPEPhaseDraw, IPEPhaseVote, IPEPhasePlenum, IPEPhaseClosed}
+// iPEPhases lists the phases in order.
+var iPEPhases = []IPEPhase{IPEPhaseDraft, IPEPhaseCapture, IPEPhaseDraw, IPEPhaseVote, IPEPhasePlenum, IPEPhaseClosed}
+
+// IPEPhases returns the phases in order, as a copy that callers may change freely.
+func IPEPhases() []IPEPhase { return slices.Clone(iPEPhases) }
 
 // Next returns the phase after p, or "" after closed.
 func (p IPEPhase) Next() IPEPhase {
-	for i, v := range IPEPhases {
-		if v == p && i+1 < len(IPEPhases) {
-			return IPEPhases[i+1]
+	for i, v := range iPEPhases {
+		if v == p && i+1 < len(iPEPhases) {
+			return iPEPhases[i+1]
 		}
 	}
 	return ""
@@ -87,7 +94,7 @@ type IPESession struct {
 	ID            int64
 	InstitutionID int64
 	WorkplaceID   int64
-	GatheringID   int64 // optional; gatherings come with a later issue
+	GatheringID   int64 // optional; the gathering it was held at
 	Kind          IPEKind
 	// EvaluatesSessionID or EvaluatesIdeaID: what an evaluation session evaluates.
 	EvaluatesSessionID int64
@@ -100,6 +107,7 @@ type IPESession struct {
 	PhaseMinutes       int // optional timer for each phase; 0 for none
 	PhaseStartedAt     time.Time
 	JoinCode           string
+	JoinMode           IPEJoinMode
 	EventSeq           int64 // the sequence of its latest event, for pages that follow it live
 	CreatedBy          int64
 	CreatedAt          time.Time
@@ -113,6 +121,12 @@ func (s *IPESession) Validate() error {
 	}
 	if s.VoteBudget == 0 {
 		s.VoteBudget = IPEDefaultBudget
+	}
+	if s.JoinMode == "" {
+		s.JoinMode = IPEJoinOpen
+	}
+	if !s.JoinMode.Valid() {
+		return FieldError("join_mode", "ipe.error.join_mode_invalid")
 	}
 	if s.Grouping == "" {
 		s.Grouping = IPEGroupingRandom

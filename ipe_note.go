@@ -1,35 +1,32 @@
 package laeringsliv
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/base32"
+	"encoding/hex"
 	"strings"
 	"unicode/utf8"
 )
 
 // IPENote is a note in the hat.
 //
-// Anonymity by construction: a note carries its session, its text and the phase it was written
-// in, and nothing else. There is no writer column, no join table from notes to participants,
-// persons or tokens, no time of writing (events about the hat carry only counts), and the id is
-// random, so neither ids nor any order reveal who wrote what or when. Every list of notes the
-// store returns is shuffled. Facilitators, administrators and researchers therefore see exactly
-// what participants see; there is nothing more in the database to see.
+// Anonymity by construction, against someone who reads the database file, its write-ahead log
+// or a dump with system columns (docs/anonymity.md has the threat model):
 //
-// The count of distinct writers, which decides when the hat opens, is kept as a flag on each
-// participant ("has written at least once"). The flag holds no note id and no time, and it is
-// set at most once per participant, so it says that someone wrote, never what. A per-session
-// table of salted writer hashes was rejected: whoever held the salt could recompute the hashes
-// from tokens and, with write order, re-link them.
-//
-// Neither does any order: on SQLite the notes table has no rowid (it is stored in the order of
-// its random ids), and events about the hat are not stored at all, since a stored series of
-// counts would date every note; screens get the current count instead.
-//
-// What the schema cannot hide is physical storage: PostgreSQL's heap order and transaction ids
-// (xmin) and both engines' write-ahead logs reflect the order of writes for a while. Someone
-// with superuser access to the database server is outside the promise, and the operations guide
-// must say so; every role the application knows is inside it.
+//   - A note carries its session, its text and the phase it was written in, and nothing else:
+//     no writer, no time, a random id. No table joins notes to participants, persons, tokens or
+//     login sessions, and the participant API never touches a login session.
+//   - While the hat is open for writing, notes wait in a holding pool; when writing ends they
+//     move to the notes table in random order in one transaction, the pool rows are erased
+//     (SQLite secure_delete; a VACUUM on PostgreSQL) and the SQLite log is truncated, so neither
+//     the physical order of rows nor the log says who wrote first.
+//   - The count of distinct writers, which decides when the hat opens, is a set of keyed hashes
+//     (WriterMark) of the writers' tokens, written in a transaction of its own. The server keeps
+//     only another hash of each token, so a mark cannot be matched to a participant row.
+//   - Stored events name a drawn note by id; its current text is read when the event is served,
+//     so a redaction reaches every copy.
 type IPENote struct {
 	ID        string
 	SessionID int64
@@ -37,6 +34,15 @@ type IPENote struct {
 	Phase     IPEPhase // the phase it was written in, the coarsest useful time
 	Redacted  bool     // the facilitator blacked out part of it
 	Votes     int      // shown only once voting has closed
+}
+
+// WriterMark is what the hat keeps of a writer: a keyed hash of the participant's token under
+// the session's writer key. The same writer always gives the same mark, so writers are counted
+// once; without the token, which the server never stores, no mark can be tied to a participant.
+func WriterMark(writerKey, token string) string {
+	m := hmac.New(sha256.New, []byte(writerKey))
+	m.Write([]byte(token))
+	return hex.EncodeToString(m.Sum(nil))
 }
 
 // NewNoteID returns a random note id: 80 bits, lower-case base32.
@@ -81,15 +87,18 @@ type IPEGroup struct {
 	Members   int // participants placed in it (computed)
 }
 
-// IPEParticipant is someone who joined a session, signed in (PersonID set) or not. The token's
-// hash identifies the participant to the API; see IPENote for why nothing links it to notes.
+// IPEParticipant is a device that joined a session. It names nobody, whether or not the
+// person behind it is signed in: the token's hash identifies it to the API, and see IPENote for
+// why nothing links it to notes.
 type IPEParticipant struct {
 	ID        int64
 	SessionID int64
 	GroupID   int64
-	PersonID  int64 // 0 for an anonymous participant
 	TokenHash string
 	Spent     int // dot votes spent
+	// Token is the raw token, known only while serving the request that presented it (to
+	// compute the writer mark); it is never stored.
+	Token string
 }
 
 // IPEDraw is a note drawn by a group. It records the group and the turn, never who drew: the

@@ -74,6 +74,24 @@ func TestSensitiveData(t *testing.T) {
 		{"a@b", nil},
 		{"15076500565 98765432 ola@nav.no", []string{SensitiveNationalID, SensitivePhone, SensitiveEmail}},
 		{"123456789012345", nil},
+		{"Ring 912 34 567", phone},
+		{"Ring (+47) 987 65 432", phone},
+		{"Ring +47-987-65-432", phone},
+		{"fnr 130972-48022 må med", id},
+		{"fnr 150765/00565", id},
+		{"Ring ٩٨٧٦٥٤٣٢", phone},
+		{"fnr １５０７６５００５６５", id},
+		{"Ring 98\u200b765432", nil}, // a zero-width space splits it beyond a separator
+		{"skriv til ola[at]nav.no", email},
+		{"ola alfakrøll nav punktum no", email},
+		{"ola＠nav.no", email},
+		{"ola (at) nav (dot) no", email},
+		{"Møte 2024-03-12 kl 14", nil},
+		{"Møte 12-03-2024", nil},
+		{"Møte 12/03/2024", nil},
+		{"Møte 12.03.24 og 13.03.24", nil},
+		{"Vi var 3 av 4 på jobb", nil},
+		{"rom 201-210", nil},
 	} {
 		if got := SensitiveData(tc.text); !slices.Equal(got, tc.want) {
 			t.Errorf("SensitiveData(%q) = %v, want %v", tc.text, got, tc.want)
@@ -86,7 +104,7 @@ func TestSensitiveData(t *testing.T) {
 const maxFalseAlarmRate = 0.01
 
 func TestSensitiveDataFalseAlarms(t *testing.T) {
-	notes := readNotes(t, "testdata/ipe_notes_ordinary.txt")
+	notes := append(readNotes(t, "testdata/ipe_notes_nb.txt"), readNotes(t, "testdata/ipe_notes_ordinary.txt")...)
 	if len(notes) < 200 {
 		t.Fatalf("%d ordinary notes, want at least 200", len(notes))
 	}

@@ -13,9 +13,38 @@ const (
 	// IPEEventHat is never stored (a stored series of counts would date each note); streams
 	// send the current IPEHat, without an id, whenever it changes.
 	IPEEventHat        = "hat"
-	IPEEventDraw       = "draw"       // {"group": id, "turn": t, "note": id, "text": "..."}
+	IPEEventDraw       = "draw"       // stored {"group": id, "turn": t, "note": id}; served with "text"
 	IPEEventReflection = "reflection" // {"group": id, "note": id, "text": "..."}
-	IPEEventRedacted   = "redacted"   // {"note": id, "text": "..."}
+	IPEEventRedacted   = "redacted"   // stored {"note": id}; served with the note's "text"
+)
+
+// Payloads of the stored events, in the JSON that screens read (the OpenAPI document lists them
+// under components/schemas). None names a writer or carries a time.
+type (
+	// IPEPhaseEvent: the session moved to Phase.
+	IPEPhaseEvent struct {
+		Phase IPEPhase `json:"phase"`
+	}
+	// IPEDrawEvent: a group drew a note at its turn. Text is not stored: it is the note's
+	// current text, filled in when the event is served, so a redaction reaches it.
+	IPEDrawEvent struct {
+		Group int64  `json:"group"`
+		Turn  int    `json:"turn"`
+		Note  string `json:"note"`
+		Text  string `json:"text,omitempty"`
+	}
+	// IPEReflectionEvent: a group saved its reflection on a note it drew.
+	IPEReflectionEvent struct {
+		Group int64  `json:"group"`
+		Note  string `json:"note"`
+		Text  string `json:"text"`
+	}
+	// IPERedactedEvent: the facilitator redacted a drawn note; Text, filled in when served,
+	// is its current text.
+	IPERedactedEvent struct {
+		Note string `json:"note"`
+		Text string `json:"text,omitempty"`
+	}
 )
 
 // IPEHat is what may be known about the hat: how many notes and distinct writers, and whether
@@ -30,9 +59,21 @@ type IPEHat struct {
 // IPEObserver, as the group of JoinIPE, joins a screen that follows the session in no group.
 const IPEObserver = -1
 
-// IPEService stores IPE sessions. Methods that change a session append an event in the same
+// IPEService stores IPE sessions: the small services below, which a handler or a test double
+// may take one at a time. Methods that change a session append an event in the same
 // transaction; the caller then tells the live hub the session's topic.
 type IPEService interface {
+	IPESessions
+	IPEJoining
+	IPENotes
+	IPEDraws
+	IPEVotes
+	IPEEvents
+	IPECredentials
+}
+
+// IPESessions creates sessions and moves them through their phases.
+type IPESessions interface {
 	// CreateIPESession stores s with a fresh join code and its groups; persons[i] lists the
 	// persons placed in groups[i] in advance (may be nil).
 	CreateIPESession(ctx context.Context, s *IPESession, groups []string, persons [][]int64) error
@@ -44,23 +85,35 @@ type IPEService interface {
 	// at least K writers (EINVALID ipe.error.hat_closed).
 	SetIPEPhase(ctx context.Context, id int64, from IPEPhase) (*IPESession, error)
 	FindIPEGroups(ctx context.Context, sessionID int64) ([]*IPEGroup, error)
+}
 
-	// JoinIPE adds a participant (personID 0 for anonymous) and returns it with its token.
-	JoinIPE(ctx context.Context, sessionID, personID, groupID int64) (*IPEParticipant, string, error)
+// IPEJoining lets devices join a session. A participant names nobody: see IPEParticipant.
+type IPEJoining interface {
+	// JoinIPE adds an anonymous participant to groupID (0: the group with fewest members;
+	// IPEObserver: a screen in no group) and returns it with its token.
+	JoinIPE(ctx context.Context, sessionID, groupID int64) (*IPEParticipant, string, error)
 	// ChooseIPEGroup moves p to a group it picked, in a session grouped by hand, before the
 	// draw (EINVALID ipe.error.group_fixed otherwise).
 	ChooseIPEGroup(ctx context.Context, p *IPEParticipant, groupID int64) error
 	FindIPEParticipant(ctx context.Context, tokenHash string) (*IPEParticipant, error)
+}
 
-	// AddIPENote puts a note into the hat and counts its writer without linking the two.
+// IPENotes puts notes into the hat and lets the facilitator redact them.
+type IPENotes interface {
+	// AddIPENote puts a note into the hat and counts its writer (p.Token must be set) without
+	// linking the two.
 	AddIPENote(ctx context.Context, p *IPEParticipant, text string) (*IPENote, error)
 	// AddIPEOralNote puts a note typed by the facilitator into the hat; it counts no writer.
 	AddIPEOralNote(ctx context.Context, sessionID int64, text string) (*IPENote, error)
 	FindIPEHat(ctx context.Context, sessionID int64) (IPEHat, error)
 	// FindIPENotes returns the session's notes, shuffled.
 	FindIPENotes(ctx context.Context, sessionID int64) ([]*IPENote, error)
+	// RedactIPENote replaces a note's text everywhere it is stored.
 	RedactIPENote(ctx context.Context, sessionID int64, noteID, text string) error
+}
 
+// IPEDraws runs the groups' turns: drawing, passing, reflecting.
+type IPEDraws interface {
 	// DrawIPENote draws an undrawn note at random for a group; ENOTFOUND when the hat is empty.
 	DrawIPENote(ctx context.Context, sessionID, groupID int64) (*IPEDraw, error)
 	// DrawIPETurn draws for p's group if it is p's turn (EINVALID ipe.error.not_your_turn).
@@ -71,14 +124,21 @@ type IPEService interface {
 	// FindIPETurns returns each group's turn as p sees it (p nil: a screen), keyed by group.
 	FindIPETurns(ctx context.Context, sessionID int64, p *IPEParticipant) (map[int64]IPETurn, error)
 	ReflectIPE(ctx context.Context, sessionID, groupID int64, noteID, text string) error
+}
+
+// IPEVotes prioritises drawn notes and keeps the chosen ones as ideas.
+type IPEVotes interface {
 	// VoteIPE spends one of the participant's dot votes on a note drawn by their group.
 	VoteIPE(ctx context.Context, p *IPEParticipant, noteID string) error
 	// FindIPEDraws returns every group's draws, ranked by votes within each group.
 	FindIPEDraws(ctx context.Context, sessionID int64) ([]*IPEDraw, error)
-
 	KeepIPEIdea(ctx context.Context, idea *IPEIdea, noteID string) error
 	FindIPEIdeas(ctx context.Context, workplaceID int64) ([]*IPEIdea, error)
+}
 
-	// FindIPEEvents returns the session's events after seq, oldest first, at most limit.
+// IPEEvents reads a session's stored events.
+type IPEEvents interface {
+	// FindIPEEvents returns the session's events after seq, oldest first, at most limit. An
+	// event about a drawn note carries the note's current text, read as it is served.
 	FindIPEEvents(ctx context.Context, sessionID, after int64, limit int) ([]*IPEEvent, error)
 }

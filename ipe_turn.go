@@ -11,5 +11,11 @@ type IPETurn struct {
 	Members int
 }
 
-// IPEEventTurn is stored when a group passes a turn: {"group": id, "seat": s}.
+// IPEEventTurn is stored when a group passes a turn (IPETurnEvent).
 const IPEEventTurn = "turn"
+
+// IPETurnEvent: a group passed the turn of Seat.
+type IPETurnEvent struct {
+	Group int64 `json:"group"`
+	Seat  int   `json:"seat"`
+}

@@ -13,4 +13,7 @@ type Mail struct {
 	To      string
 	Subject string
 	Body    string
+	// MessageID, when set, is the message's Message-ID (without angle brackets): a sender
+	// that retries a message gives it the same id, so receivers can see a duplicate.
+	MessageID string
 }

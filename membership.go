@@ -2,6 +2,7 @@ package laeringsliv
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -17,12 +18,15 @@ const (
 	RoleAdmin       Role = "admin"       // administrator of the institution
 )
 
-// Roles lists the roles in the order pages show them.
-var Roles = []Role{RoleParticipant, RoleTeacher, RoleLeader, RoleUnionRep, RoleAdmissions, RoleAdmin}
+// roles lists the roles in the order pages show them.
+var roles = []Role{RoleParticipant, RoleTeacher, RoleLeader, RoleUnionRep, RoleAdmissions, RoleAdmin}
+
+// Roles returns the roles in the order pages show them, as a copy that callers may change freely.
+func Roles() []Role { return slices.Clone(roles) }
 
 // Valid reports whether r is a known role.
 func (r Role) Valid() bool {
-	for _, v := range Roles {
+	for _, v := range roles {
 		if r == v {
 			return true
 		}

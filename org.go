@@ -2,6 +2,7 @@ package laeringsliv
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 )
@@ -75,15 +76,18 @@ const (
 	ServiceOther                  ServiceKind = "other"
 )
 
-// ServiceKinds lists the kinds in the order forms show them.
-var ServiceKinds = []ServiceKind{
+// serviceKinds lists the kinds in the order forms show them.
+var serviceKinds = []ServiceKind{
 	ServiceSharedHomeYoungAdults, ServiceSharedHomeSeriouslyIll, ServiceHomeCare,
 	ServiceCareActivityCentre, ServiceNursingHome, ServiceOther,
 }
 
+// ServiceKinds returns the kinds in the order forms show them, as a copy that callers may change freely.
+func ServiceKinds() []ServiceKind { return slices.Clone(serviceKinds) }
+
 // Valid reports whether k is a known kind.
 func (k ServiceKind) Valid() bool {
-	for _, v := range ServiceKinds {
+	for _, v := range serviceKinds {
 		if k == v {
 			return true
 		}
@@ -143,24 +147,42 @@ func (p *Project) Validate() error {
 	return nil
 }
 
-// OrgService stores the institution, its programmes, workplaces and projects.
+// OrgService stores the institution, its programmes, workplaces and projects: the small
+// services below, which a handler or a test double may take one at a time.
 type OrgService interface {
+	Institutions
+	Programmes
+	Workplaces
+	Projects
+}
+
+// Institutions stores the institutions a deployment serves.
+type Institutions interface {
 	CreateInstitution(ctx context.Context, i *Institution) error
 	FindInstitution(ctx context.Context, id int64) (*Institution, error)
 	FindInstitutions(ctx context.Context) ([]*Institution, error)
 	UpdateInstitution(ctx context.Context, i *Institution) error
+}
 
+// Programmes stores an institution's study programmes.
+type Programmes interface {
 	CreateProgramme(ctx context.Context, p *Programme) error
 	FindProgramme(ctx context.Context, id int64) (*Programme, error)
 	FindProgrammes(ctx context.Context, institutionID int64) ([]*Programme, error)
 	UpdateProgramme(ctx context.Context, p *Programme) error
+}
 
+// Workplaces stores a programme's workplaces.
+type Workplaces interface {
 	// CreateWorkplace copies the institution key from the programme.
 	CreateWorkplace(ctx context.Context, w *Workplace) error
 	FindWorkplace(ctx context.Context, id int64) (*Workplace, error)
 	FindWorkplaces(ctx context.Context, f WorkplaceFilter) ([]*Workplace, error)
 	UpdateWorkplace(ctx context.Context, w *Workplace) error
+}
 
+// Projects stores a workplace's shared innovation project (fellesprosjekt).
+type Projects interface {
 	CreateProject(ctx context.Context, p *Project) error
 	FindProjects(ctx context.Context, workplaceID int64) ([]*Project, error)
 }

@@ -2,6 +2,7 @@ package laeringsliv
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 )
@@ -23,14 +24,17 @@ const (
 	ParticipationKeyStaff ParticipationKind = "key_staff"
 )
 
-// ParticipationKinds lists the kinds in the order forms show them.
-var ParticipationKinds = []ParticipationKind{
+// participationKinds lists the kinds in the order forms show them.
+var participationKinds = []ParticipationKind{
 	ParticipationOneClass, ParticipationWorkingGroup, ParticipationShiftTeams, ParticipationKeyStaff,
 }
 
+// ParticipationKinds returns the kinds in the order forms show them, as a copy that callers may change freely.
+func ParticipationKinds() []ParticipationKind { return slices.Clone(participationKinds) }
+
 // Valid reports whether k is a known kind.
 func (k ParticipationKind) Valid() bool {
-	for _, v := range ParticipationKinds {
+	for _, v := range participationKinds {
 		if k == v {
 			return true
 		}

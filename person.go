@@ -3,8 +3,11 @@ package laeringsliv
 import (
 	"context"
 	"net/mail"
+	"slices"
 	"strings"
 	"time"
+
+	"laeringsliv/password"
 )
 
 // Profession is a person's occupation. Participants are mostly health workers of several kinds.
@@ -25,19 +28,22 @@ const (
 	ProfessionOther            Profession = "other"
 )
 
-// Professions lists the professions in the order forms show them.
-var Professions = []Profession{
+// professions lists the professions in the order forms show them.
+var professions = []Profession{
 	ProfessionAssistant, ProfessionHealthWorker, ProfessionAuxiliaryNurse, ProfessionCareWorker,
 	ProfessionNurse, ProfessionSocialEducator, ProfessionOccupationalTher, ProfessionPhysiotherapist,
 	ProfessionManager, ProfessionResearcher, ProfessionAdministrative, ProfessionOther,
 }
+
+// Professions returns the professions in the order forms show them, as a copy that callers may change freely.
+func Professions() []Profession { return slices.Clone(professions) }
 
 // Valid reports whether p is a known profession; the empty profession is allowed.
 func (p Profession) Valid() bool {
 	if p == "" {
 		return true
 	}
-	for _, v := range Professions {
+	for _, v := range professions {
 		if p == v {
 			return true
 		}
@@ -95,11 +101,16 @@ func ValidEmail(s string) bool {
 const MinPasswordLength = 10
 
 // ValidatePassword checks a new password.
-func ValidatePassword(pw string) error {
+// Beyond the length, it must not be a common or breached password, nor built on the person's
+// own words (name, e-mail address) passed as personal (NIST SP 800-63B). There are no rules
+// about kinds of characters.
+func ValidatePassword(pw string, personal ...string) error {
 	if len([]rune(pw)) < MinPasswordLength {
 		return FieldError("password", "error.password_too_short")
 	} else if len(pw) > 1024 {
 		return FieldError("password", "error.password_too_long")
+	} else if password.Weak(pw, personal...) {
+		return FieldError("password", "error.password_common")
 	}
 	return nil
 }

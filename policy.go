@@ -1,5 +1,7 @@
 package laeringsliv
 
+import "slices"
+
 // Authorisation is decided here and nowhere else. Handlers name an Action and the Resource it
 // touches; Actor.Can answers. Every rule is a function of the actor's memberships, so a rule
 // can be read, and tested, without a database or a request.
@@ -12,6 +14,9 @@ const (
 	ActionViewWorkplace Action = "workplace.view"
 	// ActionManageMembers: invite people to a workplace, revoke invitations, remove members.
 	ActionManageMembers Action = "workplace.manage_members"
+	// ActionViewPositions: see colleagues' position percentages, which the workplace's leaders
+	// and teachers need for planning and the rest of the staff do not.
+	ActionViewPositions Action = "workplace.view_positions"
 	// ActionViewProgramme: see a programme and those of its workplaces one may see.
 	ActionViewProgramme Action = "programme.view"
 	// ActionAdminister: edit the institution, programmes and workplaces.
@@ -24,7 +29,7 @@ const (
 	ActionManageReading Action = "reading.manage"
 )
 
-// Innovation work and evidence (issue 5).
+// Innovation work and evidence.
 const (
 	// ActionViewInnovation: see a workplace's innovations, participation model, timeline and
 	// prequalification — everyone who may see the workplace.
@@ -63,13 +68,19 @@ const (
 	ActionDecideAdmission Action = "study.decide_admission"
 	// ActionPlanGatherings: plan a workplace's gatherings and their agendas.
 	ActionPlanGatherings Action = "study.plan_gatherings"
+	// ActionEditHandbook: write the chapters of a programme's handbook (its researchers).
+	ActionEditHandbook Action = "handbook.edit"
 )
 
-// Actions lists every action, for tests that walk them all.
-var Actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewProgramme, ActionAdminister,
+// actions lists every action, for tests that walk them all.
+var actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewPositions, ActionViewProgramme, ActionAdminister,
 	ActionViewInnovation, ActionRecordInnovation, ActionRecordTimeline, ActionUseFieldBook,
 	ActionViewReports, ActionResearchExport, ActionEditSyllabus, ActionManageReading,
-	ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings}
+	ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings,
+	ActionEditHandbook}
+
+// Actions returns every action, for tests that walk them all, as a copy that callers may change freely.
+func Actions() []Action { return slices.Clone(actions) }
 
 // Resource is what an action touches. Fields that do not apply are zero. A workplace resource
 // carries its programme and institution, so that programme- and institution-wide roles apply.
@@ -119,13 +130,15 @@ func (a *Actor) Can(action Action, r Resource) bool {
 			a.Has(RoleTeacher, r) || a.Has(RoleAdmissions, r))
 	case ActionManageMembers:
 		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)
+	case ActionViewPositions:
+		return r.WorkplaceID != 0 && (a.Has(RoleTeacher, r) || a.Has(RoleLeader, r))
 	case ActionViewProgramme:
 		return r.ProgrammeID != 0 && (a.inProgramme(r.ProgrammeID) || a.Has(RoleAdmissions, r))
-	case ActionEditSyllabus:
+	case ActionEditSyllabus, ActionEditHandbook:
 		return r.ProgrammeID != 0 && a.teachesIn(r.ProgrammeID)
 	case ActionManageReading:
 		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)
-	case ActionIPECreate, ActionIPEView, ActionIPEFacilitate:
+	case ActionIPECreate, ActionIPEView, ActionIPEFacilitate, ActionIPEJoinMembers:
 		return a.canIPE(action, r)
 	case ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings:
 		return a.canStudy(action, r)
@@ -230,12 +243,17 @@ const (
 	// ActionIPEFacilitate: run a session: phases, oral notes, redaction, export, keeping ideas.
 	// Facilitators see no more about authorship than participants: there is nothing to see.
 	ActionIPEFacilitate Action = "ipe.facilitate"
+	// ActionIPEJoinMembers: get the one anonymous credential that joins a members-only
+	// session of one's own workplace.
+	ActionIPEJoinMembers Action = "ipe.join_members"
 )
 
-func init() { Actions = append(Actions, ActionIPECreate, ActionIPEView, ActionIPEFacilitate) }
+func init() {
+	actions = append(actions, ActionIPECreate, ActionIPEView, ActionIPEFacilitate, ActionIPEJoinMembers)
+}
 
-// ipeCreators are the workplace roles that may create and run sessions: the issue names
-// teachers, leaders and participants.
+// ipeCreators are the workplace roles that may create and run sessions: teachers, leaders and
+// participants.
 var ipeCreators = []Role{RoleTeacher, RoleLeader, RoleParticipant}
 
 func (a *Actor) canIPE(action Action, r Resource) bool {
@@ -251,6 +269,8 @@ func (a *Actor) canIPE(action Action, r Resource) bool {
 		return creator
 	case ActionIPEView:
 		return a.inWorkplace(r.WorkplaceID) || a.Has(RoleTeacher, r)
+	case ActionIPEJoinMembers:
+		return a.inWorkplace(r.WorkplaceID)
 	case ActionIPEFacilitate:
 		return a.Has(RoleTeacher, r) || a.Has(RoleLeader, r) ||
 			(creator && r.OwnerID != 0 && r.OwnerID == a.Person.ID)

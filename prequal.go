@@ -2,6 +2,7 @@ package laeringsliv
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -16,14 +17,17 @@ const (
 	PrequalPotential  PrequalCriterion = "potential"  // the researchers' judgement of its potential
 )
 
-// PrequalCriteria lists the criteria in the order pages show them.
-var PrequalCriteria = []PrequalCriterion{
+// prequalCriteria lists the criteria in the order pages show them.
+var prequalCriteria = []PrequalCriterion{
 	PrequalManagement, PrequalUnions, PrequalEmployees, PrequalProject, PrequalPotential,
 }
 
+// PrequalCriteria returns the criteria in the order pages show them, as a copy that callers may change freely.
+func PrequalCriteria() []PrequalCriterion { return slices.Clone(prequalCriteria) }
+
 // Valid reports whether c is a known criterion.
 func (c PrequalCriterion) Valid() bool {
-	for _, v := range PrequalCriteria {
+	for _, v := range prequalCriteria {
 		if c == v {
 			return true
 		}
@@ -61,7 +65,7 @@ func (s *PrequalSignOff) Validate() error {
 
 // Prequalified reports whether the latest sign-offs meet every criterion.
 func Prequalified(latest map[PrequalCriterion]*PrequalSignOff) bool {
-	for _, c := range PrequalCriteria {
+	for _, c := range prequalCriteria {
 		if s := latest[c]; s == nil || !s.Met {
 			return false
 		}

@@ -3,6 +3,7 @@ package laeringsliv
 import (
 	"context"
 	"sort"
+	"sync"
 	"time"
 )
 
@@ -43,13 +44,15 @@ type ProgressYear struct {
 	Evidence     int
 }
 
-// Norway is the time zone the years of reports are counted in.
-var Norway = func() *time.Location {
+// Norway returns Norway's time zone, in which the platform shows times, places gatherings and
+// counts the years of reports. It is loaded once, here and nowhere else (main embeds
+// time/tzdata, so it loads on any machine); without a zone database it falls back to CET.
+var Norway = sync.OnceValue(func() *time.Location {
 	if l, err := time.LoadLocation("Europe/Oslo"); err == nil {
 		return l
 	}
-	return time.UTC
-}()
+	return time.FixedZone("CET", 3600)
+})
 
 // ProgressReport builds the yearly progress report of a programme, oldest year first, with
 // every year from the first event to the last (a quiet year shows as zeros).
@@ -68,7 +71,7 @@ func ProgressReport(ctx context.Context, pc ProgressCounter, ec EvidenceCounter,
 func progressYears(events []ProgressEvent, evidence []*EvidenceRow) []*ProgressYear {
 	years := map[int]*ProgressYear{}
 	year := func(t time.Time) *ProgressYear {
-		y := t.In(Norway).Year()
+		y := t.In(Norway()).Year()
 		if years[y] == nil {
 			years[y] = &ProgressYear{Year: y, Innovations: map[InnovationStatus]int{}}
 		}

@@ -2,6 +2,7 @@ package laeringsliv
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -24,11 +25,14 @@ const (
 	PhaseClosed     Phase = "closed"     // kept as evidence; nothing changes any more
 )
 
-// Phases lists the phases in order.
-var Phases = []Phase{PhasePrepare, PhaseIndividual, PhaseShare, PhaseAgree, PhasePlenum, PhaseClosed}
+// phases lists the phases in order.
+var phases = []Phase{PhasePrepare, PhaseIndividual, PhaseShare, PhaseAgree, PhasePlenum, PhaseClosed}
+
+// Phases returns the phases in order, as a copy that callers may change freely.
+func Phases() []Phase { return slices.Clone(phases) }
 
 func (p Phase) index() int {
-	for i, v := range Phases {
+	for i, v := range phases {
 		if p == v {
 			return i
 		}
@@ -41,8 +45,8 @@ func (p Phase) Valid() bool { return p.index() >= 0 }
 
 // Next returns the phase after p, or p itself when closed.
 func (p Phase) Next() Phase {
-	if i := p.index(); i >= 0 && i < len(Phases)-1 {
-		return Phases[i+1]
+	if i := p.index(); i >= 0 && i < len(phases)-1 {
+		return phases[i+1]
 	}
 	return p
 }
@@ -70,8 +74,11 @@ const (
 	GroupingByHand     GroupingMode = "by_hand"
 )
 
-// GroupingModes lists the modes in the order forms show them.
-var GroupingModes = []GroupingMode{GroupingShiftTeams, GroupingRandom, GroupingByHand}
+// groupingModes lists the modes in the order forms show them.
+var groupingModes = []GroupingMode{GroupingShiftTeams, GroupingRandom, GroupingByHand}
+
+// GroupingModes returns the modes in the order forms show them, as a copy that callers may change freely.
+func GroupingModes() []GroupingMode { return slices.Clone(groupingModes) }
 
 // Valid reports whether m is a known mode.
 func (m GroupingMode) Valid() bool {
@@ -95,16 +102,37 @@ type Workshop struct {
 
 // Events of a workshop's log, which screens follow live (see LoggedEvent). Unlike IPE's, they
 // may concern named people, but they carry no answer text: answers are shown by the pages,
-// which ask the policy.
+// which ask the policy. Each kind has its payload type below; the OpenAPI document lists them
+// under components/schemas, and reading.js reads those fields only.
 const (
-	ReadingEventPhase = "phase" // {"phase": "..."}
+	ReadingEventPhase = "phase" // ReadingPhaseEvent
 	// ReadingEventAnswer says that a member's answers changed after the share step revealed
-	// them (a final save within AnswerGrace): {"group": id}.
+	// them (a final save within AnswerGrace): ReadingAnswerEvent.
 	ReadingEventAnswer = "answer"
-	// ReadingEventEdit is an applied edit of a group's shared text, as rebased on the server:
-	// {"group": id, "version": v, "start": s, "end": e, "text": "..."}; applying the edits
-	// of a group in version order gives its text.
+	// ReadingEventEdit is an applied edit of a group's shared text, as rebased on the server
+	// (ReadingEditEvent); applying the edits of a group in version order gives its text.
 	ReadingEventEdit = "edit"
+)
+
+// Payloads of a workshop's events, in the JSON that screens read.
+type (
+	// ReadingPhaseEvent: the workshop moved to Phase.
+	ReadingPhaseEvent struct {
+		Phase Phase `json:"phase"`
+	}
+	// ReadingAnswerEvent: a member of Group changed their answers after they were revealed.
+	ReadingAnswerEvent struct {
+		Group int64 `json:"group"`
+	}
+	// ReadingEditEvent: the shared text of Group became Version by replacing the characters
+	// from Start to End (counted in Unicode code points, as textmerge does) with Text.
+	ReadingEditEvent struct {
+		Group   int64  `json:"group"`
+		Version int    `json:"version"`
+		Start   int    `json:"start"`
+		End     int    `json:"end"`
+		Text    string `json:"text"`
+	}
 )
 
 // AnswerGrace is how long after the facilitator leaves the individual step a participant's
@@ -207,13 +235,25 @@ type WorkshopFilter struct {
 	GatheringID int64
 }
 
-// ReadingService stores syllabus texts and reading workshops.
+// ReadingService stores syllabus texts and reading workshops: the small services below, which
+// a handler or a test double may take one at a time.
 type ReadingService interface {
+	Syllabus
+	Workshops
+	ReadingGroups
+	ReadingLive
+}
+
+// Syllabus stores a programme's syllabus texts.
+type Syllabus interface {
 	CreateSyllabusText(ctx context.Context, s *SyllabusText) error
 	FindSyllabusText(ctx context.Context, id int64) (*SyllabusText, error)
 	FindSyllabusTexts(ctx context.Context, programmeID int64) ([]*SyllabusText, error)
 	UpdateSyllabusText(ctx context.Context, s *SyllabusText) error
+}
 
+// Workshops creates reading workshops and moves them through their phases.
+type Workshops interface {
 	// CreateWorkshop stores w with its groups in one transaction. Members must belong to the
 	// workplace and texts to its programme.
 	CreateWorkshop(ctx context.Context, w *Workshop, groups []*ReadingGroup) error
@@ -224,6 +264,10 @@ type ReadingService interface {
 	// PlaceOnAgenda links the workshop from the point at position (from 0) of its gathering's
 	// agenda, so that the gathering's page leads to it.
 	PlaceOnAgenda(ctx context.Context, workshopID int64, position int) error
+}
+
+// ReadingGroups arranges a workshop's groups of four: members, texts, presentation photos.
+type ReadingGroups interface {
 	// FindReadingGroups returns the workshop's groups in order, with members.
 	FindReadingGroups(ctx context.Context, workshopID int64) ([]*ReadingGroup, error)
 	// SetGroupPhoto attaches a photo of the group's presentation (a stored file's key, its
@@ -235,18 +279,20 @@ type ReadingService interface {
 	SetGroupText(ctx context.Context, groupID, textID int64) error
 	// MoveMember places a person of the workshop in another of its groups (grouping by hand).
 	MoveMember(ctx context.Context, workshopID, personID, groupID int64) error
+}
 
+// ReadingLive is the live part of a workshop: answers, the shared text and its events.
+type ReadingLive interface {
 	// SaveAnswer stores a participant's answers, replacing earlier ones; only while the
 	// workshop accepts them (Workshop.AcceptsAnswer; else ECONFLICT reading.error.answers_closed).
 	SaveAnswer(ctx context.Context, a *Answer) error
-	// FindWorkshopEvents returns the workshop's logged events after seq, oldest first, at
-	// most limit.
-	FindWorkshopEvents(ctx context.Context, workshopID, after int64, limit int) ([]*LoggedEvent, error)
 	// FindAnswers returns every answer of a workshop.
 	FindAnswers(ctx context.Context, workshopID int64) ([]*Answer, error)
-
 	// EditPresentation rebases an edit of a group's shared text over the edits made since its
 	// base version, applies it and returns the new text and version. Only while the phase has
 	// the presentation open (else ECONFLICT reading.error.presentation_closed).
 	EditPresentation(ctx context.Context, groupID, personID int64, e textmerge.Edit) (*ReadingGroup, error)
+	// FindWorkshopEvents returns the workshop's logged events after seq, oldest first, at
+	// most limit.
+	FindWorkshopEvents(ctx context.Context, workshopID, after int64, limit int) ([]*LoggedEvent, error)
 }

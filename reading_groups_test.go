@@ -22,7 +22,7 @@ func TestFormReadingGroupsSizes(t *testing.T) {
 		groups int
 	}{{4, 1}, {5, 1}, {6, 2}, {7, 2}, {9, 2}, {82, 21}} // 82: 19 of four and 2 of three (grouping prefers more groups on a tie)
 	for _, tt := range tests {
-		for _, mode := range laeringsliv.GroupingModes {
+		for _, mode := range laeringsliv.GroupingModes() {
 			t.Run(fmt.Sprintf("%d/%s", tt.n, mode), func(t *testing.T) {
 				ps := people(tt.n, func(i int) string { return fmt.Sprint("team", i%3) })
 				gs, err := laeringsliv.FormReadingGroups(ps, mode, []int64{10, 11, 12}, rand.New(rand.NewPCG(1, uint64(tt.n))))

@@ -1,6 +1,7 @@
 package laeringsliv
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -17,12 +18,16 @@ const (
 	FileVideo  FileKind = "video"  // MP4, QuickTime (iPhone), WebM
 )
 
-// FileKinds lists the kinds in the order forms show them.
-var FileKinds = []FileKind{FileText, FilePDF, FileOffice, FileImage, FileVideo}
+// fileKinds lists the kinds in the order forms show them.
+var fileKinds = []FileKind{FileText, FilePDF, FileOffice, FileImage, FileVideo}
+
+// AllFileKinds returns the kinds in the order forms show them, as a copy that callers may
+// change freely. (FileKinds is the field of a requirement.)
+func AllFileKinds() []FileKind { return slices.Clone(fileKinds) }
 
 // Valid reports whether k is a known kind.
 func (k FileKind) Valid() bool {
-	for _, v := range FileKinds {
+	for _, v := range fileKinds {
 		if k == v {
 			return true
 		}

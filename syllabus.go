@@ -3,6 +3,7 @@ package laeringsliv
 import (
 	"math"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -19,12 +20,15 @@ const (
 	LanguageOther     Language = "other"
 )
 
-// Languages lists the languages in the order forms show them.
-var Languages = []Language{LanguageNorwegian, LanguageDanish, LanguageEnglish, LanguageOther}
+// languages lists the languages in the order forms show them.
+var languages = []Language{LanguageNorwegian, LanguageDanish, LanguageEnglish, LanguageOther}
+
+// Languages returns the languages in the order forms show them, as a copy that callers may change freely.
+func Languages() []Language { return slices.Clone(languages) }
 
 // Valid reports whether l is a known language.
 func (l Language) Valid() bool {
-	for _, v := range Languages {
+	for _, v := range languages {
 		if l == v {
 			return true
 		}

@@ -2,6 +2,7 @@ package laeringsliv
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 )
@@ -25,15 +26,18 @@ const (
 	TimelineReading TimelineKind = "reading_workshop"
 )
 
-// TimelineKinds lists the kinds in the order forms show them.
-var TimelineKinds = []TimelineKind{
+// timelineKinds lists the kinds in the order forms show them.
+var timelineKinds = []TimelineKind{
 	TimelinePlan, TimelineAct, TimelineObserve, TimelineReflect, TimelineMeeting,
 	TimelineAllHands, TimelineGathering, TimelineDecision, TimelineInnovation,
 }
 
+// TimelineKinds returns the kinds in the order forms show them, as a copy that callers may change freely.
+func TimelineKinds() []TimelineKind { return slices.Clone(timelineKinds) }
+
 // Valid reports whether k is a known kind.
 func (k TimelineKind) Valid() bool {
-	for _, v := range TimelineKinds {
+	for _, v := range timelineKinds {
 		if k == v {
 			return true
 		}

@@ -15,8 +15,8 @@ import (
 //go:embed axe.min.js
 var axeSource string
 
-// AxeTags are the rule sets Axe runs: WCAG 2.0 and 2.1, levels A and AA.
-var AxeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
+// axeTags are the rule sets Axe runs: WCAG 2.0 and 2.1, levels A and AA.
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
 
 // Violation is one axe rule that failed, with the elements that failed it.
 type Violation struct {
@@ -58,7 +58,7 @@ func Axe(ctx context.Context) ([]Violation, error) {
 			return nil, fmt.Errorf("axe: injecting axe-core: %w", err)
 		}
 	}
-	tags := `["` + strings.Join(AxeTags, `","`) + `"]`
+	tags := `["` + strings.Join(axeTags, `","`) + `"]`
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[[]Violation](fmt.Sprintf(axeRun, tags), chromedp.EvalAwaitPromise))
 	if err != nil {
 		return nil, fmt.Errorf("axe: run: %w", err)
@@ -85,7 +85,7 @@ const maxHTML = 160
 // FormatViolations describes violations for a person reading a test log.
 func FormatViolations(vs []Violation) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d accessibility violation(s) (%s):", len(vs), strings.Join(AxeTags, ", "))
+	fmt.Fprintf(&b, "%d accessibility violation(s) (%s):", len(vs), strings.Join(axeTags, ", "))
 	for _, v := range vs {
 		fmt.Fprintf(&b, "\n  %s [%s] %s\n    %s", v.ID, v.Impact, v.Help, v.URL)
 		for _, n := range v.Nodes {

@@ -11,9 +11,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"laeringsliv/internal/ci"
 	"os"
 	"os/exec"
-	"strconv"
 	"sync"
 	"testing"
 
@@ -157,8 +157,5 @@ func unavailable(tb testing.TB, err error) {
 	tb.Fatal(err)
 }
 
-// InCI reports whether CI is set to a true value, as CI services do.
-func InCI() bool {
-	ci, err := strconv.ParseBool(os.Getenv("CI"))
-	return err == nil && ci
-}
+// InCI reports whether this is a CI run (see package ci).
+func InCI() bool { return ci.On() }

@@ -78,12 +78,12 @@ func checkWorkplaces(t *testing.T, db *sqlstore.DB, res *demo.Result) {
 func checkLogins(t *testing.T, db *sqlstore.DB, res *demo.Result) {
 	t.Helper()
 	ctx := context.Background()
-	if len(res.Logins) != len(laeringsliv.Roles) {
+	if len(res.Logins) != len(laeringsliv.Roles()) {
 		t.Fatalf("got %d logins, want one per role", len(res.Logins))
 	}
 	for i, l := range res.Logins {
-		if l.Role != laeringsliv.Roles[i] {
-			t.Errorf("login %d has role %s, want %s", i, l.Role, laeringsliv.Roles[i])
+		if l.Role != laeringsliv.Roles()[i] {
+			t.Errorf("login %d has role %s, want %s", i, l.Role, laeringsliv.Roles()[i])
 		}
 		p, err := db.FindPersonByEmail(ctx, l.Email)
 		if err != nil {

@@ -169,7 +169,7 @@ func leaderIDs(res *Result) []int64 {
 	return out
 }
 
-// seedInnovationWork adds the innovation work of issue 5 to a seeded demo.
+// seedInnovationWork adds the innovation work to a seeded demo.
 func seedInnovationWork(ctx context.Context, s Services, res *Result) error {
 	leaders := leaderIDs(res)
 	if err := seedInnovations(ctx, s.Innovations, res, leaders); err != nil {

@@ -45,10 +45,11 @@ func runIPE(ctx context.Context, s laeringsliv.IPEService, sess *laeringsliv.IPE
 	}
 	var people []*laeringsliv.IPEParticipant
 	for range 5 {
-		p, _, err := s.JoinIPE(ctx, sess.ID, 0, 0)
+		p, token, err := s.JoinIPE(ctx, sess.ID, 0)
 		if err != nil {
 			return err
 		}
+		p.Token = token
 		people = append(people, p)
 	}
 	if err := next(); err != nil { // capture

@@ -127,8 +127,8 @@ func Logins() []Login {
 			first[m.role] = m.person
 		}
 	}
-	logins := make([]Login, 0, len(laeringsliv.Roles))
-	for _, r := range laeringsliv.Roles {
+	logins := make([]Login, 0, len(laeringsliv.Roles()))
+	for _, r := range laeringsliv.Roles() {
 		p := first[r]
 		logins = append(logins, Login{Role: r, Name: p.Name, Email: p.Email, Password: Password})
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"time"
 
 	"laeringsliv"
 )
@@ -156,12 +155,4 @@ func seedRequirements(ctx context.Context, s laeringsliv.StudyService, programme
 		}
 	}
 	return reqs, nil
-}
-
-// oslo is Norwegian time, for placing gatherings at sensible hours; the times are stored in UTC.
-func oslo() *time.Location {
-	if loc, err := time.LoadLocation("Europe/Oslo"); err == nil {
-		return loc
-	}
-	return time.FixedZone("CET", 3600)
 }

@@ -34,7 +34,7 @@ func demoRequirements(programmeID int64) []*laeringsliv.WorkRequirement {
 // someone takes the master exam, the master gathering; each workplace a week after the last.
 // Every agenda has a reading workshop at readingPoint.
 func seedGatherings(ctx context.Context, s laeringsliv.StudyService, workplaceID int64, i int, links links) ([]*laeringsliv.Gathering, error) {
-	loc := oslo()
+	loc := laeringsliv.Norway()
 	var out []*laeringsliv.Gathering
 	type plan struct {
 		kind  laeringsliv.GatheringKind

@@ -5,11 +5,12 @@ import (
 	"time"
 )
 
-// Heartbeats are shared: one ticker per period for the whole node, rather than one timer per
+// Heartbeats are shared: one ticker per period for the whole hub, rather than one timer per
 // stream, which with ten thousand idle streams is ten thousand timers in the runtime's heaps
 // and ten thousand wake-ups at scattered moments. A tick closes a channel that every waiting
-// stream selects on; the next tick gets a fresh channel.
-var beats struct {
+// stream selects on; the next tick gets a fresh channel. The tickers belong to the hub and
+// stop when it closes.
+type beats struct {
 	mu sync.Mutex
 	by map[time.Duration]*beater
 }
@@ -19,26 +20,33 @@ type beater struct {
 	c  chan struct{}
 }
 
-// beat returns a channel that closes at the next heartbeat of period d.
-func beat(d time.Duration) <-chan struct{} {
-	beats.mu.Lock()
-	b := beats.by[d]
+// Beat returns a channel that closes at the hub's next heartbeat of period d.
+func (m *Memory) Beat(d time.Duration) <-chan struct{} {
+	m.beats.mu.Lock()
+	b := m.beats.by[d]
 	if b == nil {
-		if beats.by == nil {
-			beats.by = map[time.Duration]*beater{}
+		if m.beats.by == nil {
+			m.beats.by = map[time.Duration]*beater{}
 		}
 		b = &beater{c: make(chan struct{})}
-		beats.by[d] = b
-		go b.run(d) // lives as long as the process, like the streams' server
+		m.beats.by[d] = b
+		go b.run(d, m.done)
 	}
-	beats.mu.Unlock()
+	m.beats.mu.Unlock()
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.c
 }
 
-func (b *beater) run(d time.Duration) {
-	for range time.Tick(d) {
+func (b *beater) run(d time.Duration, done <-chan struct{}) {
+	t := time.NewTicker(d)
+	defer t.Stop()
+	for {
+		select {
+		case <-t.C:
+		case <-done:
+			return
+		}
 		b.mu.Lock()
 		close(b.c)
 		b.c = make(chan struct{})

@@ -7,7 +7,10 @@
 // LISTEN/NOTIFY carrying ids only) and slow subscribers the same problem with one answer.
 package live
 
-import "sync"
+import (
+	"sync"
+	"time"
+)
 
 // Hub fans out change notices by topic.
 type Hub interface {
@@ -15,6 +18,10 @@ type Hub interface {
 	Publish(topic string)
 	// Subscribe returns a subscription to topic; the caller must Close it.
 	Subscribe(topic string) *Subscription
+	// Done returns a channel that closes when the hub shuts down.
+	Done() <-chan struct{}
+	// Beat returns a channel that closes at the next shared heartbeat of period d.
+	Beat(d time.Duration) <-chan struct{}
 }
 
 // Subscription receives notices for one topic. C holds at most one pending notice: notices
@@ -44,6 +51,7 @@ type Memory struct {
 	topics map[string]map[*Subscription]struct{}
 	done   chan struct{}
 	closed bool
+	beats  beats
 }
 
 // NewMemory returns an in-process hub.
@@ -81,6 +89,9 @@ func (m *Memory) unsubscribe(s *Subscription) {
 		delete(m.topics, s.topic)
 	}
 }
+
+// Done returns a channel that closes when the hub shuts down.
+func (m *Memory) Done() <-chan struct{} { return m.done }
 
 // Topics returns the topics that have subscribers, so that a node can wake them all after it
 // may have missed notices.

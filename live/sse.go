@@ -42,6 +42,11 @@ type Stream struct {
 	// Load returns what the client has not seen: stored events after seq, in order, and any
 	// state events. It is called once at the start and after every notice.
 	Load func(ctx context.Context, after int64) ([]Event, error)
+	// Changed, when set, replaces the stream's own subscription to Topic: it returns a
+	// channel that closes at the next change, after which Load has it ready. A feed that
+	// reads the database once for all of a topic's streams provides it, so that a stream
+	// wakes only when there is something to send and never waits for a query.
+	Changed func() <-chan struct{}
 	// Heartbeat is how often a comment keeps proxies from closing an idle stream (15 s).
 	Heartbeat time.Duration
 	// WriteTimeout bounds each write, so a client that stopped reading is dropped (10 s).
@@ -64,8 +69,8 @@ func LastEventID(r *http.Request) int64 {
 }
 
 // Serve writes the stream until the client leaves, a write fails, or the hub closes. The
-// server has no WriteTimeout (it would cut streams); each write gets its own deadline through
-// http.ResponseController instead.
+// request's own deadlines would cut the stream, so it lifts them; each write gets its own
+// deadline through http.ResponseController instead.
 func (st Stream) Serve(w http.ResponseWriter, r *http.Request) {
 	if st.Heartbeat == 0 {
 		st.Heartbeat = 15 * time.Second
@@ -73,9 +78,14 @@ func (st Stream) Serve(w http.ResponseWriter, r *http.Request) {
 	if st.WriteTimeout == 0 {
 		st.WriteTimeout = 10 * time.Second
 	}
-	sub := st.Hub.Subscribe(st.Topic) // before the first load, so no notice falls between
-	defer sub.Close()
+	notices, done, unsubscribe := st.subscribe() // before the first load, so no notice falls between
+	defer unsubscribe()
+	next := notices()
 	rc := http.NewResponseController(w)
+	// A stream outlives the request deadlines: no read deadline (the server's background read
+	// would otherwise cancel the request when it passes), and a write deadline per write.
+	_ = rc.SetReadDeadline(time.Time{})
+	_ = rc.SetWriteDeadline(time.Time{})
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")
@@ -95,19 +105,30 @@ func (st Stream) Serve(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
 			return
-		case <-sub.Done:
+		case <-done:
 			return
-		case <-beat(st.Heartbeat):
+		case <-st.Hub.Beat(st.Heartbeat):
 			// Load as well: a notice lost between nodes is caught up within one heartbeat.
 			if !load() || !st.flush(rc, func() { _, _ = io.WriteString(w, ": ping\n\n") }) {
 				return
 			}
-		case <-sub.C:
+		case <-next:
+			next = notices()
 			if !load() {
 				return
 			}
 		}
 	}
+}
+
+// subscribe returns where the stream hears of changes, the channel that closes when the hub
+// shuts down, and what ends the subscription. Without Changed it subscribes to the topic.
+func (st Stream) subscribe() (notices func() <-chan struct{}, done <-chan struct{}, unsubscribe func()) {
+	if st.Changed != nil {
+		return st.Changed, st.Hub.Done(), func() {}
+	}
+	sub := st.Hub.Subscribe(st.Topic)
+	return func() <-chan struct{} { return sub.C }, sub.Done, sub.Close
 }
 
 func (st Stream) write(rc *http.ResponseController, w http.ResponseWriter, events []Event, last *int64) bool {

@@ -68,13 +68,13 @@ func parseMemory(page string) memory {
 			continue
 		}
 		switch name {
-		case "laeringsliv_process_resident_memory_bytes":
+		case "process_resident_memory_bytes":
 			m.rss = n
-		case "laeringsliv_go_heap_inuse_bytes":
+		case "go_memstats_heap_inuse_bytes":
 			m.heap = n
-		case "laeringsliv_go_stack_inuse_bytes":
+		case "go_memstats_stack_inuse_bytes":
 			m.stacks = n
-		case "laeringsliv_go_goroutines":
+		case "go_goroutines":
 			m.goroutines = n
 		}
 	}

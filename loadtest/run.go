@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -22,6 +23,7 @@ type session struct {
 	id   int64
 	mu   sync.Mutex
 	acks []time.Time
+	last atomic.Int64 // Unix ns of the latest delivery to any client
 }
 
 func (s *session) ack(t time.Time) {
@@ -30,21 +32,51 @@ func (s *session) ack(t time.Time) {
 	s.mu.Unlock()
 }
 
-// seen records that a client saw the count rise from last to n at time t.
+func (s *session) acked() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.acks)
+}
+
+// seen records that a client saw the count rise from last to n at time t. A note the client
+// shows before its acknowledgement reached the writer counts as delivered at once.
 func (s *session) seen(last, n int, t time.Time, h *histogram) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for j := last + 1; j <= n && j <= len(s.acks); j++ {
-		h.add(max(0, t.Sub(s.acks[j-1])))
+	for j := last + 1; j <= n; j++ {
+		if j <= len(s.acks) {
+			h.add(max(0, t.Sub(s.acks[j-1])))
+		} else {
+			h.add(0) // shown before its writer had the acknowledgement
+		}
+	}
+	if t.UnixNano() > s.last.Load() {
+		s.last.Store(t.UnixNano())
 	}
 }
 
 type participant struct {
 	token   string
 	session *session
+	first   atomic.Int64 // the count in the stream's first hat; -1 before it
+	seen    atomic.Int64 // the highest count the stream has shown
 }
 
-// Run runs the load and prints the figures to out.
+// result is what one run against one server measured.
+type result struct {
+	connected, joined int64
+	sessions          int
+	joinTime          time.Duration
+	acks, delivery    *histogram
+	elapsed           time.Duration // from the first note sent to the last acknowledged
+	fanout            time.Duration // from the first note sent to the last delivery
+	errs, lost        int64
+	mem0, mem1        memory
+	load0, load1      string
+}
+
+// Run runs the load and prints the figures to out. With c.Bare it first runs the same load
+// against a bare net/http broadcaster and prints the server's figures as shares of its.
 func Run(ctx context.Context, c Config, out io.Writer) error {
 	if err := c.Validate(); err != nil {
 		return err
@@ -53,8 +85,7 @@ func Run(ctx context.Context, c Config, out io.Writer) error {
 	if err := raiseFileLimit(uint64(c.Participants) + 512); err != nil {
 		fmt.Fprintln(out, "warning:", err)
 	}
-	tr := &http.Transport{MaxIdleConns: 0, MaxIdleConnsPerHost: 20000, MaxConnsPerHost: 0, IdleConnTimeout: time.Minute}
-	client := &http.Client{Transport: tr, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	client := newClient()
 	codes := c.Codes
 	if len(codes) == 0 {
 		var err error
@@ -62,17 +93,47 @@ func Run(ctx context.Context, c Config, out io.Writer) error {
 			return fmt.Errorf("create sessions: %w", err)
 		}
 	}
-	mem0 := serverMemory(ctx, client, c.URL)
-	var errs atomic.Int64
+	var base *result
+	if c.Bare {
+		url, stop, err := startBare(ctx, c.BareCommand)
+		if err != nil {
+			return fmt.Errorf("start the bare broadcaster: %w", err)
+		}
+		bareCodes := make([]string, len(codes))
+		for i := range codes {
+			bareCodes[i] = strconv.Itoa(i + 1)
+		}
+		base = runLoad(ctx, c, newClient(), url, url, bareCodes)
+		stop()
+		fmt.Fprintln(out, "== bare net/http broadcaster (no storage, same messages and clients)")
+		base.print(out, nil)
+		fmt.Fprintln(out, "== server", c.URL)
+	}
+	r := runLoad(ctx, c, client, c.URL, c.MetricsURL, codes)
+	r.print(out, base)
+	return nil
+}
+
+func newClient() *http.Client {
+	tr := &http.Transport{MaxIdleConns: 0, MaxIdleConnsPerHost: 20000, MaxConnsPerHost: 0, IdleConnTimeout: time.Minute}
+	return &http.Client{Transport: tr, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+// runLoad joins, opens the streams, writes the notes and waits for their delivery.
+func runLoad(ctx context.Context, c Config, client *http.Client, base, metrics string, codes []string) *result {
+	r := &result{acks: newHistogram(), delivery: newHistogram(), load0: loadAverage()}
+	r.mem0 = serverMemory(ctx, client, metrics)
 	sessions := map[int64]*session{}
 	people := make([]*participant, c.Participants)
 	var mu sync.Mutex
+	var errs atomic.Int64
+	joinStart := time.Now()
 	parallel(c.Participants, 64, func(i int) {
 		var j struct {
 			Token   string
 			Session int64
 		}
-		if status, err := postJSON(ctx, client, c.URL+"/api/v1/join", "", map[string]string{"code": codes[i%len(codes)]}, &j); err != nil || status != 201 {
+		if status, err := postJSON(ctx, client, base+"/api/v1/join", "", map[string]string{"code": codes[i%len(codes)]}, &j); err != nil || status != 201 {
 			errs.Add(1)
 			return
 		}
@@ -84,9 +145,11 @@ func Run(ctx context.Context, c Config, out io.Writer) error {
 		}
 		mu.Unlock()
 		people[i] = &participant{token: j.Token, session: s}
+		people[i].first.Store(-1)
 	})
+	r.joinTime = time.Since(joinStart)
+	r.sessions = len(sessions)
 
-	delivery := newHistogram()
 	var connected atomic.Int64
 	streamCtx, stop := context.WithCancel(ctx)
 	defer stop()
@@ -96,28 +159,29 @@ func Run(ctx context.Context, c Config, out io.Writer) error {
 		if p == nil {
 			continue
 		}
+		r.joined++
 		streams.Add(1)
 		go func() {
 			defer streams.Done()
-			if err := stream(streamCtx, client, c.URL, p, delivery, &connected, ready); err != nil && streamCtx.Err() == nil {
+			if err := stream(streamCtx, client, base, p, r.delivery, &connected, ready); err != nil && streamCtx.Err() == nil {
 				errs.Add(1)
 			}
 		}()
 	}
-	waitReady(ctx, ready, len(sessionsOf(people)), people)
+	waitReady(ctx, ready, people)
 	time.Sleep(time.Second) // let the server settle before reading its memory
-	mem1 := serverMemory(ctx, client, c.URL)
+	r.mem1 = serverMemory(ctx, client, metrics)
 
-	acks := newHistogram()
 	start := time.Now()
-	parallel(len(people), 256, func(i int) {
+	var lastAck atomic.Int64
+	parallel(len(people), max(1, c.Writers), func(i int) {
 		p := people[i]
 		if p == nil {
 			return
 		}
 		for n := range c.Notes {
 			t0 := time.Now()
-			status, err := postJSON(ctx, client, c.URL+"/api/v1/sessions/"+strconv.FormatInt(p.session.id, 10)+"/notes", p.token,
+			status, err := postJSON(ctx, client, base+"/api/v1/sessions/"+strconv.FormatInt(p.session.id, 10)+"/notes", p.token,
 				map[string]string{"text": "Load note " + strconv.Itoa(n)}, nil)
 			t1 := time.Now()
 			if err != nil || status != 201 {
@@ -125,21 +189,91 @@ func Run(ctx context.Context, c Config, out io.Writer) error {
 				continue
 			}
 			p.session.ack(t1)
-			acks.add(t1.Sub(t0))
+			r.acks.add(t1.Sub(t0))
+			lastAck.Store(max(lastAck.Load(), t1.UnixNano()))
 		}
 	})
-	elapsed := time.Since(start)
-	time.Sleep(3 * time.Second) // let the last events arrive
+	if lastAck.Load() != 0 {
+		r.elapsed = time.Unix(0, lastAck.Load()).Sub(start)
+	}
+	r.lost = waitDelivered(people, 10*time.Second)
 	stop()
 	streams.Wait()
+	for s := range sessionsOf(people) {
+		if s.last.Load() == 0 {
+			continue
+		}
+		if l := time.Unix(0, s.last.Load()).Sub(start); l > r.fanout {
+			r.fanout = l
+		}
+	}
+	r.connected, r.errs, r.load1 = connected.Load(), errs.Load(), loadAverage()
+	return r
+}
 
-	fmt.Fprintf(out, "participants connected   %d of %d in %d sessions\n", connected.Load(), c.Participants, len(sessions))
-	fmt.Fprintf(out, "notes acknowledged       %d in %v: %.0f per second\n", acks.n, elapsed.Round(time.Millisecond), float64(acks.n)/elapsed.Seconds())
-	fmt.Fprintf(out, "acknowledgement          %s\n", acks)
-	fmt.Fprintf(out, "delivery to every client %s (%d deliveries)\n", delivery, delivery.n)
-	fmt.Fprintf(out, "errors                   %d\n", errs.Load())
-	reportMemory(out, mem0, mem1, connected.Load())
-	return nil
+// waitDelivered waits until every stream has shown every acknowledged note of its session,
+// or until timeout, and returns how many (stream, note) deliveries are missing then.
+func waitDelivered(people []*participant, timeout time.Duration) int64 {
+	deadline := time.Now().Add(timeout)
+	for {
+		var missing int64
+		for _, p := range people {
+			if p == nil || p.first.Load() < 0 {
+				continue
+			}
+			want := p.first.Load() + int64(p.session.acked())
+			missing += max(0, want-p.seen.Load())
+		}
+		if missing == 0 || time.Now().After(deadline) {
+			return missing
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func (r *result) print(out io.Writer, base *result) {
+	ratio := func(f func(*result) float64) string {
+		if base == nil || f(base) == 0 {
+			return ""
+		}
+		return fmt.Sprintf("   (%.2f × bare)", f(r)/f(base))
+	}
+	perSec := func(n int, d time.Duration) float64 {
+		if d <= 0 {
+			return 0
+		}
+		return float64(n) / d.Seconds()
+	}
+	fmt.Fprintf(out, "load average             %s at the start, %s at the end\n", r.load0, r.load1)
+	fmt.Fprintf(out, "participants joined      %d in %v: %.0f per second%s\n", r.joined, r.joinTime.Round(time.Millisecond),
+		perSec(int(r.joined), r.joinTime), ratio(func(x *result) float64 { return perSec(int(x.joined), x.joinTime) }))
+	fmt.Fprintf(out, "participants connected   %d in %d sessions\n", r.connected, r.sessions)
+	fmt.Fprintf(out, "notes acknowledged       %d in %v: %.0f per second%s\n", r.acks.n, r.elapsed.Round(time.Millisecond),
+		perSec(r.acks.n, r.elapsed), ratio(func(x *result) float64 { return perSec(x.acks.n, x.elapsed) }))
+	fmt.Fprintf(out, "acknowledgement          %s\n", r.acks)
+	fmt.Fprintf(out, "delivery to every client %s\n", r.delivery)
+	fmt.Fprintf(out, "fan-out                  %d deliveries in %v: %.0f per second%s\n", r.delivery.n, r.fanout.Round(time.Millisecond),
+		perSec(r.delivery.n, r.fanout), ratio(func(x *result) float64 { return perSec(x.delivery.n, x.fanout) }))
+	fmt.Fprintf(out, "deliveries missing       %d (acknowledged notes some client never saw)\n", r.lost)
+	fmt.Fprintf(out, "errors                   %d\n", r.errs)
+	reportMemory(out, r.mem0, r.mem1, r.connected)
+	if base != nil && base.connected > 0 && r.connected > 0 && base.mem1.rss >= 0 && r.mem1.rss >= 0 {
+		per := func(x *result) float64 { return float64(x.mem1.rss-x.mem0.rss) / float64(x.connected) }
+		fmt.Fprintf(out, "  resident per stream    %.2f × bare\n", per(r)/per(base))
+	}
+}
+
+// loadAverage returns the 1-, 5- and 15-minute load averages, where the system tells them.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
 }
 
 func sessionsOf(ps []*participant) map[*session]bool {
@@ -153,7 +287,7 @@ func sessionsOf(ps []*participant) map[*session]bool {
 }
 
 // waitReady waits until every stream has its first event, or 60 seconds.
-func waitReady(ctx context.Context, ready <-chan struct{}, _ int, people []*participant) {
+func waitReady(ctx context.Context, ready <-chan struct{}, people []*participant) {
 	n := 0
 	for _, p := range people {
 		if p != nil {
@@ -191,15 +325,20 @@ func stream(ctx context.Context, client *http.Client, base string, p *participan
 		case strings.HasPrefix(line, "event: "):
 			event = line[7:]
 		case strings.HasPrefix(line, "data: ") && event == "hat":
-			var hat struct{ Notes int }
+			var hat struct {
+				Notes int `json:"notes"`
+			}
 			if json.Unmarshal([]byte(line[6:]), &hat) == nil {
 				if first {
+					p.first.Store(int64(hat.Notes))
+					p.seen.Store(int64(hat.Notes))
 					connected.Add(1)
 					ready <- struct{}{}
 					first, last = false, hat.Notes
 				} else if hat.Notes > last {
 					p.session.seen(last, hat.Notes, time.Now(), h)
 					last = hat.Notes
+					p.seen.Store(int64(hat.Notes))
 				}
 			}
 		}

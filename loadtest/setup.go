@@ -18,6 +18,7 @@ import (
 // Config says what to run.
 type Config struct {
 	URL          string   // the server, e.g. http://127.0.0.1:8080
+	MetricsURL   string   // its operators' listener with /metrics, e.g. http://127.0.0.1:9090; "" is URL
 	Codes        []string // join codes of sessions already in the capture phase
 	Email        string   // or: a facilitator who creates Sessions sessions in Workplace
 	Password     string
@@ -25,18 +26,33 @@ type Config struct {
 	Sessions     int
 	Participants int // in all, spread over the sessions
 	Notes        int // per participant
+	Writers      int // participants writing at once; 256 when zero
+	// Bare runs the same load against a bare net/http broadcaster first, started by
+	// BareCommand (a program that prints its address on its first line) or in this process.
+	Bare        bool
+	BareCommand []string
 }
 
 // Validate checks the configuration.
 func (c *Config) Validate() error {
 	c.URL = strings.TrimSuffix(c.URL, "/")
+	if c.MetricsURL == "" {
+		c.MetricsURL = c.URL
+	}
+	c.MetricsURL = strings.TrimSuffix(c.MetricsURL, "/")
+	if u, err := url.Parse(c.MetricsURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return errors.New("--metrics-url must be an http(s) address")
+	}
 	switch u, err := url.Parse(c.URL); {
 	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
 		return errors.New("--url must be an http(s) address")
 	case len(c.Codes) == 0 && (c.Email == "" || c.Workplace == 0 || c.Sessions < 1):
 		return errors.New("give --code, or --login, --workplace and --sessions")
-	case c.Participants < 1 || c.Notes < 0:
-		return errors.New("--participants must be at least 1 and --notes not negative")
+	case c.Participants < 1 || c.Notes < 0 || c.Writers < 0:
+		return errors.New("--participants must be at least 1, --notes and --writers not negative")
+	}
+	if c.Writers == 0 {
+		c.Writers = 256
 	}
 	return nil
 }

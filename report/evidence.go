@@ -9,9 +9,9 @@ import (
 	"laeringsliv/tabular"
 )
 
-// EvidenceColumns are the column names of Table 1 in every machine-readable format. A row
+// evidenceColumns are the column names of Table 1 in every machine-readable format. A row
 // whose gathering is empty holds material tied to no gathering; the last row is the total.
-var EvidenceColumns = []string{
+var evidenceColumns = []string{
 	"workplace", "gathering", "kind", "starts_on", "reflection_logs", "ipe_notes", "presentations",
 	"videos", "evaluations", "exam_papers",
 }
@@ -33,23 +33,15 @@ type evidenceJSON struct {
 func evidenceRecord(r *laeringsliv.EvidenceRow) evidenceJSON {
 	day := ""
 	if !r.Start.IsZero() {
-		day = r.Start.In(oslo).Format(time.DateOnly)
+		day = r.Start.In(laeringsliv.Norway()).Format(time.DateOnly)
 	}
 	return evidenceJSON{r.Workplace, r.Gathering, string(r.Kind), day, r.ReflectionLogs, r.IPENotes,
 		r.Presentations, r.Videos, r.Evaluations, r.ExamPapers}
 }
 
-// oslo is the time zone gatherings are held in; a missing zone database falls back to UTC.
-var oslo = func() *time.Location {
-	if l, err := time.LoadLocation("Europe/Oslo"); err == nil {
-		return l
-	}
-	return time.UTC
-}()
-
 // EvidenceTable returns Table 1 as a table for CSV and XLSX.
 func EvidenceTable(rows []*laeringsliv.EvidenceRow) *tabular.Table {
-	t := &tabular.Table{Name: "Table 1", Header: EvidenceColumns}
+	t := &tabular.Table{Name: "Table 1", Header: evidenceColumns}
 	for _, r := range rows {
 		e := evidenceRecord(r)
 		t.Rows = append(t.Rows, []any{e.Workplace, e.Gathering, e.Kind, e.StartsOn, e.ReflectionLogs, e.IPENotes,

@@ -12,14 +12,14 @@ import (
 	"laeringsliv/tabular"
 )
 
-// ParticipationColumns are the column names of Table 2 in every machine-readable format.
-var ParticipationColumns = []string{
+// participationColumns are the column names of Table 2 in every machine-readable format.
+var participationColumns = []string{
 	"workplace", "ftes", "enrolled", "approved", "exam_bachelor", "exam_master", "innovations",
 }
 
 // ParticipationTable returns Table 2 as a table for CSV and XLSX.
 func ParticipationTable(rows []*laeringsliv.ParticipationRow) *tabular.Table {
-	t := &tabular.Table{Name: "Table 2", Header: ParticipationColumns}
+	t := &tabular.Table{Name: "Table 2", Header: participationColumns}
 	for _, r := range rows {
 		t.Rows = append(t.Rows, []any{r.Workplace, FTEs(r.FTEs), r.Enrolled, r.Approved,
 			r.ExamBachelor, r.ExamMaster, r.Innovations})

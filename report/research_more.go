@@ -21,7 +21,7 @@ func ResearchReflectionLogs(p *Pseudonymizer, logs []*laeringsliv.Submission, wo
 		}
 		day := ""
 		if !s.SubmittedAt.IsZero() {
-			day = s.SubmittedAt.In(laeringsliv.Norway).Format(time.DateOnly)
+			day = s.SubmittedAt.In(laeringsliv.Norway()).Format(time.DateOnly)
 		}
 		t.Rows = append(t.Rows, []any{p.Pseudonym(s.MemberIDs[0]), workplaces[s.WorkplaceID], s.Version,
 			string(s.Status), day, p.Text(s.Text)})

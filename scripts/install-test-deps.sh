@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # install-test-deps.sh makes sure the machine has what the tests need beyond Go:
 # Debian's Chromium (browser tests), the PostgreSQL server binaries (the store tests start
-# their own throwaway server from them) and a font for Chromium to render text with.
+# their own throwaway server from them), a font for Chromium to render text with, and nginx
+# (the tests start it as a TLS-terminating reverse proxy in front of the server).
 #
 # Idempotent: when everything is there it does nothing. As root it installs what is
 # missing with apt-get; otherwise it says what to install, and fails when CI=true, since CI
@@ -9,7 +10,8 @@
 set -euo pipefail
 
 ci=false
-case "${CI:-}" in true | TRUE | True | 1) ci=true ;; esac
+# The same values as strconv.ParseBool, which the Go tests use (internal/ci).
+case "${CI:-}" in 1 | t | T | true | TRUE | True) ci=true ;; esac
 
 have_chromium() {
 	[[ -n ${LAERINGSLIV_CHROMIUM:-} && -x ${LAERINGSLIV_CHROMIUM} ]] ||
@@ -21,6 +23,10 @@ have_postgres() {
 		compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null
 }
 
+have_nginx() {
+	command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]]
+}
+
 have_package() {
 	dpkg-query -W -f '${Status}' "$1" 2>/dev/null | grep -q 'ok installed'
 }
@@ -28,11 +34,16 @@ have_package() {
 missing=()
 have_chromium || missing+=(chromium)
 have_postgres || missing+=(postgresql)
+have_nginx || missing+=(nginx)
 # Chromium only recommends a font; without one, pages render as empty boxes.
 have_package fonts-liberation || missing+=(fonts-liberation)
+# An independent XLSX reader: the export tests open every workbook with openpyxl.
+have_package python3-openpyxl || missing+=(python3-openpyxl)
+# A real SMTP server process for the mail tests.
+have_package python3-aiosmtpd || missing+=(python3-aiosmtpd)
 
 if ((${#missing[@]} == 0)); then
-	echo "test dependencies: chromium, postgresql and fonts present"
+	echo "test dependencies: chromium, postgresql, fonts, nginx, openpyxl and aiosmtpd present"
 	exit 0
 fi
 
@@ -54,4 +65,5 @@ apt-get install -y -q --no-install-recommends "${missing[@]}"
 
 have_chromium || { echo "chromium still missing after install" >&2; exit 1; }
 have_postgres || { echo "PostgreSQL server binaries still missing after install" >&2; exit 1; }
+have_nginx || { echo "nginx still missing after install" >&2; exit 1; }
 echo "test dependencies installed"

@@ -8,15 +8,16 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
-	"mime"
 	"net"
 	"net/mail"
-	"net/smtp"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
 	"laeringsliv"
+
+	gomail "github.com/wneessen/go-mail"
 )
 
 // Sender sends mail through one SMTP server.
@@ -24,7 +25,9 @@ type Sender struct {
 	addr     string // host:port
 	host     string
 	implicit bool // TLS from the start (smtps)
-	auth     smtp.Auth
+	port     int
+	user     string
+	password string
 	from     string
 	// TLSConfig may be replaced by tests that use a server with a self-signed certificate.
 	TLSConfig *tls.Config
@@ -56,86 +59,70 @@ func Parse(raw string) (*Sender, error) {
 		return nil, errors.New("smtp url: host missing")
 	}
 	s.addr = net.JoinHostPort(s.host, port)
+	if s.port, err = strconv.Atoi(port); err != nil || s.port <= 0 || s.port > 65535 {
+		return nil, errors.New("smtp url: port must be a number")
+	}
 	from, err := mail.ParseAddress(u.Query().Get("from"))
 	if err != nil {
 		return nil, errors.New("smtp url: from=ADDRESS missing or invalid")
 	}
 	s.from = from.Address
 	if u.User != nil {
-		pw, _ := u.User.Password()
-		s.auth = smtp.PlainAuth("", u.User.Username(), pw, s.host)
+		s.user = u.User.Username()
+		s.password, _ = u.User.Password()
 	}
 	s.TLSConfig = &tls.Config{ServerName: s.host, MinVersion: tls.VersionTLS12}
 	return s, nil
 }
 
-// Send delivers one message. It gives up after 30 seconds.
+// Send delivers one message through go-mail: quoted-printable text (so 8-bit text and long
+// lines pass any server, with or without 8BITMIME), a Date and a Message-ID (m.MessageID when
+// set, so that a retried message keeps its id). It gives up after 30 seconds.
 func (s *Sender) Send(ctx context.Context, m laeringsliv.Mail) error {
 	if !laeringsliv.ValidEmail(m.To) {
 		return laeringsliv.FieldError("email", "error.email_invalid")
 	}
+	msg := gomail.NewMsg(gomail.WithCharset(gomail.CharsetUTF8), gomail.WithEncoding(gomail.EncodingQP))
+	if err := msg.From(s.from); err != nil {
+		return fmt.Errorf("smtp from: %w", err)
+	}
+	if err := msg.To(m.To); err != nil {
+		return laeringsliv.FieldError("email", "error.email_invalid")
+	}
+	msg.Subject(oneLine(m.Subject))
+	msg.SetDate()
+	if m.MessageID != "" {
+		msg.SetMessageIDWithValue(m.MessageID)
+	} else {
+		msg.SetMessageID()
+	}
+	msg.SetBodyString(gomail.TypeTextPlain, m.Body)
+	c, err := gomail.NewClient(s.host, s.options()...)
+	if err != nil {
+		return fmt.Errorf("smtp: %w", err)
+	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	var d net.Dialer
-	conn, err := d.DialContext(ctx, "tcp", s.addr)
-	if err != nil {
+	if err := c.DialAndSendWithContext(ctx, msg); err != nil {
 		return fmt.Errorf("smtp: %w", err)
 	}
-	if deadline, ok := ctx.Deadline(); ok {
-		_ = conn.SetDeadline(deadline)
-	}
-	if s.implicit {
-		conn = tls.Client(conn, s.TLSConfig)
-	}
-	c, err := smtp.NewClient(conn, s.host)
-	if err != nil {
-		conn.Close()
-		return fmt.Errorf("smtp: %w", err)
-	}
-	defer c.Close()
-	if ok, _ := c.Extension("STARTTLS"); ok && !s.implicit {
-		if err := c.StartTLS(s.TLSConfig); err != nil {
-			return fmt.Errorf("smtp starttls: %w", err)
-		}
-	}
-	if s.auth != nil {
-		if err := c.Auth(s.auth); err != nil {
-			return fmt.Errorf("smtp auth: %w", err)
-		}
-	}
-	if err := c.Mail(s.from); err != nil {
-		return fmt.Errorf("smtp: %w", err)
-	}
-	if err := c.Rcpt(m.To); err != nil {
-		return fmt.Errorf("smtp: %w", err)
-	}
-	w, err := c.Data()
-	if err != nil {
-		return fmt.Errorf("smtp: %w", err)
-	}
-	if _, err := w.Write(s.message(m)); err != nil {
-		return fmt.Errorf("smtp: %w", err)
-	}
-	if err := w.Close(); err != nil {
-		return fmt.Errorf("smtp: %w", err)
-	}
-	return c.Quit()
+	return nil
 }
 
-// message builds an RFC 5322 message in UTF-8, with the subject encoded for non-ASCII.
-func (s *Sender) message(m laeringsliv.Mail) []byte {
-	var b strings.Builder
-	fmt.Fprintf(&b, "From: %s\r\n", s.from)
-	fmt.Fprintf(&b, "To: %s\r\n", m.To)
-	fmt.Fprintf(&b, "Subject: %s\r\n", mime.QEncoding.Encode("utf-8", oneLine(m.Subject)))
-	fmt.Fprintf(&b, "Date: %s\r\n", time.Now().UTC().Format(time.RFC1123Z))
-	b.WriteString("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")
-	body := strings.ReplaceAll(strings.ReplaceAll(m.Body, "\r\n", "\n"), "\n", "\r\n")
-	b.WriteString(body)
-	if !strings.HasSuffix(body, "\r\n") {
-		b.WriteString("\r\n")
+// options are the client's: port, TLS from the start (smtps) or STARTTLS when offered, and
+// PLAIN authentication when the URL has a user.
+func (s *Sender) options() []gomail.Option {
+	opts := []gomail.Option{gomail.WithPort(s.port), gomail.WithTimeout(30 * time.Second),
+		gomail.WithTLSConfig(s.TLSConfig)}
+	if s.implicit {
+		opts = append(opts, gomail.WithSSL())
+	} else {
+		opts = append(opts, gomail.WithTLSPolicy(gomail.TLSOpportunistic))
 	}
-	return []byte(b.String())
+	if s.user != "" {
+		opts = append(opts, gomail.WithSMTPAuth(gomail.SMTPAuthPlain), gomail.WithUsername(s.user), gomail.WithPassword(s.password))
+	}
+	return opts
 }
 
 // oneLine keeps header injection out: a subject is one line.

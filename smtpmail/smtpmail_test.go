@@ -66,7 +66,9 @@ func TestSend(t *testing.T) {
 		t.Fatalf("messages %+v", msgs)
 	}
 	data := msgs[0].Data
-	if strings.Contains(data, "\nBcc:") || !strings.Contains(data, "=?utf-8?q?") || !strings.Contains(data, "Lenke: https://x/invitations/abc") {
+	if strings.Contains(data, "\nBcc:") || !strings.Contains(strings.ToLower(data), "=?utf-8?q?") ||
+		!strings.Contains(data, "Lenke: https://x/invitations/abc") || !strings.Contains(data, "Message-ID: <") ||
+		!strings.Contains(data, "Content-Transfer-Encoding: quoted-printable") {
 		t.Errorf("message:\n%s", data)
 	}
 	if err := s.Send(context.Background(), laeringsliv.Mail{To: "not an address"}); laeringsliv.ErrorCode(err) != laeringsliv.EINVALID {

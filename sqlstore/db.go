@@ -32,6 +32,7 @@ type DB struct {
 	Now func() time.Time
 
 	notes noteQueue // IPE notes waiting for a group commit (ipe_note_batch.go)
+	joins joinQueue // IPE joins waiting for a group commit (ipe_join_batch.go)
 }
 
 // Open opens the database named by dsn and applies any pending migrations. A dsn beginning
@@ -116,4 +117,13 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 		return err
 	}
 	return sqlTx.Commit()
+}
+
+// StatsPools returns the connection pools by name, for pool statistics: "write" and "read"
+// on SQLite, one "main" pool on PostgreSQL where both are the same.
+func (db *DB) StatsPools() map[string]*sql.DB {
+	if db.write == db.read {
+		return map[string]*sql.DB{"main": db.write}
+	}
+	return map[string]*sql.DB{"write": db.write, "read": db.read}
 }

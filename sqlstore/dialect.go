@@ -33,6 +33,9 @@ type dialect struct {
 	uniqueViolation func(err error) bool
 	// backup writes a consistent copy of the database to path.
 	backup func(ctx context.Context, db *DB, path string) error
+	// scrub makes deleted or overwritten rows of tables unreadable in the database's files
+	// after a commit that removed something that must not outlive it (see scrub in anonymity.go).
+	scrub func(ctx context.Context, db *DB, tables ...string) error
 	// migrationLock, when set, returns the lock that keeps several nodes from migrating at
 	// once. SQLite needs none: its writer lock already serialises them.
 	migrationLock func() (lock.SessionLocker, error)
@@ -55,6 +58,7 @@ var sqliteDialect = &dialect{
 			(e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY)
 	},
 	backup: backupSQLite,
+	scrub:  scrubSQLite,
 }
 
 var postgresDialect = &dialect{
@@ -68,16 +72,21 @@ var postgresDialect = &dialect{
 	backup: func(context.Context, *DB, string) error {
 		return invalid("error.backup_postgres")
 	},
+	scrub:         scrubPostgres,
 	migrationLock: func() (lock.SessionLocker, error) { return lock.NewPostgresSessionLocker() },
 }
 
 // sqlitePragmas are run by modernc.org/sqlite on every new connection. busy_timeout matters
 // even with a single writer: the read pool, a backup or another process may hold a lock.
+// synchronous=FULL makes every commit wait for the WAL to reach the disk (fsync), so what is
+// acknowledged survives a power cut and not only a crash of the process (NORMAL only flushes
+// at checkpoints). With group commit one flush covers a whole batch of notes.
 var sqlitePragmas = []string{
 	"busy_timeout(10000)",
 	"foreign_keys(1)",
 	"journal_mode(WAL)",
-	"synchronous(NORMAL)",
+	"secure_delete(1)", // deleted and overwritten content is zeroed, not left in free space
+	"synchronous(FULL)",
 }
 
 // openSQLite opens one writer connection (SQLite allows one writer at a time; queueing in
@@ -122,14 +131,21 @@ func openSQLite(ctx context.Context, path string) (write, read *sql.DB, err erro
 	return write, read, nil
 }
 
-// openPostgres opens one pool for reads and writes: the server handles concurrency.
+// postgresConns is the size of the PostgreSQL pool.
+const postgresConns = 20
+
+// openPostgres opens one pool for reads and writes: the server handles concurrency. The pool
+// keeps as many idle connections as it may open: with fewer, a burst opens backends that the
+// pool closes again as soon as they are returned, and a new backend costs a fork and an
+// authentication on the server, many times a query.
 func openPostgres(ctx context.Context, dsn string) (write, read *sql.DB, err error) {
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {
 		return nil, nil, err
 	}
-	db.SetMaxOpenConns(20)
-	db.SetMaxIdleConns(5)
+	db.SetMaxOpenConns(postgresConns)
+	db.SetMaxIdleConns(postgresConns)
+	db.SetConnMaxIdleTime(0)
 	if err := db.PingContext(ctx); err != nil {
 		_ = db.Close()
 		return nil, nil, fmt.Errorf("open postgres: %w", err)

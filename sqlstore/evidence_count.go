@@ -47,6 +47,7 @@ func countSubmissions(ctx context.Context, tx *Tx, programmeID int64, t *evidenc
 func countIPE(ctx context.Context, tx *Tx, programmeID int64, t *evidenceTally) error {
 	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.workplace_id, s.gathering_id, s.kind,
 		(SELECT COUNT(*) FROM ipe_notes n WHERE n.session_id = s.id)
+			+ (SELECT COUNT(*) FROM ipe_note_pool n WHERE n.session_id = s.id)
 		FROM ipe_sessions s JOIN workplaces w ON w.institution_id = s.institution_id AND w.id = s.workplace_id
 		WHERE w.programme_id = $1`, programmeID)
 	if err != nil {

@@ -43,8 +43,9 @@ func TestEvidenceCounts(t *testing.T) {
 			laeringsliv.AgendaItem{Start: when, Title: "Lapp i hatt", IPESessionID: capture.ID})
 		_, err := db.SetIPEPhase(ctx, capture.ID, laeringsliv.IPEPhaseDraft)
 		must(t, err)
-		p, _, err := db.JoinIPE(ctx, capture.ID, 0, 0)
+		p, pToken, err := db.JoinIPE(ctx, capture.ID, 0)
 		must(t, err)
+		p.Token = pToken
 		for _, n := range []string{"Lengre overlapp", "Dagtavle"} {
 			_, err := db.AddIPENote(ctx, p, n)
 			must(t, err)

@@ -79,7 +79,7 @@ func TestParticipationCounts(t *testing.T) {
 		pa := newProject(t, db, o.wpA, "Trygg kommunikasjon")
 		must(t, db.CreateMembership(ctx, &laeringsliv.Membership{PersonID: o.person.ID,
 			Role: laeringsliv.RoleParticipant, WorkplaceID: o.wpA.ID}))
-		for _, s := range laeringsliv.InnovationStatuses {
+		for _, s := range laeringsliv.InnovationStatuses() {
 			must(t, db.CreateInnovation(ctx, &laeringsliv.Innovation{WorkplaceID: o.wpA.ID, ProjectID: pa.ID,
 				Title: string(s), Status: s, Size: laeringsliv.InnovationLarge}, 0))
 		}

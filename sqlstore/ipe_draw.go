@@ -52,7 +52,7 @@ func drawIPENote(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, groupID
 		return nil, err
 	}
 	return d, appendIPEEvent(ctx, tx, s, laeringsliv.IPEEventDraw,
-		map[string]any{"group": groupID, "turn": d.Turn, "note": d.NoteID, "text": d.Text})
+		laeringsliv.IPEDrawEvent{Group: groupID, Turn: d.Turn, Note: d.NoteID})
 }
 
 // ReflectIPE records a group's reflection on a note it drew.
@@ -70,7 +70,7 @@ func (db *DB) ReflectIPE(ctx context.Context, sessionID, groupID int64, noteID, 
 			return err
 		}
 		return appendIPEEvent(ctx, tx, s, laeringsliv.IPEEventReflection,
-			map[string]any{"group": groupID, "note": noteID, "text": text})
+			laeringsliv.IPEReflectionEvent{Group: groupID, Note: noteID, Text: text})
 	})
 }
 
@@ -131,7 +131,8 @@ func (db *DB) KeepIPEIdea(ctx context.Context, idea *laeringsliv.IPEIdea, noteID
 		if err != nil {
 			return err
 		}
-		err = tx.QueryRowContext(ctx, `SELECT text FROM ipe_notes WHERE id = $1 AND session_id = $2`, noteID, s.ID).
+		err = tx.QueryRowContext(ctx, `SELECT text FROM ipe_notes WHERE id = $1 AND session_id = $2
+			UNION ALL SELECT text FROM ipe_note_pool WHERE id = $1 AND session_id = $2`, noteID, s.ID).
 			Scan(&idea.Text)
 		if errors.Is(err, sql.ErrNoRows) {
 			return notFound()

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 
 	"laeringsliv"
 )
@@ -24,9 +25,20 @@ func (db *DB) ChooseIPEGroup(ctx context.Context, p *laeringsliv.IPEParticipant,
 		} else if n == 0 {
 			return laeringsliv.FieldError("group", "ipe.error.group_invalid")
 		}
+		var was sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT group_id FROM ipe_participants WHERE id = $1 AND session_id = $2`,
+			p.ID, s.ID).Scan(&was); err != nil {
+			return err
+		}
 		if err := execOne(ctx, tx, `UPDATE ipe_participants SET group_id = $1 WHERE id = $2 AND session_id = $3`,
 			groupID, p.ID, s.ID); err != nil {
 			return err
+		}
+		if !was.Valid { // into a group from none: one more participant in the hat's count
+			if _, err := tx.ExecContext(ctx, `UPDATE ipe_sessions SET hat_participants = hat_participants + 1
+				WHERE id = $1`, s.ID); err != nil {
+				return err
+			}
 		}
 		p.GroupID = groupID
 		return nil

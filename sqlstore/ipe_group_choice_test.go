@@ -21,8 +21,9 @@ func TestChooseIPEGroup(t *testing.T) {
 		must(t, err)
 		otherGroups, err := db.FindIPEGroups(ctx, random.ID)
 		must(t, err)
-		p, _, err := db.JoinIPE(ctx, hand.ID, 0, 0)
+		p, pToken, err := db.JoinIPE(ctx, hand.ID, 0)
 		must(t, err)
+		p.Token = pToken
 		if p.GroupID != groups[0].ID {
 			t.Fatalf("placed in %d", p.GroupID)
 		}
@@ -36,8 +37,9 @@ func TestChooseIPEGroup(t *testing.T) {
 		advance(t, db, hand) // capture: still free
 		must(t, db.ChooseIPEGroup(ctx, p, groups[0].ID))
 
-		q, _, err := db.JoinIPE(ctx, random.ID, 0, 0)
+		q, qToken, err := db.JoinIPE(ctx, random.ID, 0)
 		must(t, err)
+		q.Token = qToken
 		wantCode(t, db.ChooseIPEGroup(ctx, q, otherGroups[1].ID), laeringsliv.EINVALID, "ipe.error.group_fixed")
 	})
 }

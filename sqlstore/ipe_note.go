@@ -9,45 +9,29 @@ import (
 	"laeringsliv"
 )
 
-// JoinIPE adds a participant to a session that is not closed. A signed-in person placed in a
-// group in advance goes there; others go to groupID if given, else to the group with fewest
-// members. laeringsliv.IPEObserver joins a screen (console, projector) in no group.
-func (db *DB) JoinIPE(ctx context.Context, sessionID, personID, groupID int64) (p *laeringsliv.IPEParticipant, token string, err error) {
-	token = laeringsliv.NewToken()
-	err = db.update(ctx, "join ipe", func(tx *Tx) error {
-		s, err := findIPESession(ctx, tx, sessionID)
-		if err != nil {
-			return err
-		}
-		if s.Phase == laeringsliv.IPEPhaseClosed {
-			return invalid("ipe.error.closed")
-		}
-		if groupID == laeringsliv.IPEObserver {
-			groupID = 0
-		} else if groupID, err = placeParticipant(ctx, tx, s, personID, groupID); err != nil {
-			return err
-		}
-		p = &laeringsliv.IPEParticipant{SessionID: s.ID, GroupID: groupID, PersonID: personID,
-			TokenHash: laeringsliv.HashToken(token)}
-		return tx.QueryRowContext(ctx, `INSERT INTO ipe_participants (institution_id, session_id, group_id,
-			person_id, token_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-			s.InstitutionID, s.ID, nullID(groupID), nullID(personID), p.TokenHash).Scan(&p.ID)
-	})
+// joinIPE adds an anonymous participant to s in the caller's transaction.
+func joinIPE(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, groupID int64) (*laeringsliv.IPEParticipant, string, error) {
+	if s.Phase == laeringsliv.IPEPhaseClosed {
+		return nil, "", invalid("ipe.error.closed")
+	}
+	var err error
+	if groupID == laeringsliv.IPEObserver {
+		groupID = 0
+	} else if groupID, err = placeParticipant(ctx, tx, s, groupID); err != nil {
+		return nil, "", err
+	}
+	token := laeringsliv.NewToken()
+	p := &laeringsliv.IPEParticipant{SessionID: s.ID, GroupID: groupID, TokenHash: laeringsliv.HashToken(token)}
+	err = tx.QueryRowContext(ctx, `INSERT INTO ipe_participants (institution_id, session_id, group_id,
+		token_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
+		s.InstitutionID, s.ID, nullID(groupID), p.TokenHash).Scan(&p.ID)
+	if err == nil && groupID != 0 {
+		_, err = tx.ExecContext(ctx, `UPDATE ipe_sessions SET hat_participants = hat_participants + 1 WHERE id = $1`, s.ID)
+	}
 	return p, token, err
 }
 
-func placeParticipant(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, personID, groupID int64) (int64, error) {
-	if personID != 0 {
-		var gid int64
-		err := tx.QueryRowContext(ctx, `SELECT gp.group_id FROM ipe_group_persons gp
-			JOIN ipe_groups g ON g.id = gp.group_id WHERE g.session_id = $1 AND gp.person_id = $2`,
-			s.ID, personID).Scan(&gid)
-		if err == nil {
-			return gid, nil
-		} else if !errors.Is(err, sql.ErrNoRows) {
-			return 0, err
-		}
-	}
+func placeParticipant(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, groupID int64) (int64, error) {
 	if groupID != 0 {
 		var n int
 		err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM ipe_groups WHERE id = $1 AND session_id = $2`,
@@ -67,12 +51,12 @@ func placeParticipant(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, pe
 // FindIPEParticipant returns the participant with a token hash, or ENOTFOUND.
 func (db *DB) FindIPEParticipant(ctx context.Context, tokenHash string) (p *laeringsliv.IPEParticipant, err error) {
 	err = db.view(ctx, "find ipe participant", func(tx *Tx) error {
-		p, err = scanOne(tx.QueryRowContext(ctx, `SELECT id, session_id, group_id, person_id, token_hash, spent
+		p, err = scanOne(tx.QueryRowContext(ctx, `SELECT id, session_id, group_id, token_hash, spent
 			FROM ipe_participants WHERE token_hash = $1`, tokenHash), func(s scanner) (*laeringsliv.IPEParticipant, error) {
 			var p laeringsliv.IPEParticipant
-			var group, person sql.NullInt64
-			err := s.Scan(&p.ID, &p.SessionID, &group, &person, &p.TokenHash, &p.Spent)
-			p.GroupID, p.PersonID = group.Int64, person.Int64
+			var group sql.NullInt64
+			err := s.Scan(&p.ID, &p.SessionID, &group, &p.TokenHash, &p.Spent)
+			p.GroupID = group.Int64
 			return &p, err
 		})
 		return err
@@ -80,15 +64,19 @@ func (db *DB) FindIPEParticipant(ctx context.Context, tokenHash string) (p *laer
 	return p, err
 }
 
-// AddIPENote puts a note into the hat and marks its writer as having written. The note row and
-// the mark share nothing but the session: see laeringsliv.IPENote.
+// AddIPENote puts a note into the hat and counts its writer by the mark of p.Token. The note
+// and the mark are written in separate transactions and share nothing but the session: see
+// laeringsliv.IPENote.
 func (db *DB) AddIPENote(ctx context.Context, p *laeringsliv.IPEParticipant, text string) (*laeringsliv.IPENote, error) {
-	return db.addIPENote(ctx, p.SessionID, text, p.ID)
+	if p.Token == "" || laeringsliv.HashToken(p.Token) != p.TokenHash {
+		return nil, laeringsliv.Errorf(laeringsliv.EUNAUTHORIZED, "ipe.error.token_required")
+	}
+	return db.addIPENote(ctx, p.SessionID, text, p.Token)
 }
 
-// AddIPEOralNote puts a note the facilitator typed into the hat; it marks no writer.
+// AddIPEOralNote puts a note the facilitator typed into the hat; it counts no writer.
 func (db *DB) AddIPEOralNote(ctx context.Context, sessionID int64, text string) (*laeringsliv.IPENote, error) {
-	return db.addIPENote(ctx, sessionID, text, 0)
+	return db.addIPENote(ctx, sessionID, text, "")
 }
 
 // FindIPEHat returns how many notes and distinct writers the hat holds.
@@ -104,11 +92,8 @@ func (db *DB) FindIPEHat(ctx context.Context, sessionID int64) (h laeringsliv.IP
 }
 
 func findIPEHat(ctx context.Context, tx *Tx, s *laeringsliv.IPESession) (h laeringsliv.IPEHat, err error) {
-	err = tx.QueryRowContext(ctx, `SELECT
-		(SELECT COUNT(*) FROM ipe_notes WHERE session_id = $1),
-		(SELECT COUNT(*) FROM ipe_participants WHERE session_id = $1 AND wrote = $2),
-		(SELECT COUNT(*) FROM ipe_participants WHERE session_id = $1 AND group_id IS NOT NULL)`, s.ID, true).
-		Scan(&h.Notes, &h.Writers, &h.Participants)
+	err = tx.QueryRowContext(ctx, `SELECT hat_notes, hat_writers, hat_participants FROM ipe_sessions
+		WHERE id = $1`, s.ID).Scan(&h.Notes, &h.Writers, &h.Participants)
 	h.Open = h.Writers >= s.K
 	return h, err
 }
@@ -118,7 +103,9 @@ func (db *DB) FindIPENotes(ctx context.Context, sessionID int64) (list []*laerin
 	err = db.view(ctx, "find ipe notes", func(tx *Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT n.id, n.session_id, n.text, n.phase, n.redacted,
 				COALESCE(d.votes, 0)
-			FROM ipe_notes n LEFT JOIN ipe_draws d ON d.note_id = n.id WHERE n.session_id = $1`, sessionID)
+			FROM ipe_notes n LEFT JOIN ipe_draws d ON d.note_id = n.id WHERE n.session_id = $1
+			UNION ALL
+			SELECT id, session_id, text, phase, redacted, 0 FROM ipe_note_pool WHERE session_id = $1`, sessionID)
 		if err != nil {
 			return err
 		}
@@ -132,19 +119,20 @@ func (db *DB) FindIPENotes(ctx context.Context, sessionID int64) (list []*laerin
 	return list, err
 }
 
-// RedactIPENote replaces a note's text with the facilitator's redacted version; the original
-// is not kept.
+// RedactIPENote replaces a note's text with the facilitator's redacted version, wherever the
+// note waits (the holding pool or the hat). The original is not kept: the row is rewritten,
+// events name the note by id only, and the files are scrubbed after the commit.
 func (db *DB) RedactIPENote(ctx context.Context, sessionID int64, noteID, text string) (err error) {
 	if text, err = laeringsliv.CleanNote(text); err != nil {
 		return err
 	}
-	return db.update(ctx, "redact ipe note", func(tx *Tx) error {
+	var table string
+	err = db.update(ctx, "redact ipe note", func(tx *Tx) error {
 		s, err := findIPESession(ctx, tx, sessionID)
 		if err != nil {
 			return err
 		}
-		if err := execOne(ctx, tx, `UPDATE ipe_notes SET text = $1, redacted = $2 WHERE id = $3 AND session_id = $4`,
-			text, true, noteID, sessionID); err != nil {
+		if table, err = redactIn(ctx, tx, sessionID, noteID, text); err != nil {
 			return err
 		}
 		// Only a drawn note's text is on screens; an undrawn one must stay in the hat.
@@ -152,6 +140,25 @@ func (db *DB) RedactIPENote(ctx context.Context, sessionID int64, noteID, text s
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM ipe_draws WHERE note_id = $1`, noteID).Scan(&drawn); err != nil || drawn == 0 {
 			return err
 		}
-		return appendIPEEvent(ctx, tx, s, laeringsliv.IPEEventRedacted, map[string]any{"note": noteID, "text": text})
+		return appendIPEEvent(ctx, tx, s, laeringsliv.IPEEventRedacted, laeringsliv.IPERedactedEvent{Note: noteID})
 	})
+	if err == nil {
+		db.scrub(ctx, table)
+	}
+	return err
+}
+
+// redactIn rewrites the note in whichever table holds it and returns that table's name.
+func redactIn(ctx context.Context, tx *Tx, sessionID int64, noteID, text string) (string, error) {
+	for _, table := range []string{"ipe_notes", "ipe_note_pool"} {
+		res, err := tx.ExecContext(ctx, `UPDATE `+table+` SET text = $1, redacted = $2 WHERE id = $3 AND session_id = $4`,
+			text, true, noteID, sessionID)
+		if err != nil {
+			return "", err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 1 {
+			return table, err
+		}
+	}
+	return "", notFound()
 }

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"log/slog"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -18,10 +19,12 @@ import (
 // so an acknowledged note is as durable as before. The first note after a quiet spell is
 // committed at once: batching adds no delay of its own.
 //
-// Anonymity: the batch holds notes and writers side by side only in memory, for the length of
-// one transaction. Notes are inserted in a shuffled order and writers are marked in another,
-// sorted by id, so neither the statements nor the pages they touch follow who sent what, and
-// nothing about a batch is logged.
+// Anonymity: the batch holds notes and writers side by side only in memory. Notes go into the
+// session's holding pool in a shuffled order in one transaction; the writers' marks (keyed
+// hashes of their tokens, see laeringsliv.WriterMark) follow in a transaction of their own,
+// sorted by mark, so no transaction holds a note together with anything about its writer, and
+// nothing about a batch is logged. The pool moves to the hat in random order when writing ends
+// (flushNotePool).
 
 // maxNoteBatch bounds one transaction, so that a burst is spread over a few commits rather
 // than held in one long one.
@@ -32,7 +35,7 @@ type noteRequest struct {
 	ctx       context.Context
 	sessionID int64
 	text      string
-	writer    int64 // participant to mark as having written; 0 for an oral note
+	token     string // the writer's token, to count them by its mark; "" for an oral note
 	note      *laeringsliv.IPENote
 	err       error
 	done      chan struct{}
@@ -47,12 +50,12 @@ type noteQueue struct {
 }
 
 // addIPENote queues a note and waits for the commit that holds it.
-func (db *DB) addIPENote(ctx context.Context, sessionID int64, text string, writer int64) (*laeringsliv.IPENote, error) {
+func (db *DB) addIPENote(ctx context.Context, sessionID int64, text string, token string) (*laeringsliv.IPENote, error) {
 	text, err := laeringsliv.CleanNote(text)
 	if err != nil {
 		return nil, err
 	}
-	req := &noteRequest{ctx: ctx, sessionID: sessionID, text: text, writer: writer, done: make(chan struct{})}
+	req := &noteRequest{ctx: ctx, sessionID: sessionID, text: text, token: token, done: make(chan struct{})}
 	q := &db.notes
 	q.mu.Lock()
 	q.pending = append(q.pending, req)
@@ -117,9 +120,10 @@ func (db *DB) insertNotes(batch []*noteRequest) error {
 	rand.Shuffle(len(batch), func(i, j int) { batch[i], batch[j] = batch[j], batch[i] })
 	ctx := context.Background() // one caller leaving must not abort the others' notes
 	var ok []*noteRequest
+	var sessions map[int64]*laeringsliv.IPESession
 	err := db.update(ctx, "add ipe notes", func(tx *Tx) error {
 		ok = ok[:0]
-		sessions := map[int64]*laeringsliv.IPESession{}
+		sessions = map[int64]*laeringsliv.IPESession{}
 		for _, r := range batch {
 			s, found := sessions[r.sessionID]
 			if !found {
@@ -140,41 +144,59 @@ func (db *DB) insertNotes(batch []*noteRequest) error {
 				ok = append(ok, r)
 			}
 		}
-		if err := insertNoteRows(ctx, tx, sessions, ok); err != nil {
+		if err := insertNoteRows(ctx, tx, "ipe_note_pool", sessions, ok); err != nil {
 			return err
 		}
-		return markWriters(ctx, tx, ok)
+		return countHatNotes(ctx, tx, ok)
 	})
 	if err != nil {
 		for _, r := range batch {
 			r.note, r.err = nil, err
 		}
+		return err
 	}
-	return err
+	db.markWriters(ctx, sessions, ok)
+	return nil
 }
 
-// insertNoteRows inserts notes with multi-row INSERTs of at most 100 rows.
-func insertNoteRows(ctx context.Context, tx *Tx, sessions map[int64]*laeringsliv.IPESession, list []*noteRequest) error {
+// countHatNotes adds a batch's notes to their sessions' counts.
+func countHatNotes(ctx context.Context, tx *Tx, list []*noteRequest) error {
+	per := map[int64]int{}
+	for _, r := range list {
+		per[r.sessionID]++
+	}
+	for sid, n := range per {
+		if _, err := tx.ExecContext(ctx, `UPDATE ipe_sessions SET hat_notes = hat_notes + $1 WHERE id = $2`,
+			n, sid); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertNoteRows inserts notes into table (the pool or the hat) with multi-row INSERTs of at
+// most 100 rows.
+func insertNoteRows(ctx context.Context, tx *Tx, table string, sessions map[int64]*laeringsliv.IPESession, list []*noteRequest) error {
 	for len(list) > 0 {
 		chunk := list[:min(len(list), 100)]
 		list = list[len(chunk):]
 		var q strings.Builder
-		q.WriteString(`INSERT INTO ipe_notes (id, institution_id, session_id, text, phase) VALUES `)
-		args := make([]any, 0, 5*len(chunk))
+		q.WriteString(`INSERT INTO ` + table + ` (id, institution_id, session_id, text, phase, redacted) VALUES `)
+		args := make([]any, 0, 6*len(chunk))
 		for i, r := range chunk {
 			if i > 0 {
 				q.WriteString(", ")
 			}
 			q.WriteString("(")
-			for j := range 5 {
+			for j := range 6 {
 				if j > 0 {
 					q.WriteString(", ")
 				}
-				q.WriteString("$" + strconv.Itoa(5*i+j+1))
+				q.WriteString("$" + strconv.Itoa(6*i+j+1))
 			}
 			q.WriteString(")")
 			n := r.note
-			args = append(args, n.ID, sessions[n.SessionID].InstitutionID, n.SessionID, n.Text, n.Phase)
+			args = append(args, n.ID, sessions[n.SessionID].InstitutionID, n.SessionID, n.Text, n.Phase, n.Redacted)
 		}
 		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
 			return err
@@ -183,24 +205,86 @@ func insertNoteRows(ctx context.Context, tx *Tx, sessions map[int64]*laeringsliv
 	return nil
 }
 
-// markWriters sets the "has written" flag of the batch's writers, each once, in id order.
-func markWriters(ctx context.Context, tx *Tx, list []*noteRequest) error {
-	seen := map[int64]int64{} // writer → session
+// markWriters counts the batch's writers in a transaction of its own, after their notes have
+// committed: each writer's mark once, in the order of the marks. The notes are acknowledged
+// whatever happens here; a mark that fails is retried once and otherwise logged (with no
+// content), and the writer's next note marks them again.
+func (db *DB) markWriters(ctx context.Context, sessions map[int64]*laeringsliv.IPESession, list []*noteRequest) {
+	tokens := map[int64][]string{} // session → tokens
 	for _, r := range list {
-		if r.writer != 0 {
-			seen[r.writer] = r.sessionID
+		if r.token != "" {
+			tokens[r.sessionID] = append(tokens[r.sessionID], r.token)
 		}
 	}
-	ids := make([]int64, 0, len(seen))
-	for id := range seen {
-		ids = append(ids, id)
+	if len(tokens) == 0 {
+		return
 	}
-	slices.Sort(ids)
-	for _, id := range ids {
-		if _, err := tx.ExecContext(ctx, `UPDATE ipe_participants SET wrote = $1 WHERE id = $2 AND session_id = $3
-			AND wrote = $4`, true, id, seen[id], false); err != nil {
+	ctx = context.WithoutCancel(ctx)
+	var err error
+	for range 2 {
+		if err = db.update(ctx, "count ipe writers", func(tx *Tx) error {
+			return insertWriterMarks(ctx, tx, sessions, tokens)
+		}); err == nil {
+			return
+		}
+	}
+	slog.Warn("count ipe writers", "err", err.Error())
+}
+
+func insertWriterMarks(ctx context.Context, tx *Tx, sessions map[int64]*laeringsliv.IPESession, tokens map[int64][]string) error {
+	for sid, list := range tokens {
+		var key string
+		if err := tx.QueryRowContext(ctx, `SELECT writer_key FROM ipe_sessions WHERE id = $1`, sid).Scan(&key); err != nil {
 			return err
+		}
+		marks := make([]string, 0, len(list))
+		for _, t := range list {
+			marks = append(marks, laeringsliv.WriterMark(key, t))
+		}
+		slices.Sort(marks)
+		marks = slices.Compact(marks)
+		added := int64(0)
+		for _, m := range marks {
+			res, err := tx.ExecContext(ctx, `INSERT INTO ipe_writers (institution_id, session_id, mark)
+				VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, sessions[sid].InstitutionID, sid, m)
+			if err != nil {
+				return err
+			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return err
+			}
+			added += n
+		}
+		if added > 0 {
+			if _, err := tx.ExecContext(ctx, `UPDATE ipe_sessions SET hat_writers = hat_writers + $1 WHERE id = $2`,
+				added, sid); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// flushNotePool moves the session's waiting notes into the hat in random order, in the
+// caller's transaction, and deletes them from the pool; the caller scrubs the pool after the
+// commit.
+func flushNotePool(ctx context.Context, tx *Tx, s *laeringsliv.IPESession) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, text, phase, redacted FROM ipe_note_pool WHERE session_id = $1`, s.ID)
+	if err != nil {
+		return err
+	}
+	list, err := scanAll(rows, func(sc scanner) (*noteRequest, error) {
+		n := &laeringsliv.IPENote{SessionID: s.ID}
+		return &noteRequest{sessionID: s.ID, note: n}, sc.Scan(&n.ID, &n.Text, &n.Phase, &n.Redacted)
+	})
+	if err != nil || len(list) == 0 {
+		return err
+	}
+	rand.Shuffle(len(list), func(i, j int) { list[i], list[j] = list[j], list[i] })
+	if err := insertNoteRows(ctx, tx, "ipe_notes", map[int64]*laeringsliv.IPESession{s.ID: s}, list); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM ipe_note_pool WHERE session_id = $1`, s.ID)
+	return err
 }

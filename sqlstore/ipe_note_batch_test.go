@@ -19,11 +19,13 @@ func TestIPENoteGroupCommit(t *testing.T) {
 		advance(t, db, open)
 		var writers, idle []*laeringsliv.IPEParticipant
 		for range 20 {
-			p, _, err := db.JoinIPE(ctx, open.ID, 0, 0)
+			p, pToken, err := db.JoinIPE(ctx, open.ID, 0)
 			must(t, err)
+			p.Token = pToken
 			writers = append(writers, p)
-			q, _, err := db.JoinIPE(ctx, draft.ID, 0, 0)
+			q, qToken, err := db.JoinIPE(ctx, draft.ID, 0)
 			must(t, err)
+			q.Token = qToken
 			idle = append(idle, q)
 		}
 		var wg sync.WaitGroup

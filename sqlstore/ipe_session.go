@@ -5,13 +5,14 @@ import (
 	"database/sql"
 
 	"laeringsliv"
+	"laeringsliv/blindcred"
 )
 
 var _ laeringsliv.IPEService = (*DB)(nil)
 
 const ipeSessionColumns = `id, institution_id, workplace_id, gathering_id, kind, evaluates_session_id,
 	evaluates_idea_id, question, grouping, phase, k, vote_budget, phase_minutes, phase_started_at,
-	join_code, event_seq, created_by, created_at`
+	join_code, join_mode, event_seq, created_by, created_at`
 
 // CreateIPESession stores s in its workplace as a draft with a fresh join code, and its groups.
 func (db *DB) CreateIPESession(ctx context.Context, s *laeringsliv.IPESession, groups []string, persons [][]int64) error {
@@ -20,6 +21,13 @@ func (db *DB) CreateIPESession(ctx context.Context, s *laeringsliv.IPESession, g
 	}
 	if len(groups) == 0 {
 		return laeringsliv.FieldError("groups", "ipe.error.groups_required")
+	}
+	credKey := ""
+	if s.JoinMode == laeringsliv.IPEJoinMembers {
+		var err error
+		if credKey, err = blindcred.NewKey(); err != nil {
+			return err
+		}
 	}
 	return db.update(ctx, "create ipe session", func(tx *Tx) error {
 		w, err := findWorkplace(ctx, tx, s.WorkplaceID)
@@ -43,11 +51,12 @@ func (db *DB) CreateIPESession(ctx context.Context, s *laeringsliv.IPESession, g
 		err = tx.QueryRowContext(ctx, `
 			INSERT INTO ipe_sessions (institution_id, workplace_id, gathering_id, kind,
 				evaluates_session_id, evaluates_idea_id, question, grouping, phase, k, vote_budget,
-				phase_minutes, join_code, created_by, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+				phase_minutes, join_code, created_by, created_at, writer_key, join_mode, credential_key)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
 			s.InstitutionID, s.WorkplaceID, nullID(s.GatheringID), s.Kind, nullID(s.EvaluatesSessionID),
 			nullID(s.EvaluatesIdeaID), s.Question, s.Grouping, s.Phase, s.K, s.VoteBudget,
-			s.PhaseMinutes, s.JoinCode, nullID(s.CreatedBy), millis(s.CreatedAt)).Scan(&s.ID)
+			s.PhaseMinutes, s.JoinCode, nullID(s.CreatedBy), millis(s.CreatedAt), laeringsliv.NewToken(),
+			s.JoinMode, credKey).Scan(&s.ID)
 		if err != nil {
 			return err
 		}
@@ -124,14 +133,20 @@ func (db *DB) SetIPEPhase(ctx context.Context, id int64, from laeringsliv.IPEPha
 			} else if !hat.Open {
 				return invalid("ipe.error.hat_closed")
 			}
+			if err := flushNotePool(ctx, tx, s); err != nil {
+				return err
+			}
 		}
 		s.Phase, s.PhaseStartedAt = from.Next(), tx.now
 		if _, err := tx.ExecContext(ctx, `UPDATE ipe_sessions SET phase = $1, phase_started_at = $2 WHERE id = $3`,
 			s.Phase, millis(tx.now), id); err != nil {
 			return err
 		}
-		return appendIPEEvent(ctx, tx, s, laeringsliv.IPEEventPhase, map[string]any{"phase": s.Phase})
+		return appendIPEEvent(ctx, tx, s, laeringsliv.IPEEventPhase, laeringsliv.IPEPhaseEvent{Phase: s.Phase})
 	})
+	if err == nil && from == laeringsliv.IPEPhaseCapture {
+		db.scrub(ctx, "ipe_note_pool")
+	}
 	return s, err
 }
 
@@ -163,7 +178,7 @@ func scanIPESession(sc scanner) (*laeringsliv.IPESession, error) {
 	var created int64
 	err := sc.Scan(&s.ID, &s.InstitutionID, &s.WorkplaceID, &gathering, &s.Kind, &evSession, &evIdea,
 		&s.Question, &s.Grouping, &s.Phase, &s.K, &s.VoteBudget, &s.PhaseMinutes, &started,
-		&s.JoinCode, &s.EventSeq, &createdBy, &created)
+		&s.JoinCode, &s.JoinMode, &s.EventSeq, &createdBy, &created)
 	if err != nil {
 		return nil, err
 	}

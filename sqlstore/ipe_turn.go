@@ -79,7 +79,7 @@ func (db *DB) PassIPETurn(ctx context.Context, p *laeringsliv.IPEParticipant, se
 			p.GroupID, s.ID); err != nil {
 			return err
 		}
-		return appendIPEEvent(ctx, tx, s, laeringsliv.IPEEventTurn, map[string]any{"group": p.GroupID, "seat": seat})
+		return appendIPEEvent(ctx, tx, s, laeringsliv.IPEEventTurn, laeringsliv.IPETurnEvent{Group: p.GroupID, Seat: seat})
 	})
 }
 

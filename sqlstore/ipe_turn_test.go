@@ -17,8 +17,9 @@ func TestIPETurnOrder(t *testing.T) {
 		must(t, db.CreateIPESession(ctx, s, []string{"Gruppe 1"}, nil))
 		var m []*laeringsliv.IPEParticipant
 		for range 3 {
-			p, _, err := db.JoinIPE(ctx, s.ID, 0, 0)
+			p, pToken, err := db.JoinIPE(ctx, s.ID, 0)
 			must(t, err)
+			p.Token = pToken
 			m = append(m, p)
 		}
 		advance(t, db, s)

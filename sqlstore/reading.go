@@ -146,7 +146,7 @@ func (db *DB) SetWorkshopPhase(ctx context.Context, id int64, phase laeringsliv.
 			phase, millis(tx.now), id); err != nil {
 			return err
 		}
-		return readingLog.append(ctx, tx, w.InstitutionID, w.ID, laeringsliv.ReadingEventPhase, map[string]any{"phase": phase})
+		return readingLog.append(ctx, tx, w.InstitutionID, w.ID, laeringsliv.ReadingEventPhase, laeringsliv.ReadingPhaseEvent{Phase: phase})
 	})
 }
 

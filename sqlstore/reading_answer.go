@@ -41,7 +41,7 @@ func (db *DB) SaveAnswer(ctx context.Context, a *laeringsliv.Answer) error {
 		}
 		// A final save in the grace window: the group already sees the answers, so its
 		// screens must update.
-		return readingLog.append(ctx, tx, w.InstitutionID, w.ID, laeringsliv.ReadingEventAnswer, map[string]any{"group": group})
+		return readingLog.append(ctx, tx, w.InstitutionID, w.ID, laeringsliv.ReadingEventAnswer, laeringsliv.ReadingAnswerEvent{Group: group})
 	})
 }
 

@@ -136,8 +136,8 @@ func (db *DB) EditPresentation(ctx context.Context, groupID, personID int64, e t
 			g.Presentation, g.Version, g.ID); err != nil {
 			return err
 		}
-		return readingLog.append(ctx, tx, g.InstitutionID, w.ID, laeringsliv.ReadingEventEdit, map[string]any{
-			"group": g.ID, "version": g.Version, "start": s.Start, "end": s.End, "text": s.Text})
+		return readingLog.append(ctx, tx, g.InstitutionID, w.ID, laeringsliv.ReadingEventEdit, laeringsliv.ReadingEditEvent{
+			Group: g.ID, Version: g.Version, Start: s.Start, End: s.End, Text: s.Text})
 	})
 	return g, err
 }

@@ -14,7 +14,7 @@ func (db *DB) ParticipationCounts(ctx context.Context, programmeID int64) ([]*la
 	var w where
 	prog := w.arg(programmeID)
 	var counting []string
-	for _, s := range laeringsliv.InnovationStatuses {
+	for _, s := range laeringsliv.InnovationStatuses() {
 		if s.Counts() {
 			counting = append(counting, w.arg(string(s)))
 		}

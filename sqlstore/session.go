@@ -31,7 +31,8 @@ func (db *DB) CreateLoginSession(ctx context.Context, s *laeringsliv.LoginSessio
 		if s.LastSeenAt.IsZero() {
 			s.LastSeenAt = s.CreatedAt
 		}
-		s.CreatedAt, s.LastSeenAt = s.CreatedAt.UTC().Truncate(time.Millisecond), s.LastSeenAt.UTC().Truncate(time.Millisecond)
+		// Stamps to the minute: see TouchLoginSession.
+		s.CreatedAt, s.LastSeenAt = s.CreatedAt.UTC().Truncate(time.Minute), s.LastSeenAt.UTC().Truncate(time.Minute)
 		return tx.QueryRowContext(ctx, `
 			INSERT INTO login_sessions (institution_id, person_id, token_hash, shared_device,
 				idle_timeout_ms, created_at, last_seen_at)
@@ -58,8 +59,11 @@ func (db *DB) FindLoginSession(ctx context.Context, tokenHash string) (*laerings
 
 // TouchLoginSession records activity at time at; an unknown id is ENOTFOUND.
 func (db *DB) TouchLoginSession(ctx context.Context, id int64, at time.Time) error {
+	// To the minute: a stamp to the millisecond, set by a request that wrote a note, would date
+	// the note and tie it to the person (see laeringsliv.IPENote).
 	return db.update(ctx, "touch login session", func(tx *Tx) error {
-		return execOne(ctx, tx, `UPDATE login_sessions SET last_seen_at = $1 WHERE id = $2`, millis(at), id)
+		return execOne(ctx, tx, `UPDATE login_sessions SET last_seen_at = $1 WHERE id = $2`,
+			millis(at.Truncate(time.Minute)), id)
 	})
 }
 
@@ -81,13 +85,14 @@ func (db *DB) DeleteLoginSessions(ctx context.Context, personID, keepID int64) e
 	})
 }
 
-// DeleteExpiredLoginSessions removes the sessions idle past their timeout at now, with the
-// rule of LoginSession.Expired, and returns how many it removed.
+// DeleteExpiredLoginSessions removes the sessions idle past their timeout or older than
+// MaxSessionAge at now, with the rule of LoginSession.Expired, and returns how many it removed.
 func (db *DB) DeleteExpiredLoginSessions(ctx context.Context, now time.Time) (int64, error) {
 	var n int64
 	err := db.update(ctx, "delete expired login sessions", func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx,
-			`DELETE FROM login_sessions WHERE last_seen_at + idle_timeout_ms < $1`, millis(now))
+			`DELETE FROM login_sessions WHERE last_seen_at + idle_timeout_ms < $1 OR created_at < $2`,
+			millis(now), millis(now.Add(-laeringsliv.MaxSessionAge)))
 		if err != nil {
 			return err
 		}

@@ -124,3 +124,24 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// A session kept busy is still ended at MaxSessionAge.
+func TestLoginSessionAbsoluteLifetime(t *testing.T) {
+	sqltest.EachEngine(t, func(t *testing.T, db *sqlstore.DB) {
+		o := newOrg(t, db)
+		t0 := time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
+		s := &laeringsliv.LoginSession{PersonID: o.person.ID, TokenHash: "busy", CreatedAt: t0, LastSeenAt: t0}
+		must(t, db.CreateLoginSession(ctx, s))
+		end := t0.Add(laeringsliv.MaxSessionAge + time.Minute)
+		must(t, db.TouchLoginSession(ctx, s.ID, end.Add(-time.Minute)))
+		s.LastSeenAt = end.Add(-time.Minute)
+		if !s.Expired(end) {
+			t.Fatal("a busy session outlives MaxSessionAge")
+		}
+		n, err := db.DeleteExpiredLoginSessions(ctx, end)
+		must(t, err)
+		if n != 1 {
+			t.Errorf("deleted %d; want the busy session gone", n)
+		}
+	})
+}

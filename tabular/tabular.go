@@ -10,8 +10,8 @@ import (
 	"strings"
 )
 
-// Table is a header and rows of cells. A cell is a string, or a number (int, int64, float64)
-// that XLSX stores as a number.
+// Table is a header and rows of cells. A cell is a number (any int or float type, named
+// types included) that XLSX stores as a number, or anything else, written as text.
 type Table struct {
 	Name   string // the sheet name in XLSX; at most 31 characters are used
 	Header []string
@@ -59,7 +59,11 @@ func (t *Table) WriteCSV(w io.Writer) error {
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.Write(t.Header); err != nil {
+	header := make([]string, len(t.Header))
+	for i, h := range t.Header {
+		header[i] = guardText(h)
+	}
+	if err := cw.Write(header); err != nil {
 		return err
 	}
 	rec := make([]string, 0, len(t.Header))
@@ -76,15 +80,7 @@ func (t *Table) WriteCSV(w io.Writer) error {
 	return cw.Error()
 }
 
+// csvCell is the text of a cell in CSV: numbers as they are, text guarded (see toCell).
 func csvCell(c any) string {
-	switch v := c.(type) {
-	case string:
-		if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
-			return "'" + v
-		}
-		return v
-	case nil:
-		return ""
-	}
-	return fmt.Sprint(c)
+	return toCell(c).text
 }

@@ -61,7 +61,7 @@ func TestIPEAnonymityLogs(t *testing.T) {
 	for _, n := range all {
 		notes = append(notes, n.ID)
 	}
-	_, metrics := f.do(t, f.client(t), "GET", "/metrics", nil)
+	metrics := f.metrics(t)
 	for name, text := range map[string]string{"logs": logs.String(), "metrics": metrics} {
 		for _, s := range append(secrets, notes...) {
 			if strings.Contains(text, s) {

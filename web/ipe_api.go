@@ -39,6 +39,7 @@ func (s *Server) participant(r *http.Request, action laeringsliv.IPEParticipantA
 	} else if err != nil {
 		return nil, err
 	}
+	p.Token = token // for the writer's mark; never stored
 	id, err := pathID(r.PathValue("ipe"))
 	if err != nil || id != p.SessionID {
 		return nil, laeringsliv.Errorf(laeringsliv.EFORBIDDEN, "error.forbidden")
@@ -89,20 +90,62 @@ func (s *Server) apiJoin(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	var personID int64
-	if a := state(r).actor; a != nil && a.Person.InstitutionID == sess.InstitutionID {
-		personID = a.Person.ID
-	}
 	if req.Group < 0 {
 		req.Group = 0 // observers join through the facilitator's pages
 	}
-	p, token, err := s.svc.IPE.JoinIPE(r.Context(), sess.ID, personID, req.Group)
+	if len(req.Device) > 64 {
+		req.Device = req.Device[:64]
+	}
+	if !s.joins.allow(sess.ID, clientAddr(r), req.Device) {
+		s.apiFail(w, r, laeringsliv.Errorf(laeringsliv.ERATELIMIT, "ipe.error.join_throttled"))
+		return
+	}
+	if sess.JoinMode == laeringsliv.IPEJoinMembers && req.Credential == nil {
+		s.membersOnly(w, r, sess)
+		return
+	}
+	p, token, err := s.joinWith(r, sess, req)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
 	s.live.Publish(ipeTopic(sess.ID))
 	writeJSON(w, http.StatusCreated, JoinResponse{Token: token, Session: sess.ID, Group: p.GroupID})
+}
+
+// joinWith joins an open session, or a members-only one with the request's credential.
+func (s *Server) joinWith(r *http.Request, sess *laeringsliv.IPESession, req joinRequest) (*laeringsliv.IPEParticipant, string, error) {
+	if req.Credential == nil {
+		return s.svc.IPE.JoinIPE(r.Context(), sess.ID, req.Group)
+	}
+	msg, err := decodeCredentialField(req.Credential.Message)
+	if err != nil {
+		return nil, "", err
+	}
+	sig, err := decodeCredentialField(req.Credential.Signature)
+	if err != nil {
+		return nil, "", err
+	}
+	return s.svc.IPE.RedeemIPECredential(r.Context(), sess.ID, msg, sig, req.Group)
+}
+
+// MembersOnlyResponse answers a join without a credential to a members-only session (403): it
+// tells the phone page where to ask for one and with which key to blind its message.
+type MembersOnlyResponse struct {
+	Error     apiError                 `json:"error"`
+	Workplace int64                    `json:"workplace"`
+	Session   int64                    `json:"session"`
+	Key       laeringsliv.IPEPublicKey `json:"key"`
+}
+
+func (s *Server) membersOnly(w http.ResponseWriter, r *http.Request, sess *laeringsliv.IPESession) {
+	key, err := s.svc.IPE.FindIPECredentialKey(r.Context(), sess.ID)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusForbidden, MembersOnlyResponse{Error: apiError{Code: "members_only",
+		Message: state(r).tr.T("ipe.error.members_only")}, Workplace: sess.WorkplaceID, Session: sess.ID, Key: key})
 }
 
 func (s *Server) apiNote(w http.ResponseWriter, r *http.Request) {
@@ -227,7 +270,8 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	s.feed.stream(s.live, ipeTopic(c.s.ID), c.s.ID).Serve(w, r)
+	defer s.metrics.streamOpened(r, "ipe")()
+	s.feed.serve(w, r, s.live, ipeTopic(c.s.ID), c.s.ID)
 }
 
 // apiPhase moves a session to its next phase; the signed-in facilitator calls it.

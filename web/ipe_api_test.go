@@ -216,8 +216,9 @@ func TestIPEPages(t *testing.T) {
 		t.Fatalf("phase: %d", resp.StatusCode)
 	}
 	for i := range 3 {
-		p, _, err := f.db.JoinIPE(ctx, sess.ID, 0, 0)
+		p, pToken, err := f.db.JoinIPE(ctx, sess.ID, 0)
 		must(t, err)
+		p.Token = pToken
 		_, err = f.db.AddIPENote(ctx, p, "<script>alert("+itoa(int64(i))+")</script> Ola")
 		must(t, err)
 	}

@@ -21,6 +21,14 @@ type IPEConsolePage struct {
 	Token     string // an observer token, for the page's live updates
 	Path      string
 	JoinQR    template.HTML // while people can still join
+	// Expected is how many people the workplace has, beside the devices joined: in an open
+	// session k counts devices, and the facilitator is the one who can see a difference.
+	Expected int
+	// Members-only sessions: how many members got their credential, who got a new one after
+	// a lost phone, and the members a facilitator may give one to.
+	MembersJoined int
+	Reissued      []string
+	People        []*laeringsliv.Person
 }
 
 // IPENoteRow is a note numbered for its label (the number is its place in this shuffle).
@@ -42,6 +50,18 @@ func (s *Server) ipeConsole(w http.ResponseWriter, r *http.Request) {
 	if sess.Phase == laeringsliv.IPEPhaseDraft || sess.Phase == laeringsliv.IPEPhaseCapture {
 		p.JoinQR = s.ipeJoinQR(r, sess.JoinCode)
 	}
+	people, err := s.svc.People.FindPersons(r.Context(), laeringsliv.PersonFilter{WorkplaceID: st.workplace.ID})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p.Expected = len(people)
+	if sess.JoinMode == laeringsliv.IPEJoinMembers {
+		if err := s.fillIssuance(r, &p, people); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	if state.Hat.Open && sess.Phase != laeringsliv.IPEPhaseCapture {
 		notes, err := s.svc.IPE.FindIPENotes(r.Context(), sess.ID)
 		if err != nil {
@@ -53,7 +73,7 @@ func (s *Server) ipeConsole(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if sess.Phase != laeringsliv.IPEPhaseClosed {
-		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), sess.ID, 0, laeringsliv.IPEObserver); err != nil {
+		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), sess.ID, laeringsliv.IPEObserver); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
@@ -162,7 +182,7 @@ func (s *Server) ipeExport(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Disposition", `attachment; filename="ipe-`+strconv.FormatInt(st.ipe.ID, 10)+"."+string(format)+`"`)
 	w.Header().Set("Cache-Control", "no-store")
 	if err := t.Write(w, format); err != nil {
-		s.cfg.Logger.Error("export", "route", st.pattern, "err", err)
+		s.cfg.Logger.ErrorContext(r.Context(), "export", "route", st.pattern, "err", err)
 	}
 }
 
@@ -187,7 +207,7 @@ func (s *Server) ipeScreen(w http.ResponseWriter, r *http.Request) {
 	p := IPEScreenPage{Page: s.base(w, r, st.tr.T("ipe.screen.title")), Session: st.ipe, State: state,
 		JoinURL: s.absoluteURL(r, "/ipe"), JoinQR: s.ipeJoinQR(r, st.ipe.JoinCode)}
 	if st.ipe.Phase != laeringsliv.IPEPhaseClosed {
-		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), st.ipe.ID, 0, laeringsliv.IPEObserver); err != nil {
+		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), st.ipe.ID, laeringsliv.IPEObserver); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
@@ -206,4 +226,26 @@ func (s *Server) ipeJoinPage(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
 	p := IPEJoinPage{Page: s.base(w, r, st.tr.T("ipe.join.title")), Code: laeringsliv.NormalizeJoinCode(r.URL.Query().Get("code"))}
 	s.render(w, r, http.StatusOK, "ipe_join", p)
+}
+
+// fillIssuance adds a members-only session's credential counts to the console.
+func (s *Server) fillIssuance(r *http.Request, p *IPEConsolePage, people []*laeringsliv.Person) error {
+	iss, err := s.svc.IPE.FindIPEIssuance(r.Context(), p.Session.ID)
+	if err != nil {
+		return err
+	}
+	names := map[int64]string{}
+	for _, person := range people {
+		names[person.ID] = person.Name
+	}
+	for _, i := range iss {
+		if i.Issued > 0 {
+			p.MembersJoined++
+		}
+		if i.Allowed > 1 {
+			p.Reissued = append(p.Reissued, names[i.PersonID])
+		}
+	}
+	p.People = people
+	return nil
 }

@@ -17,6 +17,7 @@ type IPEForm struct {
 	PhaseMinutes string
 	Evaluates    string // id of the session (and so of its ideas) an evaluation looks back on
 	Idea         string // id of the idea an evaluation evaluates
+	JoinMode     laeringsliv.IPEJoinMode
 }
 
 // maxIPEGroups bounds the groups made by hand: a large gathering, not a stadium.
@@ -28,8 +29,9 @@ func parseIPEForm(v url.Values) (IPEForm, *laeringsliv.IPESession, int, []FieldE
 	f := IPEForm{Kind: laeringsliv.IPEKind(text(v, "kind", 40)), Question: text(v, "question", laeringsliv.IPEMaxQuestion+1),
 		Grouping: laeringsliv.IPEGrouping(text(v, "grouping", 40)), Groups: text(v, "groups", 10),
 		K: text(v, "k", 10), VoteBudget: text(v, "vote_budget", 10), PhaseMinutes: text(v, "phase_minutes", 10),
-		Evaluates: text(v, "evaluates", 20), Idea: text(v, "idea", 20)}
-	s := &laeringsliv.IPESession{Kind: f.Kind, Question: f.Question, Grouping: f.Grouping}
+		Evaluates: text(v, "evaluates", 20), Idea: text(v, "idea", 20),
+		JoinMode: laeringsliv.IPEJoinMode(text(v, "join_mode", 20))}
+	s := &laeringsliv.IPESession{Kind: f.Kind, Question: f.Question, Grouping: f.Grouping, JoinMode: f.JoinMode}
 	var errs []FieldErr
 	num := func(field, value string, dflt int, key string) int {
 		if value == "" {

@@ -61,6 +61,10 @@ func readJSON(w http.ResponseWriter, r *http.Request, v any) error {
 type joinRequest struct {
 	Code  string `json:"code"`
 	Group int64  `json:"group,omitempty"`
+	// Device is a random id the phone page keeps, for the join throttle only; it is not stored.
+	Device string `json:"device,omitempty"`
+	// Credential joins a members-only session (see ipe_credential.go).
+	Credential *joinCredential `json:"credential,omitempty"`
 }
 
 // noteRequest is the body of POST /api/v1/sessions/{id}/notes. Confirm sends a note even
@@ -111,8 +115,12 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // apiFail answers an error. Internal errors are logged and never described.
 func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 	code := laeringsliv.ErrorCode(err)
+	if code == laeringsliv.EINTERNAL && s.storeDown(r) {
+		s.apiUnavailable(w, r, err)
+		return
+	}
 	if code == laeringsliv.EINTERNAL {
-		s.cfg.Logger.Error("internal error", "route", state(r).pattern, "err", err)
+		s.cfg.Logger.ErrorContext(r.Context(), "internal error", "route", state(r).pattern, "err", err)
 	}
 	key := laeringsliv.ErrorKey(err)
 	var e *laeringsliv.Error

@@ -16,6 +16,9 @@ type IPEListPage struct {
 	Sessions  []*laeringsliv.IPESession
 	Ideas     []*laeringsliv.IPEIdea
 	CanCreate bool
+	// Facilitates lists the sessions whose console the reader may open; the others link to
+	// their projector view only.
+	Facilitates map[int64]bool
 }
 
 func (s *Server) ipeListPage(w http.ResponseWriter, r *http.Request) {
@@ -31,7 +34,11 @@ func (s *Server) ipeListPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := IPEListPage{Page: s.base(w, r, st.tr.T("ipe.list.title")), Workplace: st.workplace, Sessions: sessions,
-		Ideas: ideas, CanCreate: st.actor.Can(laeringsliv.ActionIPECreate, laeringsliv.WorkplaceResource(st.workplace))}
+		Ideas: ideas, CanCreate: st.actor.Can(laeringsliv.ActionIPECreate, laeringsliv.WorkplaceResource(st.workplace)),
+		Facilitates: map[int64]bool{}}
+	for _, sess := range sessions {
+		p.Facilitates[sess.ID] = st.actor.Can(laeringsliv.ActionIPEFacilitate, laeringsliv.IPESessionResource(st.workplace, sess))
+	}
 	s.render(w, r, http.StatusOK, "ipe_list", p)
 }
 
@@ -64,7 +71,7 @@ func (s *Server) renderIPENew(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	p := IPENewPage{Page: s.base(w, r, st.tr.T("ipe.new.title")), Workplace: st.workplace, Form: f,
-		Kinds: laeringsliv.IPEKinds, Earlier: earlier,
+		Kinds: laeringsliv.IPEKinds(), Earlier: earlier,
 		Groupings: []laeringsliv.IPEGrouping{laeringsliv.IPEGroupingRandom, laeringsliv.IPEGroupingShiftTeam, laeringsliv.IPEGroupingHand}}
 	p.Errors = errs
 	s.render(w, r, status, "ipe_new", p)

@@ -80,7 +80,7 @@ func (s *Server) workshopView(r *http.Request, ws *laeringsliv.Workshop) (*Works
 		answerBy[a.PersonID] = a
 	}
 	me := st.actor.Person.ID
-	v := &WorkshopView{Workshop: ws, Workplace: st.workplace, Phases: laeringsliv.Phases,
+	v := &WorkshopView{Workshop: ws, Workplace: st.workplace, Phases: laeringsliv.Phases(),
 		CanManage: st.actor.Can(laeringsliv.ActionManageReading, laeringsliv.WorkplaceResource(st.workplace)),
 		MyAnswer:  answerBy[me], Texts: texts}
 	for _, g := range groups {

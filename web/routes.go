@@ -13,10 +13,16 @@ func (s *Server) routes() []route {
 	return []route{
 		public("GET /healthz", s.healthz),
 		public("GET /readyz", s.readyz),
-		public("GET /metrics", s.metricsPage),
+		public("GET /metrics", s.publicMetrics),
 		public("GET /static/", s.static()),
 		public("GET /login", s.loginPage),
 		public("POST /login", s.login),
+		public("GET /login/oidc/{provider}", s.oidcStart),
+		public("GET /login/oidc/{provider}/callback", s.oidcCallback),
+		public("GET /password/forgot", s.forgotPage),
+		public("POST /password/forgot", s.forgot),
+		public("GET /password/reset/{token}", s.resetPage),
+		public("POST /password/reset/{token}", s.resetPassword),
 		public("GET /lang/{lang}", s.setLanguage),
 		public("GET /invitations/{token}", s.invitationPage),
 		public("POST /invitations/{token}", s.acceptInvitation),
@@ -32,7 +38,7 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/members/{membership}/remove", laeringsliv.ActionManageMembers, s.removeMember),
 		allow("GET /programmes/{programme}", laeringsliv.ActionViewProgramme, s.programmePage),
 
-		// Innovation work and evidence (issue 5).
+		// Innovation work and evidence.
 		allow("GET /workplaces/{workplace}/innovations", laeringsliv.ActionViewInnovation, s.pipelinePage),
 		allow("GET /workplaces/{workplace}/innovations/new", laeringsliv.ActionRecordInnovation, s.newInnovationPage),
 		allow("POST /workplaces/{workplace}/innovations", laeringsliv.ActionRecordInnovation, s.createInnovation),
@@ -48,7 +54,7 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/participation", laeringsliv.ActionRecordTimeline, s.saveParticipation),
 		allow("GET /programmes/{programme}/reports", laeringsliv.ActionViewReports, s.reportsPage),
 		allow("GET /programmes/{programme}/reports/participation", laeringsliv.ActionViewReports, s.participationDownload),
-		// Evidence (issue 5, second part): Table 1, the funder's progress report, research export.
+		// Evidence: Table 1, the funder's progress report, research export.
 		allow("GET /programmes/{programme}/reports/evidence", laeringsliv.ActionViewReports, s.evidenceDownload),
 		allow("GET /programmes/{programme}/reports/progress", laeringsliv.ActionViewReports, s.progressPage),
 		allow("GET /programmes/{programme}/reports/research", laeringsliv.ActionResearchExport, s.researchExport),
@@ -60,6 +66,21 @@ func (s *Server) routes() []route {
 		allow("GET /programmes/{programme}/syllabus/{text}/edit", laeringsliv.ActionEditSyllabus, s.editSyllabusTextPage),
 		allow("POST /programmes/{programme}/syllabus/{text}", laeringsliv.ActionEditSyllabus, s.updateSyllabusText),
 		allow("GET /programmes/{programme}/syllabus/{text}/file", laeringsliv.ActionViewProgramme, s.syllabusFile),
+
+		// The programme's handbook, written by its researchers.
+		allow("GET /programmes/{programme}/handbook", laeringsliv.ActionViewProgramme, s.handbookPage),
+		allow("POST /programmes/{programme}/handbook", laeringsliv.ActionEditHandbook, s.createHandbook),
+		allow("POST /programmes/{programme}/handbook/chapters", laeringsliv.ActionEditHandbook, s.createChapter),
+		allow("GET /programmes/{programme}/handbook/chapters/{chapter}", laeringsliv.ActionEditHandbook, s.chapterEditPage),
+		allow("POST /programmes/{programme}/handbook/chapters/{chapter}", laeringsliv.ActionEditHandbook, s.saveChapter),
+		allow("GET /programmes/{programme}/handbook/chapters/{chapter}/versions/{version}", laeringsliv.ActionEditHandbook, s.chapterDiffPage),
+		allow("POST /programmes/{programme}/handbook/feedback", laeringsliv.ActionEditHandbook, s.setHandbookFeedback),
+		allow("POST /programmes/{programme}/handbook/publish", laeringsliv.ActionEditHandbook, s.publishHandbook),
+		public("GET /handbooks/{handbook}", s.publishedHandbookPage),
+		public("GET /handbooks/sw.js", s.handbookWorker),
+		allow("GET /programmes/{programme}/handbook/draft", laeringsliv.ActionViewProgramme, s.handbookDraftPage),
+		allow("POST /programmes/{programme}/handbook/chapters/{chapter}/marks", laeringsliv.ActionViewProgramme, s.addMark),
+		allow("POST /programmes/{programme}/handbook/chapters/{chapter}/marks/{mark}/resolve", laeringsliv.ActionEditHandbook, s.resolveMark),
 		allow("GET /workplaces/{workplace}/reading", laeringsliv.ActionViewWorkplace, s.readingListPage),
 		allow("POST /workplaces/{workplace}/reading", laeringsliv.ActionManageReading, s.createWorkshop),
 		allow("GET /workplaces/{workplace}/reading/{workshop}", laeringsliv.ActionViewWorkplace, s.workshopPage),
@@ -102,6 +123,8 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/ipe/{ipe}/notes", laeringsliv.ActionIPEFacilitate, s.ipeOralNote),
 		allow("POST /workplaces/{workplace}/ipe/{ipe}/notes/{note}/redact", laeringsliv.ActionIPEFacilitate, s.ipeRedact),
 		allow("POST /workplaces/{workplace}/ipe/{ipe}/ideas", laeringsliv.ActionIPEFacilitate, s.ipeKeepIdea),
+		allow("POST /workplaces/{workplace}/ipe/{ipe}/credential", laeringsliv.ActionIPEJoinMembers, s.ipeCredential),
+		allow("POST /workplaces/{workplace}/ipe/{ipe}/reissue", laeringsliv.ActionIPEFacilitate, s.ipeReissue),
 		// Study programme: gatherings and calendar feeds, work requirements and submissions,
 		// assessment, exam registration and admission on prior learning.
 		public("GET /calendar/{token}", s.personalCalendar),
@@ -136,6 +159,7 @@ func (s *Server) routes() []route {
 
 		allow("GET /admin", laeringsliv.ActionAdminister, s.adminPage),
 		allow("POST /admin/institution", laeringsliv.ActionAdminister, s.updateInstitution),
+		allow("GET /admin/sign-in", laeringsliv.ActionAdminister, s.signInAdminPage),
 		allow("GET /admin/programmes/new", laeringsliv.ActionAdminister, s.newProgrammePage),
 		allow("POST /admin/programmes", laeringsliv.ActionAdminister, s.createProgramme),
 		allow("GET /admin/programmes/{programme}/edit", laeringsliv.ActionAdminister, s.editProgrammePage),

@@ -4,10 +4,12 @@ package web
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"laeringsliv"
@@ -23,8 +25,12 @@ type Services struct {
 	Auth    laeringsliv.AuthService
 	// Mailer sends invitation links by e-mail; nil when no mail server is configured.
 	Mailer laeringsliv.Mailer
+	// Identities links accounts at OpenID Providers to people; nil turns provider sign-in off.
+	Identities laeringsliv.IdentityService
+	// Resets keeps password reset links; nil (or no Mailer) turns reset by e-mail off.
+	Resets laeringsliv.PasswordResetService
 
-	// Innovation work and evidence (issue 5).
+	// Innovation work and evidence.
 	Innovations   laeringsliv.InnovationService
 	Timelines     laeringsliv.TimelineService
 	Participation laeringsliv.ParticipationService
@@ -35,8 +41,9 @@ type Services struct {
 	Progress      laeringsliv.ProgressCounter // dated events, for the yearly progress report
 	Reading       laeringsliv.ReadingService
 	Research      laeringsliv.ResearchService // consents and the research export; nil turns it off
+	Handbook      HandbookService
 
-	// IPE sessions (issue 3).
+	// IPE sessions.
 	IPE    laeringsliv.IPEService
 	Tokens laeringsliv.APITokenService // personal API tokens; nil turns them off
 	// Live carries change notices between screens (and nodes); nil means one process.
@@ -61,12 +68,38 @@ type Config struct {
 	// BaseURL, when set, is the public address used in links for copying (invitations);
 	// otherwise the request's host is used.
 	BaseURL string
+	// TrustedProxy, when set, says whether a request came through a proxy the deployment
+	// trusts; only then is the proxy's X-Request-Id kept. Otherwise every request gets a
+	// new id.
+	TrustedProxy func(r *http.Request) bool
+	// DBPools are the database connection pools, by name, whose statistics /metrics shows.
+	DBPools map[string]*sql.DB
 	// Version is shown in /healthz.
 	Version string
 	// PasswordHasher hashes new passwords; PasswordChecker checks one against a stored hash.
 	// Main passes the argon2id functions; they are fields so that tests can use cheap ones.
 	PasswordHasher  func(pw string) (string, error)
 	PasswordChecker func(pw, hash string) (bool, error)
+	// PasswordNeedsRehash, when set, says whether a stored hash was made with other parameters
+	// than PasswordHasher uses; such a hash is replaced at the next sign-in.
+	PasswordNeedsRehash func(hash string) bool
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For, Forwarded and
+	// X-Forwarded-Proto headers are believed; none by default.
+	TrustedProxies Proxies
+	// MetricsToken, when set, lets a scraper read /metrics on the public address with
+	// "Authorization: Bearer <token>"; otherwise /metrics is served only by AdminHandler.
+	MetricsToken string
+	// ReadTimeout and WriteTimeout bound each request (DefaultReadTimeout and
+	// DefaultWriteTimeout when zero); live streams and uploads extend their own.
+	ReadTimeout, WriteTimeout time.Duration
+	// DeviceKey signs device cookies; give every node the same one. Empty: a random key per
+	// process, so that device cookies lapse on restart.
+	DeviceKey []byte
+	// OIDC are the OpenID Providers people may sign in with, one button each on the login page.
+	OIDC []OIDCProvider
+	// NoPasswordLogin hides the e-mail and password form, for an institution whose people all
+	// sign in through a provider.
+	NoPasswordLogin bool
 }
 
 // Server serves the application. It implements http.Handler.
@@ -77,6 +110,9 @@ type Server struct {
 	pages    *pages
 	metrics  *metrics
 	limiter  *loginLimiter
+	devices  *devices
+	oidc     map[string]*oidcClient
+	joins    *joinLimiter // joins to open IPE sessions
 	assets   assets
 	handler  http.Handler
 	live     live.Hub
@@ -89,8 +125,22 @@ func New(cfg Config, svc Services) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.ReadTimeout == 0 {
+		cfg.ReadTimeout = DefaultReadTimeout
+	}
+	if cfg.WriteTimeout == 0 {
+		cfg.WriteTimeout = DefaultWriteTimeout
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
+	}
+	cfg.Logger = slog.New(requestIDHandler{cfg.Logger.Handler()})
+	if cfg.TrustedProxy == nil {
+		proxies := cfg.TrustedProxies
+		cfg.TrustedProxy = func(r *http.Request) bool {
+			ap, err := netip.ParseAddrPort(r.RemoteAddr)
+			return err == nil && proxies.trusts(ap.Addr().Unmap())
+		}
 	}
 	if cfg.PasswordHasher == nil || cfg.PasswordChecker == nil {
 		return nil, fmt.Errorf("web: password hasher and checker are required")
@@ -107,8 +157,9 @@ func New(cfg Config, svc Services) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(),
-		limiter: newLoginLimiter(cfg.Now), assets: as, live: svc.Live}
+	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(cfg.DBPools),
+		limiter: newLoginLimiter(cfg.Now), devices: newDevices(cfg.DeviceKey, cfg.Now), oidc: newOIDCClients(cfg.OIDC),
+		joins: newJoinLimiter(cfg.Now), assets: as, live: svc.Live}
 	if s.live == nil {
 		s.live = live.NewMemory()
 	}
@@ -138,7 +189,10 @@ func New(cfg Config, svc Services) (*Server, error) {
 	var h http.Handler = mux
 	h = cop.Handler(h)
 	h = s.authenticate(h)
+	h = compress(h)
 	h = securityHeaders(h)
+	h = s.withPeer(h)
+	h = s.deadlines(h)
 	h = s.observe(h)
 	s.handler = h
 	return s, nil

@@ -54,7 +54,7 @@ func newFixture(t *testing.T, db *sqlstore.DB) *fixture {
 	must(t, db.CreateWorkplace(ctx, f.fgn))
 	hash, err := password.Hash(testPassword, testParams)
 	must(t, err)
-	for _, role := range laeringsliv.Roles {
+	for _, role := range laeringsliv.Roles() {
 		p := &laeringsliv.Person{InstitutionID: f.inst.ID, Name: "Test " + string(role), Email: string(role) + "@fjordvik.kommune.no"}
 		must(t, db.CreatePerson(ctx, p))
 		must(t, db.SetPasswordHash(ctx, p.ID, hash))
@@ -74,9 +74,10 @@ func newFixture(t *testing.T, db *sqlstore.DB) *fixture {
 		InstitutionID:   f.inst.ID,
 		PasswordHasher:  func(pw string) (string, error) { return password.Hash(pw, testParams) },
 		PasswordChecker: password.Check,
+		DBPools:         db.StatsPools(),
 	}, Services{Org: db, People: db, Members: db, Auth: db, Ready: db.Ping,
 		Innovations: db, Timelines: db, Participation: db, Prequal: db, Reports: db,
-		StudyCounts: laeringsliv.NoStudyCounts{}, Evidence: db, Progress: db, Reading: db, Research: db, IPE: db, Tokens: db,
+		StudyCounts: laeringsliv.NoStudyCounts{}, Evidence: db, Progress: db, Reading: db, Research: db, Handbook: db, IPE: db, Tokens: db,
 		Study: db, Calendar: db, Files: testFiles(t)})
 	must(t, err)
 	f.server = s

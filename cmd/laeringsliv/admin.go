@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"time"
 
 	"laeringsliv"
 	"laeringsliv/sqlstore"
@@ -14,10 +15,16 @@ const (
 	migrateUsage = `Usage: laeringsliv migrate [flags]
 
 Applies the database migrations that have not run yet and prints the state of the database.`
-	backupUsage = `Usage: laeringsliv backup [flags] FILE
+	backupUsage = `Usage: laeringsliv backup [flags] ARCHIVE
 
-Writes a consistent copy of the SQLite database to FILE while the server may keep running.
-FILE must not exist yet. For PostgreSQL, use pg_dump.`
+Writes one archive (tar.gz) with a consistent copy of the database and every uploaded file,
+while the server may keep running: SQLite is copied online, PostgreSQL through pg_dump (from
+PostgreSQL's client programs). ARCHIVE must not exist yet.`
+	restoreUsage = `Usage: laeringsliv restore [flags] ARCHIVE
+
+Restores an archive written by "laeringsliv backup" into an empty place: a SQLite database
+file that does not exist yet (or an empty PostgreSQL database, through psql) and an empty or
+missing files folder. It never overwrites anything.`
 	versionUsage = `Usage: laeringsliv version
 
 Prints the version of the binary and the Go version it was built with.`
@@ -58,14 +65,28 @@ func printInstitution(ctx context.Context, c *CLI, db *sqlstore.DB, i *laeringsl
 }
 
 func (c *CLI) backup(ctx context.Context, f *cmdFlags, cfg *Config, args []string) error {
-	return c.withDB(ctx, f, cfg, args, 1, func(db *sqlstore.DB) error {
+	return c.withExistingDB(ctx, f, cfg, args, 1, func(db *sqlstore.DB) error {
 		path := f.fs.Arg(0)
-		if err := db.Backup(ctx, path); err != nil {
+		m, err := writeArchive(ctx, cfg, db, path)
+		if err != nil {
 			return fmt.Errorf("backup to %s: %w", path, err)
 		}
-		fmt.Fprintf(c.Stdout, "Wrote a backup of %s to %s\n", redact(cfg.Database), path)
+		fmt.Fprintf(c.Stdout, "Wrote a backup of %s and %d uploaded file(s) to %s\n", redact(cfg.Database), m.Files, path)
 		return nil
 	})
+}
+
+func (c *CLI) restore(ctx context.Context, f *cmdFlags, cfg *Config, args []string) error {
+	if err := parseDB(f, cfg, args, c.Getenv, 1); err != nil {
+		return err
+	}
+	m, err := readArchive(ctx, cfg, f.fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.Stdout, "Restored the %s database of %s and %d uploaded file(s) into %s\n",
+		m.Dialect, m.Created.Format(time.RFC3339), m.Files, redact(cfg.Database))
+	return nil
 }
 
 // version is set at build time with -ldflags "-X main.version=v1.2.3"; when empty, the

@@ -64,10 +64,16 @@ func (p *browserPool) release() {
 
 // startApp runs the whole application with the demo data on a free port and a temporary
 // SQLite database, and stops it when t ends.
-func startApp(t *testing.T) *Main {
+func startApp(t *testing.T) *Main { return startAppWith(t, nil) }
+
+// startAppWith is startApp with a configuration that change adjusts first (mail, providers).
+func startAppWith(t *testing.T, change func(*Config)) *Main {
 	t.Helper()
 	cfg := Config{Addr: "127.0.0.1:0", Database: filepath.Join(t.TempDir(), "browser.db"), Demo: true,
 		LogFormat: "text", LogLevel: slog.LevelWarn, Institution: DefaultInstitution}
+	if change != nil {
+		change(&cfg)
+	}
 	m := NewMain(cfg, slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn})), &syncBuffer{})
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatal(err)

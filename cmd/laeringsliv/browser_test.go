@@ -139,6 +139,7 @@ func pagesFor(t *testing.T, m *Main, role laeringsliv.Role) []appPage {
 	case laeringsliv.RoleAdmin:
 		pages = append(pages,
 			appPage{"admin", "/admin", 200},
+			appPage{"admin-sign-in", "/admin/sign-in", 200},
 			appPage{"programme-new", "/admin/programmes/new", 200},
 			appPage{"programme-edit", "/admin/programmes/" + pid + "/edit", 200},
 			appPage{"workplace-new", "/admin/workplaces/new", 200},

@@ -174,11 +174,18 @@ func TestCLIBackup(t *testing.T) {
 	if code, _, _ := cli(t, nil, "pw-for-backup-test", "user", "add", "--email", "b@example.no", "--name", "B", "--password-stdin", "--database", path); code != 0 {
 		t.Fatal("user add failed")
 	}
-	backup := filepath.Join(t.TempDir(), "backup.db")
+	backup := filepath.Join(t.TempDir(), "backup.tar.gz")
 	if code, out, errOut := cli(t, nil, "", "backup", "--database", path, backup); code != 0 {
 		t.Fatalf("backup: exit %d\n%s%s", code, out, errOut)
 	}
-	checkPassword(t, backup, "b@example.no", "pw-for-backup-test")
+	restored := filepath.Join(t.TempDir(), "restored.db")
+	if code, out, errOut := cli(t, nil, "", "restore", "--database", restored, backup); code != 0 {
+		t.Fatalf("restore: exit %d\n%s%s", code, out, errOut)
+	}
+	checkPassword(t, restored, "b@example.no", "pw-for-backup-test")
+	if code, _, _ := cli(t, nil, "", "restore", "--database", restored, backup); code != 1 {
+		t.Errorf("restore over an existing database: exit %d, want 1", code)
+	}
 	if code, _, _ := cli(t, nil, "", "backup", "--database", path, backup); code != 1 {
 		t.Errorf("backup over an existing file: exit %d, want 1", code)
 	}

@@ -9,6 +9,9 @@ import (
 	"log/slog"
 	"net/url"
 	"strings"
+	"time"
+
+	"laeringsliv/web"
 )
 
 // Config is everything the command line and the environment can set. Each subcommand uses
@@ -24,11 +27,21 @@ type Config struct {
 	BaseURL string // serve: public address for links that are copied (invitations)
 	SMTPURL string // serve: mail server for invitations; empty: links are only shown for copying
 	Files   string // serve: folder of uploaded files; empty: beside the database (see filesDir)
+
+	AdminAddr       string        // serve: listen address of /metrics and the health checks; "off": none
+	TrustedProxies  string        // serve: addresses or CIDR prefixes of reverse proxies to believe
+	MetricsToken    string        // serve: bearer token that also opens /metrics on the public address
+	OIDC            string        // serve: OpenID Providers (see web.ParseOIDCProviders)
+	NoPasswordLogin bool          // serve: hide the e-mail and password form
+	DeviceKey       string        // serve: secret that signs device and sign-in cookies (same on every node)
+	ReadTimeout     time.Duration // serve: time to read one request, body included
+	WriteTimeout    time.Duration // serve: time to answer one request
 }
 
 // Defaults.
 const (
 	DefaultAddr        = "127.0.0.1:8080"
+	DefaultAdminAddr   = "127.0.0.1:9090"
 	DefaultDatabase    = "./data/laeringsliv.db"
 	DefaultInstitution = "Universitetet"
 	envPrefix          = "LAERINGSLIV_"
@@ -73,6 +86,12 @@ func (c *cmdFlags) commonFlags(cfg *Config) {
 	cfg.Institution = DefaultInstitution // so that validate passes where --institution is not defined
 }
 
+// filesFlag adds --files, for the subcommands that handle uploaded files.
+func (c *cmdFlags) filesFlag(cfg *Config) {
+	c.fs.StringVar(&cfg.Files, "files", "", "folder of uploaded files (default: files/ beside the SQLite database,\nor ./data/files with PostgreSQL)")
+	c.bindEnv("files")
+}
+
 // institutionFlag adds --institution, for the subcommands that may create the institution.
 func (c *cmdFlags) institutionFlag(cfg *Config) {
 	c.fs.StringVar(&cfg.Institution, "institution", DefaultInstitution,
@@ -87,7 +106,16 @@ func (c *cmdFlags) serveFlags(cfg *Config) {
 	c.fs.StringVar(&cfg.BaseURL, "base-url", "", "public URL of the site, such as https://laeringsliv.example.no,\nfor links people copy (default: the request's host)")
 	c.fs.StringVar(&cfg.SMTPURL, "smtp-url", "", "mail server for invitation links, such as\nsmtp://user:password@mail.example.no:587?from=noreply@example.no (default: none;\nlinks are shown for copying)")
 	c.fs.StringVar(&cfg.Files, "files", "", "folder for uploaded files (default: files/ beside the SQLite database,\nor ./data/files with PostgreSQL)")
-	c.bindEnv("addr", "demo", "base-url", "smtp-url", "files")
+	c.fs.StringVar(&cfg.AdminAddr, "admin-addr", DefaultAdminAddr, "address of the operators' listener: /metrics, /healthz, /readyz\n(keep it on loopback or a private network; \"off\" for none)")
+	c.fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", "", "addresses or CIDR prefixes of reverse proxies whose X-Forwarded-For,\nForwarded and X-Forwarded-Proto headers are believed, such as 127.0.0.1,10.0.0.0/8\n(default: none)")
+	c.fs.StringVar(&cfg.MetricsToken, "metrics-token", "", "bearer token with which a scraper may also read /metrics on the\npublic address (default: none; /metrics only on --admin-addr)")
+	c.fs.DurationVar(&cfg.ReadTimeout, "read-timeout", web.DefaultReadTimeout, "time a client has to send one request, body included\n(uploads of files get more, by their size)")
+	c.fs.DurationVar(&cfg.WriteTimeout, "write-timeout", web.DefaultWriteTimeout, "time to answer one request (live streams set their own)")
+	c.fs.StringVar(&cfg.OIDC, "oidc", "", "OpenID Providers to sign in with, separated by ';', each as\nname=…,display=…,issuer=…,client-id=…,client-secret=…[,claim=sub|email|eduPersonPrincipalName]\n[,self-register=domain] (see the README)")
+	c.fs.BoolVar(&cfg.NoPasswordLogin, "no-password-login", false, "hide the e-mail and password form: everyone signs in through --oidc")
+	c.fs.StringVar(&cfg.DeviceKey, "device-key", "", "secret of at least 32 characters that signs device and sign-in cookies;\ngive every node the same (default: random per process)")
+	c.bindEnv("addr", "demo", "base-url", "smtp-url", "files", "admin-addr", "trusted-proxies", "metrics-token",
+		"read-timeout", "write-timeout", "oidc", "no-password-login", "device-key")
 }
 
 // errUsage marks an error in the command line; main exits with status 2.
@@ -145,6 +173,25 @@ func (cfg *Config) validate() error {
 		return fmt.Errorf("%w: empty institution name", errUsage)
 	case cfg.BaseURL != "" && !validBaseURL(cfg.BaseURL):
 		return fmt.Errorf("%w: base URL %q: want http(s)://host[/path]", errUsage, cfg.BaseURL)
+	}
+	if _, err := web.ParseProxies(cfg.TrustedProxies); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	ps, err := web.ParseOIDCProviders(cfg.OIDC)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if cfg.NoPasswordLogin && len(ps) == 0 {
+		return fmt.Errorf("%w: --no-password-login needs at least one --oidc provider", errUsage)
+	}
+	if cfg.DeviceKey != "" && len(cfg.DeviceKey) < 32 {
+		return fmt.Errorf("%w: device key: want at least 32 characters", errUsage)
+	}
+	if cfg.ReadTimeout < 0 || cfg.WriteTimeout < 0 {
+		return fmt.Errorf("%w: negative request timeout", errUsage)
+	}
+	if cfg.MetricsToken != "" && len(cfg.MetricsToken) < 16 {
+		return fmt.Errorf("%w: metrics token: want at least 16 characters", errUsage)
 	}
 	if cfg.SMTPURL != "" {
 		if _, err := smtpmail.Parse(cfg.SMTPURL); err != nil {

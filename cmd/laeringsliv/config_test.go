@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"laeringsliv/web"
 )
 
 func env(m map[string]string) Getenv {
@@ -15,7 +17,8 @@ func env(m map[string]string) Getenv {
 
 func TestParseServeConfig(t *testing.T) {
 	defaults := Config{Database: DefaultDatabase, LogFormat: "text", LogLevel: slog.LevelInfo,
-		Institution: DefaultInstitution, Addr: DefaultAddr}
+		Institution: DefaultInstitution, Addr: DefaultAddr, AdminAddr: DefaultAdminAddr,
+		ReadTimeout: web.DefaultReadTimeout, WriteTimeout: web.DefaultWriteTimeout}
 	with := func(f func(*Config)) Config { c := defaults; f(&c); return c }
 	tests := []struct {
 		name string

@@ -39,7 +39,7 @@ func (c *CLI) lookupExport(sub string, args []string) (*command, error) {
 }
 
 func (c *CLI) exportExamList(ctx context.Context, f *cmdFlags, cfg *Config, ef *exportFlags, args []string) error {
-	return c.withDB(ctx, f, cfg, args, 0, func(db *sqlstore.DB) error {
+	return c.withExistingDB(ctx, f, cfg, args, 0, func(db *sqlstore.DB) error {
 		format, err := tabular.ParseFormat(ef.format)
 		if err != nil {
 			return fmt.Errorf("%w: %v", errUsage, err)

@@ -76,6 +76,9 @@ func TestCLIExportExamList(t *testing.T) {
 
 func TestCLIExportUsage(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.db")
+	if code, _, errOut := cli(t, nil, "", "migrate", "--database", path); code != 0 { // an empty database
+		t.Fatalf("migrate: %d %s", code, errOut)
+	}
 	for _, args := range [][]string{
 		{"export"}, {"export", "nothing"}, {"export", "exam-list", "--database", path, "--format", "pdf"},
 	} {

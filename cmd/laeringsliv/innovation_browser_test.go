@@ -30,8 +30,8 @@ func TestBrowserInnovationLeader(t *testing.T) {
 	if got := path(t, ctx); !strings.HasSuffix(got, "/innovations") {
 		t.Fatalf("pipeline link led to %s", got)
 	}
-	if n := eval[int](t, ctx, `document.querySelectorAll(".app-pipeline-column").length`); n != len(laeringsliv.InnovationStatuses) {
-		t.Errorf("pipeline has %d columns; want %d", n, len(laeringsliv.InnovationStatuses))
+	if n := eval[int](t, ctx, `document.querySelectorAll(".app-pipeline-column").length`); n != len(laeringsliv.InnovationStatuses()) {
+		t.Errorf("pipeline has %d columns; want %d", n, len(laeringsliv.InnovationStatuses()))
 	}
 	browsertest.AssertAxe(t, ctx, "pipeline (nb, phone)")
 

@@ -11,7 +11,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
+
+	"laeringsliv"
+	"laeringsliv/web"
 )
 
 const usage = `Usage: laeringsliv <command> [flags]
@@ -26,7 +30,9 @@ Commands:
   report participation  print the article's Table 2 (--format csv|xlsx|json)
   report evidence       print Table 1, the evidence per gathering (--format csv|xlsx|json)
   export exam-list      write the exam list (CSV or XLSX) for the student system
-  backup FILE           write a consistent copy of a SQLite database to FILE
+  rota import FILE      import a workplace's shift rota (CSV or XLSX)
+  backup ARCHIVE        write the database and every uploaded file to one archive
+  restore ARCHIVE       restore an archive into an empty database and files folder
   loadtest              drive simulated IPE participants against a running server
   version               print the version
 
@@ -60,6 +66,14 @@ func (c *CLI) Run(ctx context.Context, args []string) int {
 		fmt.Fprint(c.Stdout, usage)
 		return 0
 	}
+	if text, ok := groupUsage[args[0]]; ok && (len(args) == 1 || isHelp(args[1])) {
+		if len(args) == 1 {
+			fmt.Fprint(c.Stderr, text)
+			return 2
+		}
+		fmt.Fprint(c.Stdout, text)
+		return 0
+	}
 	cmd, err := c.lookup(args)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "laeringsliv: %v\n\n%s", err, usage)
@@ -77,9 +91,84 @@ func (c *CLI) Run(ctx context.Context, args []string) int {
 		cmd.flags.printUsage(c.Stderr)
 		return 2
 	}
-	fmt.Fprintf(c.Stderr, "laeringsliv %s: %v\n", cmd.flags.fs.Name(), err)
+	fmt.Fprintf(c.Stderr, "laeringsliv %s: %s\n", cmd.flags.fs.Name(), c.sentence(err))
 	return 1
 }
+
+// sentence says err in the user's language (from LC_ALL, LC_MESSAGES or LANG; Bokmål by
+// default), never as a catalogue key: a domain error becomes its catalogue text, with the
+// context the command added kept around it.
+func (c *CLI) sentence(err error) string {
+	lang := c.lang()
+	var ce cliError
+	if errors.As(err, &ce) {
+		return strings.Replace(err.Error(), ce.Error(), web.Message(lang, ce.key, ce.data), 1)
+	}
+	var none errNoDatabase
+	if errors.As(err, &none) {
+		return web.Message(lang, "cli.error.no_database", map[string]any{"Path": none.path})
+	}
+	var e *laeringsliv.Error
+	if errors.As(err, &e) && e.Key != "" {
+		text := web.Message(lang, e.Key, nil)
+		if text == e.Key { // a key no catalogue has: say what failed, not the key
+			text = web.Message(lang, "cli.error.failed", nil)
+		}
+		return strings.Replace(err.Error(), e.Error(), text, 1)
+	}
+	return err.Error()
+}
+
+// lang is the command line's language from the locale variables, as nb, nn or en.
+func (c *CLI) lang() string {
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v, ok := c.Getenv(name)
+		if !ok || v == "" {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(v, "nn"):
+			return "nn"
+		case strings.HasPrefix(v, "en"):
+			return "en"
+		}
+		return "nb"
+	}
+	return "nb"
+}
+
+// groupUsage is the help of the commands that only group subcommands.
+var groupUsage = map[string]string{
+	"user": `Usage: laeringsliv user add|passwd|list [flags]
+
+  user add     create a user (--email, --name, optionally --admin and --password-stdin)
+  user passwd  set a user's password (--email, optionally --password-stdin)
+  user list    list users and their roles
+
+Run "laeringsliv user <subcommand> --help" for its flags.
+`,
+	"token": `Usage: laeringsliv token create --user EMAIL [flags]
+
+  token create  print a personal API token for a user, for the facilitator API
+
+Run "laeringsliv token create --help" for its flags.
+`,
+	"report": `Usage: laeringsliv report participation|evidence [flags]
+
+  report participation  Table 2: participation per workplace
+  report evidence       Table 1: the evidence collected per gathering
+
+Run "laeringsliv report <subcommand> --help" for its flags.
+`,
+	"export": `Usage: laeringsliv export exam-list [flags]
+
+  export exam-list  the exam list (CSV or XLSX) for the student system
+
+Run "laeringsliv export exam-list --help" for its flags.
+`,
+}
+
+func isHelp(arg string) bool { return arg == "-h" || arg == "--help" || arg == "help" }
 
 // command is a subcommand ready to run: its parsed-on-run flags and its remaining arguments.
 type command struct {
@@ -100,7 +189,12 @@ func (c *CLI) lookup(args []string) (*command, error) {
 		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.migrate(ctx, f, &cfg, a) }}, nil
 	case "backup":
 		f := dbCmdFlags("backup", backupUsage, &cfg)
+		f.filesFlag(&cfg)
 		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.backup(ctx, f, &cfg, a) }}, nil
+	case "restore":
+		f := dbCmdFlags("restore", restoreUsage, &cfg)
+		f.filesFlag(&cfg)
+		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.restore(ctx, f, &cfg, a) }}, nil
 	case "version":
 		f := newCmdFlags("version", versionUsage)
 		return &command{f, args[1:], func(ctx context.Context, a []string) error { return c.version(f, a) }}, nil
@@ -119,6 +213,11 @@ func (c *CLI) lookup(args []string) (*command, error) {
 			return nil, errors.New(`"user" needs a subcommand: add, passwd or list`)
 		}
 		return c.lookupUser(args[1], args[2:])
+	case "rota":
+		if len(args) < 2 {
+			return nil, errors.New(`"rota" needs a subcommand: import`)
+		}
+		return c.lookupRota(args[1], args[2:])
 	case "export":
 		if len(args) < 2 {
 			return nil, errors.New(`"export" needs a subcommand: exam-list`)

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -29,7 +31,16 @@ func TestMain(m *testing.M) {
 	if os.Getenv(execMainEnv) == "1" {
 		main()
 	}
-	os.Exit(sqltest.RunMain(m))
+	_, err := os.Stat("data")
+	existed := err == nil
+	code := sqltest.RunMain(m)
+	if _, err := os.Stat("data"); err == nil && !existed {
+		// A test wrote into the source tree; every test must write under t.TempDir().
+		fmt.Fprintln(os.Stderr, "FAIL: a test created cmd/laeringsliv/data; write under t.TempDir()")
+		_ = os.RemoveAll("data")
+		code = 1
+	}
+	os.Exit(code)
 }
 
 // syncBuffer is a bytes.Buffer that a running server and a test can share.
@@ -50,11 +61,22 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// testFiles holds, per database, the temporary folder of uploaded files, so that two nodes on
+// one PostgreSQL database share their files as production nodes do.
+var testFiles sync.Map // database → folder
+
+// testFilesDir returns the folder of uploaded files for a test's database, under t.TempDir():
+// with PostgreSQL the default would be ./data/files, inside the source tree.
+func testFilesDir(t *testing.T, db string) string {
+	dir, _ := testFiles.LoadOrStore(db, filepath.Join(t.TempDir(), "files"))
+	return dir.(string)
+}
+
 // mustRunMain starts the whole application on a free port with a temporary SQLite database.
 func mustRunMain(t *testing.T, dbPath string, demo bool) (*Main, *syncBuffer) {
 	t.Helper()
 	cfg := Config{Addr: "127.0.0.1:0", Database: dbPath, Demo: demo, LogFormat: "text",
-		LogLevel: slog.LevelWarn, Institution: DefaultInstitution}
+		LogLevel: slog.LevelWarn, Institution: DefaultInstitution, Files: testFilesDir(t, dbPath)}
 	out := &syncBuffer{}
 	m := NewMain(cfg, slog.New(slog.NewTextHandler(t.Output(), nil)), out)
 	if err := m.Run(context.Background()); err != nil {
@@ -160,25 +182,41 @@ func TestMainServeEmpty(t *testing.T) {
 	}
 }
 
-// Close waits for a request in flight before it returns.
+// Close waits for a request in flight. The request is held open by its own body: the client
+// sends half of a login form, Close begins, and only then the rest. Close must not return
+// before the response, and the client must get a whole HTTP response, not a broken connection.
 func TestMainCloseWaitsForRequests(t *testing.T) {
 	m, _ := mustRunMain(t, tempDB(t), false)
-	done := make(chan int)
-	go func() {
-		resp, err := http.Get(m.URL() + "/healthz")
-		if err != nil {
-			done <- 0
-			return
-		}
-		resp.Body.Close()
-		done <- resp.StatusCode
-	}()
-	time.Sleep(20 * time.Millisecond)
-	if err := m.Close(); err != nil {
+	conn, err := net.Dial("tcp", strings.TrimPrefix(m.URL(), "http://"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	if code := <-done; code != http.StatusOK {
-		t.Logf("request raced with shutdown: status %d", code)
+	defer conn.Close()
+	body := "email=nobody%40example.no&password=not-the-password"
+	fmt.Fprintf(conn, "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"+
+		"Content-Length: %d\r\n\r\n%s", len(body), body[:10])
+	time.Sleep(100 * time.Millisecond) // the handler is now reading the body
+
+	closed := make(chan error, 1)
+	go func() { closed <- m.Close() }()
+	select {
+	case err := <-closed:
+		t.Fatalf("Close returned (%v) while a request was in flight", err)
+	case <-time.After(300 * time.Millisecond):
+	}
+	if _, err := io.WriteString(conn, body[10:]); err != nil {
+		t.Fatalf("the connection was cut while the request was in flight: %v", err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("the in-flight request got no response: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode >= 500 {
+		t.Fatalf("the in-flight request failed with %d", resp.StatusCode)
+	}
+	if err := <-closed; err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -187,7 +225,9 @@ func TestCLIServeSignal(t *testing.T) {
 	out := &syncBuffer{}
 	c := &CLI{Stdin: strings.NewReader(""), Stdout: out, Stderr: io.Discard, Getenv: func(string) (string, bool) { return "", false }}
 	done := make(chan int)
-	go func() { done <- c.Run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--database", tempDB(t)}) }()
+	go func() {
+		done <- c.Run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--admin-addr", "127.0.0.1:0", "--database", tempDB(t)})
+	}()
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(out.String(), "running at") {
 		if time.Now().After(deadline) {
@@ -210,7 +250,7 @@ func TestCLIServeSignal(t *testing.T) {
 func TestSignals(t *testing.T) {
 	for _, sig := range []os.Signal{syscall.SIGTERM, os.Interrupt} {
 		t.Run(sig.String(), func(t *testing.T) {
-			cmd := exec.Command(os.Args[0], "serve", "--addr", "127.0.0.1:0")
+			cmd := exec.Command(os.Args[0], "serve", "--addr", "127.0.0.1:0", "--admin-addr", "127.0.0.1:0")
 			cmd.Env = append(os.Environ(), execMainEnv+"=1", "LAERINGSLIV_DATABASE="+tempDB(t))
 			stdout, err := cmd.StdoutPipe()
 			if err != nil {

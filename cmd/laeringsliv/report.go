@@ -30,7 +30,7 @@ func (c *CLI) lookupReport(args []string) (*command, error) {
 	format := f.fs.String("format", "csv", "output format: csv, xlsx or json")
 	programme := f.fs.String("programme", "", "the programme's id")
 	return &command{f, args[1:], func(ctx context.Context, a []string) error {
-		return c.withDB(ctx, f, &cfg, a, 0, func(db *sqlstore.DB) error {
+		return c.withExistingDB(ctx, f, &cfg, a, 0, func(db *sqlstore.DB) error {
 			return c.reportParticipation(ctx, db, &cfg, which, *format, *programme)
 		})
 	}}, nil

@@ -28,8 +28,8 @@ database; on an empty database, --demo seeds the demo institution of the article
 its logins, otherwise an institution named by --institution is created so that
 "laeringsliv user add --admin" can follow.`
 
-// HTTP server limits. There is deliberately no WriteTimeout (or ReadTimeout): Server-Sent
-// Events keep responses open, so handlers set their own deadlines with http.ResponseController.
+// HTTP server limits. Request read and write deadlines are set per request by the web
+// package (http.ResponseController), so that live streams and uploads can extend their own.
 const (
 	readHeaderTimeout = 10 * time.Second
 	idleTimeout       = 2 * time.Minute
@@ -52,6 +52,8 @@ type Main struct {
 
 	ln       net.Listener
 	srv      *http.Server
+	adminLn  net.Listener
+	adminSrv *http.Server
 	serveErr chan error
 }
 
@@ -68,6 +70,10 @@ func (m *Main) Run(ctx context.Context) (err error) {
 			err = errors.Join(err, m.Close())
 		}
 	}()
+	// Bind first: a port in use is reported before the database is touched or the demo seeded.
+	if err := m.bind(); err != nil {
+		return err
+	}
 	if m.DB, err = openDB(ctx, &m.Config, m.Logger); err != nil {
 		return err
 	}
@@ -89,31 +95,83 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	svc := web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Ready: m.DB.Ping,
 		Innovations: m.DB, Timelines: m.DB, Participation: m.DB, Prequal: m.DB, Reports: m.DB,
-		StudyCounts: m.DB, Evidence: m.DB, Progress: m.DB, Reading: m.DB, Research: m.DB,
+		StudyCounts: m.DB, Evidence: m.DB, Progress: m.DB, Reading: m.DB, Research: m.DB, Handbook: m.DB,
 		Study: m.DB, Calendar: m.DB, Files: files,
-		IPE: m.DB, Tokens: m.DB, Live: hub}
+		IPE: m.DB, Tokens: m.DB, Live: hub, Resets: m.DB, Identities: m.DB}
 	if m.Config.SMTPURL != "" {
 		if svc.Mailer, err = smtpmail.Parse(m.Config.SMTPURL); err != nil {
 			return err
 		}
 	}
+	proxies, err := web.ParseProxies(m.Config.TrustedProxies)
+	if err != nil {
+		return err
+	}
+	providers, err := web.ParseOIDCProviders(m.Config.OIDC)
+	if err != nil {
+		return err
+	}
 	h, err := web.New(web.Config{
 		Logger: m.Logger, InstitutionID: m.Institution.ID, Version: m.Version, BaseURL: m.Config.BaseURL,
-		PasswordHasher: hashPassword, PasswordChecker: password.Check,
+		PasswordHasher: hashPassword, PasswordChecker: password.Check, DBPools: m.DB.StatsPools(),
+		PasswordNeedsRehash: func(h string) bool { return password.NeedsRehash(h, password.Default) },
+		TrustedProxies:      proxies, MetricsToken: m.Config.MetricsToken,
+		ReadTimeout: m.Config.ReadTimeout, WriteTimeout: m.Config.WriteTimeout,
+		OIDC: providers, NoPasswordLogin: m.Config.NoPasswordLogin, DeviceKey: []byte(m.Config.DeviceKey),
 	}, svc)
 	if err != nil {
 		return fmt.Errorf("web: %w", err)
 	}
+	if err := m.listenAdmin(h.AdminHandler()); err != nil {
+		return err
+	}
 	return m.listen(h)
+}
+
+// bind opens the public listener and, unless it is "off" or empty, the operators' one.
+func (m *Main) bind() error {
+	ln, err := net.Listen("tcp", m.Config.Addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %w", m.Config.Addr, err)
+	}
+	m.ln = ln
+	if m.Config.AdminAddr == "" || m.Config.AdminAddr == "off" {
+		return nil
+	}
+	if m.adminLn, err = net.Listen("tcp", m.Config.AdminAddr); err != nil {
+		return fmt.Errorf("cannot listen on %s for the operators' endpoints: %w", m.Config.AdminAddr, err)
+	}
+	return nil
+}
+
+// listenAdmin serves the operators' endpoints on --admin-addr, unless it is "off" or empty.
+func (m *Main) listenAdmin(h http.Handler) error {
+	ln := m.adminLn
+	if ln == nil {
+		return nil
+	}
+	m.adminSrv = &http.Server{Handler: h, ReadHeaderTimeout: readHeaderTimeout, IdleTimeout: idleTimeout,
+		MaxHeaderBytes: maxHeaderBytes, ErrorLog: slog.NewLogLogger(m.Logger.Handler(), slog.LevelWarn)}
+	go func() {
+		if err := m.adminSrv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			m.serveErr <- err
+		}
+	}()
+	m.Logger.Info("operators' endpoints", "url", m.AdminURL())
+	return nil
+}
+
+// AdminURL returns the address of the operators' listener, or "" when there is none.
+func (m *Main) AdminURL() string {
+	if m.adminLn == nil {
+		return ""
+	}
+	return "http://" + m.adminLn.Addr().String()
 }
 
 // listen binds the address and serves h in the background.
 func (m *Main) listen(h http.Handler) error {
-	ln, err := net.Listen("tcp", m.Config.Addr)
-	if err != nil {
-		return err
-	}
-	m.ln = ln
+	ln := m.ln
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: readHeaderTimeout,
@@ -194,6 +252,13 @@ func (m *Main) Done() <-chan error { return m.serveErr }
 // srv.RegisterOnShutdown, or they hold shutdown until the timeout.
 func (m *Main) Close() error {
 	var errs []error
+	if m.adminSrv != nil {
+		errs = append(errs, m.adminSrv.Close())
+		m.adminSrv, m.adminLn = nil, nil
+	} else if m.adminLn != nil {
+		errs = append(errs, m.adminLn.Close())
+		m.adminLn = nil
+	}
 	if m.srv != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 		defer cancel()

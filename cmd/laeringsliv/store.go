@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"
+	"os"
 	"strings"
 
 	"laeringsliv"
@@ -26,6 +28,22 @@ func redact(dsn string) string {
 		return "postgres://…"
 	}
 	return u.Redacted()
+}
+
+// errNoDatabase is a SQLite file that does not exist, named by its path.
+type errNoDatabase struct{ path string }
+
+func (e errNoDatabase) Error() string { return "no database at " + e.path }
+
+// requireDatabase refuses a SQLite database file that does not exist.
+func requireDatabase(cfg *Config) error {
+	if isPostgres(cfg.Database) {
+		return nil // a server refuses an unknown database itself, and creates none
+	}
+	if _, err := os.Stat(cfg.Database); errors.Is(err, os.ErrNotExist) {
+		return errNoDatabase{cfg.Database}
+	}
+	return nil
 }
 
 // openDB opens and migrates the database (sqlstore creates the directory of a SQLite file).

@@ -25,7 +25,7 @@ func (c *CLI) lookupToken(sub string, args []string) (*command, error) {
 	f := dbCmdFlags("token create", tokenCreateUsage, &cfg)
 	f.fs.StringVar(&email, "user", "", "e-mail address of the user (required)")
 	return &command{f, args, func(ctx context.Context, a []string) error {
-		return c.withDB(ctx, f, &cfg, a, 0, func(db *sqlstore.DB) error {
+		return c.withExistingDB(ctx, f, &cfg, a, 0, func(db *sqlstore.DB) error {
 			if email == "" {
 				return fmt.Errorf("%w: --user is required", errUsage)
 			}

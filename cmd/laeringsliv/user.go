@@ -64,7 +64,25 @@ func (c *CLI) lookupUser(sub string, args []string) (*command, error) {
 	return nil, fmt.Errorf("unknown command \"user %s\"", sub)
 }
 
-// withDB parses the flags, opens the database and runs fn with it.
+// withExistingDB is withDB for commands that must not create a database: a SQLite file that
+// does not exist is refused with its path, before anything is opened (a mistyped --database
+// would otherwise leave a new, empty database behind).
+func (c *CLI) withExistingDB(ctx context.Context, f *cmdFlags, cfg *Config, args []string, nargs int, fn func(*sqlstore.DB) error) error {
+	if err := parseDB(f, cfg, args, c.Getenv, nargs); err != nil {
+		return err
+	}
+	if err := requireDatabase(cfg); err != nil {
+		return err
+	}
+	db, err := openDB(ctx, cfg, cfg.logger(c.Stderr))
+	if err != nil {
+		return err
+	}
+	return errors.Join(fn(db), db.Close())
+}
+
+// withDB parses the flags, opens the database (creating and migrating it if need be) and runs
+// fn with it.
 func (c *CLI) withDB(ctx context.Context, f *cmdFlags, cfg *Config, args []string, nargs int, fn func(*sqlstore.DB) error) error {
 	if err := parseDB(f, cfg, args, c.Getenv, nargs); err != nil {
 		return err
@@ -118,7 +136,7 @@ func (c *CLI) userAdd(ctx context.Context, f *cmdFlags, cfg *Config, uf *userFla
 }
 
 func (c *CLI) userPasswd(ctx context.Context, f *cmdFlags, cfg *Config, uf *userFlags, args []string) error {
-	return c.withDB(ctx, f, cfg, args, 0, func(db *sqlstore.DB) error {
+	return c.withExistingDB(ctx, f, cfg, args, 0, func(db *sqlstore.DB) error {
 		if uf.email == "" {
 			return fmt.Errorf("%w: --email is required", errUsage)
 		}
@@ -155,7 +173,7 @@ func (c *CLI) newPassword(fromStdin bool) (pw string, generated bool, err error)
 	}
 	pw = strings.TrimRight(line, "\r\n")
 	if err := laeringsliv.ValidatePassword(pw); err != nil {
-		return "", false, fmt.Errorf("%w: password must be %d to 1024 characters", errUsage, laeringsliv.MinPasswordLength)
+		return "", false, fmt.Errorf("%w: password must be %d to 1024 characters and not a common one", errUsage, laeringsliv.MinPasswordLength)
 	}
 	return pw, false, nil
 }
@@ -175,7 +193,7 @@ func setPassword(ctx context.Context, db *sqlstore.DB, personID int64, pw string
 }
 
 func (c *CLI) userList(ctx context.Context, f *cmdFlags, cfg *Config, args []string) error {
-	return c.withDB(ctx, f, cfg, args, 0, func(db *sqlstore.DB) error {
+	return c.withExistingDB(ctx, f, cfg, args, 0, func(db *sqlstore.DB) error {
 		people, err := db.FindPersons(ctx, laeringsliv.PersonFilter{})
 		if err != nil {
 			return err

@@ -8,21 +8,20 @@ package main
 import (
 	"fmt"
 	"io"
+	"laeringsliv/internal/ci"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 )
 
 func main() {
-	ci, err := strconv.ParseBool(os.Getenv("CI"))
-	ci = err == nil && ci
+	inCI := ci.On()
 	res, err := Summarise(os.Stdin, os.Stdout)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "testsummary:", err)
 		os.Exit(2)
 	}
-	problems := verdict(res, ci)
+	problems := verdict(res, inCI)
 	writeReport(os.Stdout, res, problems)
 	if len(problems) > 0 {
 		os.Exit(1)

@@ -13,6 +13,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"laeringsliv/internal/ci"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -74,6 +75,16 @@ func PostgresURL(tb testing.TB) string {
 	return u.String()
 }
 
+// DatabaseURL returns the URL of the named database on the test server, for tools such as
+// pg_dump that connect by themselves.
+func DatabaseURL(tb testing.TB, name string) string {
+	tb.Helper()
+	shared.admin(tb)
+	u := *shared.url
+	u.Path = "/" + name
+	return u.String()
+}
+
 // EachEngine runs f as the subtests "sqlite" and "postgres", each with a fresh database.
 func EachEngine(t *testing.T, f func(t *testing.T, db *sqlstore.DB)) {
 	t.Helper()
@@ -116,7 +127,7 @@ func (p *postgres) admin(tb testing.TB) *sql.DB {
 	tb.Helper()
 	p.once.Do(p.start)
 	switch {
-	case p.missing != "" && os.Getenv("CI") == "true":
+	case p.missing != "" && ci.On():
 		tb.Fatalf("sqltest: PostgreSQL is required in CI: %s", p.missing)
 	case p.missing != "":
 		tb.Skipf("sqltest: no PostgreSQL: %s (set %s or install PostgreSQL)", p.missing, EnvPostgres)

@@ -3,6 +3,7 @@ package sqltest_test
 import (
 	"context"
 	"database/sql"
+	"laeringsliv/internal/ci"
 	"os"
 	"strings"
 	"testing"
@@ -24,7 +25,7 @@ func TestEachEngine(t *testing.T) {
 			t.Errorf("fresh database: Empty() = %v, %v", empty, err)
 		}
 	})
-	if len(seen) != 2 && os.Getenv("CI") == "true" {
+	if len(seen) != 2 && ci.On() {
 		t.Fatalf("ran on %v, want both engines", seen)
 	}
 }

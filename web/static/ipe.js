@@ -6,7 +6,8 @@
   var $ = function (id) { return document.getElementById(id); };
 
   function api(method, path, token, body) {
-    var opts = { method: method, headers: { "Content-Type": "application/json" } };
+    // No cookies: the participant API serves an anonymous token, never a login session.
+    var opts = { method: method, credentials: "omit", headers: { "Content-Type": "application/json" } };
     if (token) opts.headers.Authorization = "Bearer " + token;
     if (body !== undefined) opts.body = JSON.stringify(body);
     return fetch("/api/v1" + path, opts).then(function (r) {
@@ -67,8 +68,58 @@
     e.hidden = false;
   }
 
+  // A random id for this browser, sent with a join for the join throttle only (the server
+  // keeps counts, never the id with anything else).
+  function deviceId() {
+    var id = "";
+    try { id = window.localStorage.getItem("ipe-device") || ""; } catch (e) { return ""; }
+    if (!id) {
+      var b = new Uint8Array(16);
+      window.crypto.getRandomValues(b);
+      id = Array.prototype.map.call(b, function (x) { return ("0" + x.toString(16)).slice(-2); }).join("");
+      try { window.localStorage.setItem("ipe-device", id); } catch (e) { /* private mode */ }
+    }
+    return id;
+  }
+
+  // A members-only session: get a credential by a blind signature from the signed-in page
+  // route (which learns who asks, never the credential), wait a random moment so that asking
+  // and joining do not follow each other in the server's log, then join with it through the
+  // participant API (which learns the credential, never who).
+  function joinAsMember(code, info) {
+    status($("ipe-msg-members-working").textContent);
+    var issue = function (blinded) {
+      return fetch("/workplaces/" + info.workplace + "/ipe/" + info.session + "/credential", {
+        method: "POST", credentials: "same-origin", redirect: "manual",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ blinded: blinded })
+      }).then(function (r) {
+        if (r.type === "opaqueredirect" || r.status === 401) throw { body: info, signin: true };
+        return r.json().catch(function () { return { error: info.error }; }).then(function (j) {
+          if (r.status !== 200) throw { body: j };
+          return j.signature;
+        });
+      });
+    };
+    return window.IPEMembers.credential(info.key, issue).then(function (cred) {
+      return new Promise(function (done) { setTimeout(done, 300 + Math.random() * 2200); }).then(function () {
+        return api("POST", "/join", "", { code: code, device: deviceId(), credential: cred });
+      });
+    }).then(function (res) {
+      status("");
+      return res;
+    }, function (err) {
+      status("");
+      if (err && err.signin) $("ipe-members-login").hidden = false;
+      return { status: 0, body: (err && err.body) || {} };
+    });
+  }
+
   function join(code) {
-    return api("POST", "/join", "", { code: code }).then(function (res) {
+    return api("POST", "/join", "", { code: code, device: deviceId() }).then(function (res) {
+      if (res.status === 403 && res.body.error && res.body.error.code === "members_only") return joinAsMember(code, res.body);
+      return res;
+    }).then(function (res) {
       if (res.status !== 201) { fail("e-code", res); return false; }
       me = { token: res.body.token, session: res.body.session, code: code, shared: $("f-shared").checked };
       store.setItem("ipe", JSON.stringify(me));

@@ -104,7 +104,7 @@ CREATE TABLE ipe_events (
     FOREIGN KEY (institution_id, session_id) REFERENCES ipe_sessions (institution_id, id)
 );
 
--- The workplace's idea list; later issues (trial, evaluation, implementation) build on it.
+-- The workplace's idea list; the innovation registry builds on it.
 CREATE TABLE ideas (
     id                BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     institution_id    BIGINT NOT NULL,

@@ -1,4 +1,4 @@
--- Research export (issue 5): each person's consent to the research of a programme, and the
+-- Research export: each person's consent to the research of a programme, and the
 -- programme's secret key for stable pseudonyms. A row in research_consents is the consent;
 -- withdrawing it deletes the row.
 

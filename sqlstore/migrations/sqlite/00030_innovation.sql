@@ -1,4 +1,4 @@
--- Innovation work and evidence (issue 5): the innovation registry with its status history and
+-- Innovation work and evidence: the innovation registry with its status history and
 -- links, participation models, the action-research timeline, the field book and
 -- prequalification sign-offs. Links to IPE notes and sessions and the timeline's reference to
 -- a gathering are plain ids without foreign keys: those rows belong to other parts of the

@@ -1,0 +1,76 @@
+package web
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/microcosm-cc/bluemonday"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"laeringsliv"
+)
+
+// handbookSegment is a piece of a chapter: either sanitised HTML from Markdown, or an embed of
+// one of the platform's records, which the page renders with its own template.
+type handbookSegment struct {
+	HTML  template.HTML
+	Embed *laeringsliv.Embed
+}
+
+// markdown converts Markdown to HTML without raw HTML (goldmark's default escapes it);
+// the sanitiser is the second line of defence for what authors write.
+var (
+	markdown  = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+	sanitiser = handbookPolicy()
+)
+
+func handbookPolicy() *bluemonday.Policy {
+	p := bluemonday.UGCPolicy()
+	p.AllowAttrs("alt").OnElements("img")
+	p.RequireNoReferrerOnLinks(true)
+	return p
+}
+
+// renderMarkdown returns md as sanitised HTML.
+func renderMarkdown(md string) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := markdown.Convert([]byte(md), &buf); err != nil {
+		return "", err
+	}
+	return template.HTML(sanitiser.SanitizeBytes(buf.Bytes())), nil
+}
+
+// chapterSegments splits a chapter at its embeds and renders the Markdown between them.
+func chapterSegments(body string) ([]handbookSegment, error) {
+	embeds, err := laeringsliv.ParseEmbeds(body)
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.Split(body, "\n")
+	var out []handbookSegment
+	from := 0
+	flush := func(to int) error {
+		if md := strings.Join(lines[from:to], "\n"); strings.TrimSpace(md) != "" {
+			h, err := renderMarkdown(md)
+			if err != nil {
+				return err
+			}
+			out = append(out, handbookSegment{HTML: h})
+		}
+		return nil
+	}
+	for i := range embeds {
+		e := embeds[i]
+		if err := flush(e.Line - 1); err != nil {
+			return nil, err
+		}
+		out = append(out, handbookSegment{Embed: &e})
+		from = e.Line
+	}
+	if err := flush(len(lines)); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
