@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"laeringsliv"
 )
 
 // Columns maps the rota fields to header names in the file. A zero
@@ -206,19 +208,14 @@ func parseRow(row int, rec []string, idx colIndex) (Shift, Problems) {
 	return s, nil
 }
 
-// Zone is the time zone rota files are written in.
-var Zone = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Oslo")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}()
+// zone is the time zone rota files are written in: Norway's, loaded once
+// by the domain.
+func zone() *time.Location { return laeringsliv.Norway() }
 
-// wallClock is the instant at clock time c on day in Zone; across a
+// wallClock is the instant at clock time c on day in zone; across a
 // change to or from summer time a night shift is an hour shorter or longer.
 func wallClock(day time.Time, c time.Duration) time.Time {
-	return time.Date(day.Year(), day.Month(), day.Day(), int(c/time.Hour), int(c%time.Hour/time.Minute), 0, 0, Zone)
+	return time.Date(day.Year(), day.Month(), day.Day(), int(c/time.Hour), int(c%time.Hour/time.Minute), 0, 0, zone())
 }
 
 // ParseDate reads YYYY-MM-DD or DD.MM.YYYY as a date in UTC. A whole

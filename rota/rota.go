@@ -68,7 +68,7 @@ const (
 func NewPeriod(workplaceID int64, shifts []Shift) *Period {
 	p := &Period{WorkplaceID: workplaceID, Shifts: shifts, ShiftCount: len(shifts)}
 	for i, s := range shifts {
-		t := s.Start.In(Zone)
+		t := s.Start.In(zone())
 		day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 		if i == 0 || day.Before(p.From) {
 			p.From = day
@@ -117,7 +117,7 @@ func (p *Period) Summarise() Summary {
 		case sh.IsLeave():
 			s.Leave++
 			continue
-		case sh.Start.In(Zone).YearDay() != sh.End.In(Zone).YearDay():
+		case sh.Start.In(zone()).YearDay() != sh.End.In(zone()).YearDay():
 			s.Nights++
 		}
 		s.Hours += sh.Duration().Hours()
