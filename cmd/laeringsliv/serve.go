@@ -150,10 +150,12 @@ func (m *Main) listenAdmin(h http.Handler) error {
 	if ln == nil {
 		return nil
 	}
-	m.adminSrv = &http.Server{Handler: h, ReadHeaderTimeout: readHeaderTimeout, IdleTimeout: idleTimeout,
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: readHeaderTimeout, IdleTimeout: idleTimeout,
 		MaxHeaderBytes: maxHeaderBytes, ErrorLog: slog.NewLogLogger(m.Logger.Handler(), slog.LevelWarn)}
+	m.adminSrv = srv
 	go func() {
-		if err := m.adminSrv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		// srv, not m.adminSrv: Close clears the field, perhaps before this goroutine runs.
+		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 			m.serveErr <- err
 		}
 	}()
