@@ -105,8 +105,22 @@ func (db *DB) RedeemIPECredential(ctx context.Context, sessionID int64, message,
 		if groupID == laeringsliv.IPEObserver {
 			groupID = 0 // a credential joins a person, never a screen
 		}
-		p, token, err = joinIPE(ctx, tx, s, groupID)
-		return err
+		// The same placement and insert as every other join (ipe_join_batch.go).
+		js, err := loadJoinSession(ctx, tx, map[int64]*joinSession{}, s.ID)
+		if err != nil {
+			return err
+		} else if js.err != nil {
+			return js.err
+		}
+		group, ok := js.place(groupID)
+		if !ok {
+			return laeringsliv.FieldError("group", "ipe.error.group_invalid")
+		}
+		token = laeringsliv.NewToken()
+		if p, err = insertParticipant(ctx, tx, s, group, laeringsliv.HashToken(token)); err != nil {
+			return err
+		}
+		return addHatParticipants(ctx, tx, s.ID, int(min(group, 1)))
 	})
 	return p, token, err
 }

@@ -130,10 +130,7 @@ func (db *DB) insertJoins(batch []*joinRequest) error {
 				r.err = laeringsliv.FieldError("group", "ipe.error.group_invalid")
 				continue
 			}
-			r.p = &laeringsliv.IPEParticipant{SessionID: js.s.ID, GroupID: group, TokenHash: r.tokenHash}
-			if err := tx.QueryRowContext(ctx, `INSERT INTO ipe_participants (institution_id, session_id, group_id,
-				token_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
-				js.s.InstitutionID, js.s.ID, nullID(group), r.tokenHash).Scan(&r.p.ID); err != nil {
+			if r.p, err = insertParticipant(ctx, tx, js.s, group, r.tokenHash); err != nil {
 				return err
 			}
 			if group != 0 {
@@ -141,8 +138,7 @@ func (db *DB) insertJoins(batch []*joinRequest) error {
 			}
 		}
 		for sid, n := range grouped {
-			if _, err := tx.ExecContext(ctx, `UPDATE ipe_sessions SET hat_participants = hat_participants + $1
-				WHERE id = $2`, n, sid); err != nil {
+			if err := addHatParticipants(ctx, tx, sid, n); err != nil {
 				return err
 			}
 		}
@@ -153,6 +149,24 @@ func (db *DB) insertJoins(batch []*joinRequest) error {
 			r.p, r.err = nil, err
 		}
 	}
+	return err
+}
+
+// insertParticipant stores a participant of s in group (0: none) with the token's hash.
+func insertParticipant(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, group int64, tokenHash string) (*laeringsliv.IPEParticipant, error) {
+	p := &laeringsliv.IPEParticipant{SessionID: s.ID, GroupID: group, TokenHash: tokenHash}
+	err := tx.QueryRowContext(ctx, `INSERT INTO ipe_participants (institution_id, session_id, group_id,
+		token_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
+		s.InstitutionID, s.ID, nullID(group), tokenHash).Scan(&p.ID)
+	return p, err
+}
+
+// addHatParticipants counts n more participants in groups in the session's hat counts.
+func addHatParticipants(ctx context.Context, tx *Tx, sessionID int64, n int) error {
+	if n == 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE ipe_sessions SET hat_participants = hat_participants + $1 WHERE id = $2`, n, sessionID)
 	return err
 }
 

@@ -3,50 +3,10 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"math/rand/v2"
 
 	"laeringsliv"
 )
-
-// joinIPE adds an anonymous participant to s in the caller's transaction.
-func joinIPE(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, groupID int64) (*laeringsliv.IPEParticipant, string, error) {
-	if s.Phase == laeringsliv.IPEPhaseClosed {
-		return nil, "", invalid("ipe.error.closed")
-	}
-	var err error
-	if groupID == laeringsliv.IPEObserver {
-		groupID = 0
-	} else if groupID, err = placeParticipant(ctx, tx, s, groupID); err != nil {
-		return nil, "", err
-	}
-	token := laeringsliv.NewToken()
-	p := &laeringsliv.IPEParticipant{SessionID: s.ID, GroupID: groupID, TokenHash: laeringsliv.HashToken(token)}
-	err = tx.QueryRowContext(ctx, `INSERT INTO ipe_participants (institution_id, session_id, group_id,
-		token_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
-		s.InstitutionID, s.ID, nullID(groupID), p.TokenHash).Scan(&p.ID)
-	if err == nil && groupID != 0 {
-		_, err = tx.ExecContext(ctx, `UPDATE ipe_sessions SET hat_participants = hat_participants + 1 WHERE id = $1`, s.ID)
-	}
-	return p, token, err
-}
-
-func placeParticipant(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, groupID int64) (int64, error) {
-	if groupID != 0 {
-		var n int
-		err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM ipe_groups WHERE id = $1 AND session_id = $2`,
-			groupID, s.ID).Scan(&n)
-		if err != nil || n == 0 {
-			return 0, errors.Join(err, laeringsliv.FieldError("group", "ipe.error.group_invalid"))
-		}
-		return groupID, nil
-	}
-	err := tx.QueryRowContext(ctx, `SELECT g.id FROM ipe_groups g WHERE g.session_id = $1
-		ORDER BY (SELECT COUNT(*) FROM ipe_participants p WHERE p.group_id = g.id)
-			+ (SELECT COUNT(*) FROM ipe_group_persons gp WHERE gp.group_id = g.id), g.position
-		LIMIT 1`, s.ID).Scan(&groupID)
-	return groupID, err
-}
 
 // FindIPEParticipant returns the participant with a token hash, or ENOTFOUND.
 func (db *DB) FindIPEParticipant(ctx context.Context, tokenHash string) (p *laeringsliv.IPEParticipant, err error) {
