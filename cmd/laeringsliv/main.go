@@ -104,10 +104,6 @@ func (c *CLI) sentence(err error) string {
 	if errors.As(err, &ce) {
 		return strings.Replace(err.Error(), ce.Error(), web.Message(lang, ce.key, ce.data), 1)
 	}
-	var none errNoDatabase
-	if errors.As(err, &none) {
-		return web.Message(lang, "cli.error.no_database", map[string]any{"Path": none.path})
-	}
 	var e *laeringsliv.Error
 	if errors.As(err, &e) && e.Key != "" {
 		text := web.Message(lang, e.Key, nil)

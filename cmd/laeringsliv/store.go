@@ -30,18 +30,13 @@ func redact(dsn string) string {
 	return u.Redacted()
 }
 
-// errNoDatabase is a SQLite file that does not exist, named by its path.
-type errNoDatabase struct{ path string }
-
-func (e errNoDatabase) Error() string { return "no database at " + e.path }
-
 // requireDatabase refuses a SQLite database file that does not exist.
 func requireDatabase(cfg *Config) error {
 	if isPostgres(cfg.Database) {
 		return nil // a server refuses an unknown database itself, and creates none
 	}
 	if _, err := os.Stat(cfg.Database); errors.Is(err, os.ErrNotExist) {
-		return errNoDatabase{cfg.Database}
+		return cliErr("cli.error.no_database", "Path", cfg.Database)
 	}
 	return nil
 }
