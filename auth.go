@@ -55,6 +55,13 @@ type Invitation struct {
 	AcceptedAt    time.Time // zero until accepted
 	AcceptedBy    int64
 	RevokedAt     time.Time // zero unless revoked
+	// Mail, when set on creation, is the invitation mailed to Email: a mail job queued in the
+	// same transaction, so that an invitation is never saved without its mail or the reverse.
+	Mail      *Mail
+	MailJobID int64 // the job that mails it, 0 if none
+	// MailState says how far its mail has come: "" (none was sent), waiting, done or failed.
+	MailState  JobState
+	MailSentAt time.Time
 }
 
 // InvitationLifetime is how long an invitation link works.

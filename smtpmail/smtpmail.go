@@ -92,7 +92,12 @@ func (s *Sender) Send(ctx context.Context, m laeringsliv.Mail) error {
 	msg.Subject(oneLine(m.Subject))
 	msg.SetDate()
 	if m.MessageID != "" {
-		msg.SetMessageIDWithValue(m.MessageID)
+		id := m.MessageID
+		if !strings.Contains(id, "@") { // a local part only: the sender's domain completes it
+			_, domain, _ := strings.Cut(s.from, "@")
+			id += "@" + domain
+		}
+		msg.SetMessageIDWithValue(id)
 	} else {
 		msg.SetMessageID()
 	}

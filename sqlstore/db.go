@@ -33,6 +33,8 @@ type DB struct {
 
 	notes noteQueue // IPE notes waiting for a group commit (ipe_note_batch.go)
 	joins joinQueue // IPE joins waiting for a group commit (ipe_join_batch.go)
+
+	inserter *Queue // puts jobs in the queue (job.go)
 }
 
 // Open opens the database named by dsn and applies any pending migrations. A dsn beginning
@@ -46,6 +48,10 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	}
 	db := &DB{dialect: d, write: write, read: read, Now: time.Now}
 	if err := db.Migrate(ctx); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	if db.inserter, err = db.newInserter(); err != nil {
 		_ = db.Close()
 		return nil, err
 	}

@@ -39,13 +39,24 @@ func (db *DB) CreateInvitation(ctx context.Context, inv *laeringsliv.Invitation)
 		}
 		inv.CreatedAt = inv.CreatedAt.UTC().Truncate(time.Millisecond)
 		inv.ExpiresAt = inv.ExpiresAt.UTC().Truncate(time.Millisecond)
-		return tx.QueryRowContext(ctx, `
+		err = tx.QueryRowContext(ctx, `
 			INSERT INTO invitations (institution_id, workplace_id, role, email, token_hash, created_by,
 				created_at, expires_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
 			inv.InstitutionID, inv.WorkplaceID, inv.Role, inv.Email, inv.TokenHash, nullID(inv.CreatedBy),
 			millis(inv.CreatedAt), millis(inv.ExpiresAt),
 		).Scan(&inv.ID)
+		if err != nil || inv.Mail == nil {
+			return err
+		}
+		if inv.Mail.To == "" {
+			return invalid("error.invitation_invalid")
+		}
+		if inv.MailJobID, err = db.enqueue(ctx, tx, laeringsliv.MailJob{Mail: *inv.Mail, InvitationID: inv.ID}); err != nil {
+			return err
+		}
+		inv.MailState = laeringsliv.JobWaiting
+		return execOne(ctx, tx, `UPDATE invitations SET mail_job_id = $1 WHERE id = $2`, inv.MailJobID, inv.ID)
 	})
 }
 
@@ -68,8 +79,17 @@ func (db *DB) FindInvitations(ctx context.Context, workplaceID int64) ([]*laerin
 		if err != nil {
 			return err
 		}
-		list, err = scanAll(rows, scanInvitation)
-		return err
+		if list, err = scanAll(rows, scanInvitation); err != nil {
+			return err
+		}
+		for _, inv := range list {
+			if inv.MailJobID != 0 && inv.MailState == "" {
+				if inv.MailState, err = jobState(ctx, tx, inv.MailJobID); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
 	})
 	return list, err
 }
@@ -176,7 +196,7 @@ func acceptingPerson(ctx context.Context, tx *Tx, inv *laeringsliv.Invitation, p
 func invitationUnusable() error { return invalid("error.invitation_unusable") }
 
 const invitationColumns = `id, institution_id, workplace_id, role, email, token_hash, created_by,
-	created_at, expires_at, accepted_at, accepted_by, revoked_at`
+	created_at, expires_at, accepted_at, accepted_by, revoked_at, mail_job_id, mail_sent_at`
 
 // findInvitation looks an invitation up by a unique column: "id" or "token_hash".
 func findInvitation(ctx context.Context, tx *Tx, column string, v any) (*laeringsliv.Invitation, error) {
@@ -186,12 +206,18 @@ func findInvitation(ctx context.Context, tx *Tx, column string, v any) (*laering
 
 func scanInvitation(s scanner) (*laeringsliv.Invitation, error) {
 	var inv laeringsliv.Invitation
-	var createdBy, acceptedBy, accepted, revoked sql.NullInt64
+	var createdBy, acceptedBy, accepted, revoked, mailJob, mailSent sql.NullInt64
 	var created, expires int64
 	err := s.Scan(&inv.ID, &inv.InstitutionID, &inv.WorkplaceID, &inv.Role, &inv.Email, &inv.TokenHash,
-		&createdBy, &created, &expires, &accepted, &acceptedBy, &revoked)
+		&createdBy, &created, &expires, &accepted, &acceptedBy, &revoked, &mailJob, &mailSent)
 	if err != nil {
 		return nil, err
+	}
+	inv.MailJobID, inv.MailSentAt = mailJob.Int64, fromNullMillis(mailSent)
+	if inv.MailSentAt.IsZero() && inv.MailJobID == 0 {
+		inv.MailState = ""
+	} else if !inv.MailSentAt.IsZero() {
+		inv.MailState = laeringsliv.JobDone
 	}
 	inv.CreatedBy, inv.AcceptedBy = createdBy.Int64, acceptedBy.Int64
 	inv.CreatedAt, inv.ExpiresAt = fromMillis(created), fromMillis(expires)
