@@ -81,9 +81,14 @@ func (s *Server) sendReset(ctx context.Context, email, lang, base string) {
 	tr := s.catalogs.translator(normLang(lang), s.missingKey)
 	data := map[string]any{"Link": base + url.PathEscape(token),
 		"Minutes": int(laeringsliv.PasswordResetLifetime.Minutes())}
-	err = s.svc.Mailer.Send(ctx, laeringsliv.Mail{To: p.Email, Subject: tr.T("reset.mail_subject"),
-		Body: tr.T("reset.mail_body", data)})
-	if err != nil {
+	m := laeringsliv.Mail{To: p.Email, Subject: tr.T("reset.mail_subject"), Body: tr.T("reset.mail_body", data)}
+	if s.svc.Jobs != nil { // queued: sent with retries, and not lost to a restart
+		if _, err := s.svc.Jobs.EnqueueJob(ctx, p.InstitutionID, 0, laeringsliv.MailJob{Mail: m}); err != nil {
+			s.cfg.Logger.Warn("password reset mail not queued", "err_code", laeringsliv.ErrorCode(err))
+		}
+		return
+	}
+	if err := s.svc.Mailer.Send(ctx, m); err != nil {
 		s.cfg.Logger.Warn("password reset mail not sent", "err_code", laeringsliv.ErrorCode(err))
 	}
 }

@@ -43,6 +43,7 @@ func TestPasswordResetByMail(t *testing.T) {
 	must(t, err)
 	f.server.svc.Mailer = sender
 	f.server.svc.Resets = f.db
+	f.runJobs(t)
 	person := f.people[laeringsliv.RoleParticipant]
 	other := f.signIn(t, laeringsliv.RoleParticipant) // a session elsewhere, to be ended
 

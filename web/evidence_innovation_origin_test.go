@@ -64,7 +64,20 @@ func TestInnovationFromIdea(t *testing.T) {
 		if _, body := f.do(t, teacher, "GET", reports, nil); !strings.Contains(body, reports+"/research") {
 			t.Error("the reports page has no link to the research export")
 		}
-		resp, body = f.do(t, teacher, "GET", reports+"/research", nil)
+		f.runJobs(t)
+		resp, _ = f.do(t, teacher, "POST", reports+"/research", url.Values{})
+		job := resp.Header.Get("Location")
+		if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(job, "/jobs/") {
+			t.Fatalf("research export started with %d to %q", resp.StatusCode, job)
+		}
+		f.waitForJob(t, job)
+		if _, page := f.do(t, teacher, "GET", job, nil); !strings.Contains(page, job+"/result") {
+			t.Fatalf("the finished job's page has no download:\n%s", page)
+		}
+		if resp, _ := f.do(t, f.signIn(t, laeringsliv.RoleLeader), "GET", job+"/result", nil); resp.StatusCode != http.StatusForbidden {
+			t.Fatalf("another person fetched the teacher's export: %d", resp.StatusCode)
+		}
+		resp, body = f.do(t, teacher, "GET", job+"/result", nil)
 		if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/zip" {
 			t.Fatalf("research export %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 		}

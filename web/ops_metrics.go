@@ -1,11 +1,14 @@
 package web
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"net/http"
 	"strconv"
 	"time"
+
+	"laeringsliv"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -24,7 +27,7 @@ type metrics struct {
 	gc       forcedGC // /metrics?gc=1
 }
 
-func newMetrics(pools map[string]*sql.DB) *metrics {
+func newMetrics(pools map[string]*sql.DB, jobs laeringsliv.JobService) *metrics {
 	m := &metrics{
 		reg: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -46,8 +49,13 @@ func newMetrics(pools map[string]*sql.DB) *metrics {
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		m.requests, m.duration, m.streams,
 	)
-	for _, kind := range []string{"ipe", "reading"} { // shown at 0 before the first stream
+	for _, kind := range []string{"ipe", "reading", "job"} { // shown at 0 before the first stream
 		m.streams.WithLabelValues(kind)
+	}
+	if jobs != nil {
+		m.reg.MustRegister(jobCollector{jobs: jobs, desc: prometheus.NewDesc("laeringsliv_jobs",
+			"Jobs in the durable queue, by state (River's: available, scheduled, running, retryable, completed, …).",
+			[]string{"state"}, nil)})
 	}
 	for name, db := range pools {
 		m.reg.MustRegister(collectors.NewDBStatsCollector(db, name))
@@ -99,4 +107,28 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	fmt.Fprintln(w, "ready")
+}
+
+// jobCollector reads the queue's jobs by state at each scrape.
+type jobCollector struct {
+	jobs laeringsliv.JobService
+	desc *prometheus.Desc
+}
+
+// jobStates are River's job states, each shown even at 0 so that a dashboard sees the series.
+var jobStates = []string{"available", "cancelled", "completed", "discarded", "pending", "retryable", "running", "scheduled"}
+
+func (c jobCollector) Describe(ch chan<- *prometheus.Desc) { ch <- c.desc }
+
+func (c jobCollector) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	counts, err := c.jobs.CountJobs(ctx)
+	if err != nil {
+		ch <- prometheus.NewInvalidMetric(c.desc, err)
+		return
+	}
+	for _, st := range jobStates {
+		ch <- prometheus.MustNewConstMetric(c.desc, prometheus.GaugeValue, float64(counts[st]), st)
+	}
 }

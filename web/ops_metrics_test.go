@@ -61,7 +61,7 @@ func TestMetricsStandard(t *testing.T) {
 
 // TestStreamGaugeFalls checks the live-stream gauge falls when a stream closes.
 func TestStreamGaugeFalls(t *testing.T) {
-	m := newMetrics(nil)
+	m := newMetrics(nil, nil)
 	r, _ := http.NewRequest("GET", "/", nil)
 	r = withState(r, &reqState{})
 	done := m.streamOpened(r, "ipe")

@@ -30,6 +30,11 @@ func (s *Server) routes() []route {
 		signedIn("GET /{$}", s.dashboard),
 		signedIn("POST /logout", s.logout),
 		signedIn("GET /account/password", s.passwordPage),
+
+		// Jobs: work that outlives a request, followed by the person who started it.
+		allow("GET /jobs/{job}", laeringsliv.ActionViewJob, s.jobPage),
+		allow("GET /jobs/{job}/events", laeringsliv.ActionViewJob, s.jobEvents),
+		allow("GET /jobs/{job}/result", laeringsliv.ActionViewJob, s.jobResult),
 		signedIn("POST /account/password", s.changePassword),
 
 		allow("GET /workplaces/{workplace}", laeringsliv.ActionViewWorkplace, s.workplacePage),
@@ -57,7 +62,7 @@ func (s *Server) routes() []route {
 		// Evidence: Table 1, the funder's progress report, research export.
 		allow("GET /programmes/{programme}/reports/evidence", laeringsliv.ActionViewReports, s.evidenceDownload),
 		allow("GET /programmes/{programme}/reports/progress", laeringsliv.ActionViewReports, s.progressPage),
-		allow("GET /programmes/{programme}/reports/research", laeringsliv.ActionResearchExport, s.researchExport),
+		allow("POST /programmes/{programme}/reports/research", laeringsliv.ActionResearchExport, s.researchExport),
 		allow("GET /programmes/{programme}/consent", laeringsliv.ActionViewProgramme, s.consentPage),
 		allow("POST /programmes/{programme}/consent", laeringsliv.ActionViewProgramme, s.setConsent),
 		// Reading workshop: the syllabus library and the workshops with their live steps.
@@ -158,6 +163,8 @@ func (s *Server) routes() []route {
 		allow("POST /programmes/{programme}/admissions/{application}", laeringsliv.ActionDecideAdmission, s.decide),
 
 		allow("GET /admin", laeringsliv.ActionAdminister, s.adminPage),
+		allow("GET /admin/backups", laeringsliv.ActionAdminister, s.backupsPage),
+		allow("POST /admin/backups", laeringsliv.ActionAdminister, s.startBackup),
 		allow("POST /admin/institution", laeringsliv.ActionAdminister, s.updateInstitution),
 		allow("GET /admin/sign-in", laeringsliv.ActionAdminister, s.signInAdminPage),
 		allow("GET /admin/programmes/new", laeringsliv.ActionAdminister, s.newProgrammePage),

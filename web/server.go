@@ -46,6 +46,9 @@ type Services struct {
 	// IPE sessions.
 	IPE    laeringsliv.IPEService
 	Tokens laeringsliv.APITokenService // personal API tokens; nil turns them off
+	// Jobs is the durable queue of work that outlives a request (mail, exports, backups);
+	// nil: mail goes out inside the request and exports are written while the reader waits.
+	Jobs laeringsliv.JobService
 	// Live carries change notices between screens (and nodes); nil means one process.
 	Live live.Hub
 
@@ -157,7 +160,7 @@ func New(cfg Config, svc Services) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(cfg.DBPools),
+	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(cfg.DBPools, svc.Jobs),
 		limiter: newLoginLimiter(cfg.Now), devices: newDevices(cfg.DeviceKey, cfg.Now), oidc: newOIDCClients(cfg.OIDC),
 		joins: newJoinLimiter(cfg.Now), assets: as, live: svc.Live}
 	if s.live == nil {

@@ -118,7 +118,14 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /programmes/{programme}/reports/participation":            {reporters, admins},
 	"GET /programmes/{programme}/reports/evidence":                 {reporters, admins},
 	"GET /programmes/{programme}/reports/progress":                 {reporters, admins},
-	"GET /programmes/{programme}/reports/research":                 {teachers, admins},
+	"POST /programmes/{programme}/reports/research":                {teachers, admins},
+	// Jobs: own is a job the teacher started, foreign one that someone else started; only who
+	// started a job (and an administrator) may follow it.
+	"GET /jobs/{job}":        {teachers, admins},
+	"GET /jobs/{job}/events": {teachers, admins},
+	"GET /jobs/{job}/result": {teachers, admins},
+	"GET /admin/backups":     {admins, admins},
+	"POST /admin/backups":    {admins, admins},
 	"GET /workplaces/{workplace}/innovations/new":                  {recorders, admins},
 	"POST /workplaces/{workplace}/innovations":                     {recorders, admins},
 	"GET /workplaces/{workplace}/innovations/{innovation}":         {inOwn, admins},
@@ -266,6 +273,8 @@ var answersOtherwise = map[string][]int{
 	"GET /workplaces/{workplace}/reading/{workshop}/groups/{group}/photo": {http.StatusNotFound},
 	"GET /programmes/{programme}/syllabus/{text}/file":                    {http.StatusNotFound},
 	"GET /workplaces/{workplace}/submissions/{submission}/files/{file}":   {http.StatusNotFound},
+	// No worker runs in the walk, so the job has no result yet.
+	"GET /jobs/{job}/result": {http.StatusNotFound},
 	// The walk's note id is made up, so there is no note to keep as an idea.
 	"POST /workplaces/{workplace}/ipe/{ipe}/ideas": {http.StatusNotFound},
 	// Downloads that need ?format=csv|xlsx (or a session with notes) refuse the walk's bare
@@ -311,6 +320,17 @@ func (f *fixture) fillPath(t *testing.T, pattern string, own bool) (string, stri
 		path = strings.Replace(path, "{ipe}", itoa(f.newIPESession(t, wp).ID), 1)
 	}
 	path = strings.Replace(path, "{note}", "aaaaaaaaaaaaaaaa", 1)
+	if strings.Contains(path, "{job}") {
+		owner := f.people[laeringsliv.RoleTeacher]
+		if !own { // someone with no role at all
+			owner = &laeringsliv.Person{InstitutionID: f.inst.ID, Name: "Annen person",
+				Email: "annen." + laeringsliv.NewToken()[:8] + "@fjordvik.kommune.no"}
+			must(t, f.db.CreatePerson(context.Background(), owner))
+		}
+		id, err := f.db.EnqueueJob(context.Background(), f.inst.ID, owner.ID, laeringsliv.ResearchExportJob{ProgrammeID: prog.ID})
+		must(t, err)
+		path = strings.Replace(path, "{job}", itoa(id), 1)
+	}
 	path = f.fillHandbook(t, path, prog)
 	path = f.fillStudy(t, path, wp)
 	if strings.Contains(path, "{invitation}") {

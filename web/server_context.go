@@ -27,6 +27,7 @@ type reqState struct {
 	workplace *laeringsliv.Workplace  // the {workplace} of the path, once authorised
 	programme *laeringsliv.Programme  // the {programme} of the path, once authorised
 	ipe       *laeringsliv.IPESession // the {ipe} session of the path, once authorised
+	job       *laeringsliv.Job        // the {job} of the path, once authorised
 	clientIP  netip.Addr              // the client, behind any trusted proxy (withPeer)
 	https     bool                    // whether the client used HTTPS (withPeer)
 }

@@ -230,6 +230,9 @@ func (s *Server) resource(r *http.Request, st *reqState) (laeringsliv.Resource, 
 	if v := r.PathValue("ipe"); v != "" {
 		return s.ipeResource(r, st, v)
 	}
+	if v := r.PathValue("job"); v != "" {
+		return s.jobResource(r, st, v)
+	}
 	if v := r.PathValue("workplace"); v != "" {
 		id, err := pathID(v)
 		if err != nil {

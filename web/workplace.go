@@ -188,6 +188,12 @@ func (s *Server) createInvitation(w http.ResponseWriter, r *http.Request) {
 	errs := parseInvitationForm(v, inv)
 	token := laeringsliv.NewToken()
 	inv.TokenHash = laeringsliv.HashToken(token)
+	link := s.absoluteURL(r, "/invitations/"+token)
+	queued := s.svc.Jobs != nil && s.svc.Mailer != nil && inv.Email != ""
+	if queued { // the mail is queued with the invitation, in its transaction
+		m := s.invitationMail(r, inv, link)
+		inv.Mail = &m
+	}
 	if len(errs) == 0 {
 		if err := s.svc.Auth.CreateInvitation(r.Context(), inv); err != nil {
 			s.renderError(w, r, err)
@@ -204,9 +210,12 @@ func (s *Server) createInvitation(w http.ResponseWriter, r *http.Request) {
 	if len(errs) > 0 {
 		p.Errors, status = errs, http.StatusUnprocessableEntity
 	} else {
-		p.NewLink = s.absoluteURL(r, "/invitations/"+token)
+		p.NewLink = link
 		p.Flash = "flash.invitation_created"
-		if s.svc.Mailer != nil && inv.Email != "" {
+		switch {
+		case queued:
+			p.Flash = "flash.invitation_queued"
+		case s.svc.Mailer != nil && inv.Email != "":
 			p.Flash, p.MailFailed = s.mailInvitation(r, inv, p.NewLink)
 		}
 	}
@@ -310,14 +319,19 @@ func (s *Server) absoluteURL(r *http.Request, path string) string {
 	return scheme + "://" + r.Host + path
 }
 
-// mailInvitation sends an invitation link by e-mail in the inviter's language. A failure is
-// logged without the address and reported on the page; the link is shown for copying anyway.
-func (s *Server) mailInvitation(r *http.Request, inv *laeringsliv.Invitation, link string) (flash string, failed bool) {
+// invitationMail is the message that carries an invitation link, in the inviter's language.
+func (s *Server) invitationMail(r *http.Request, inv *laeringsliv.Invitation, link string) laeringsliv.Mail {
 	st := state(r)
 	data := map[string]any{"Workplace": st.workplace.Name, "Role": st.tr.T("role." + string(inv.Role)),
 		"Link": link, "Inviter": st.actor.Person.Name}
-	err := s.svc.Mailer.Send(r.Context(), laeringsliv.Mail{To: inv.Email,
-		Subject: st.tr.T("invite.mail_subject", data), Body: st.tr.T("invite.mail_body", data)})
+	return laeringsliv.Mail{To: inv.Email, Subject: st.tr.T("invite.mail_subject", data),
+		Body: st.tr.T("invite.mail_body", data)}
+}
+
+// mailInvitation sends an invitation link by e-mail in the inviter's language. A failure is
+// logged without the address and reported on the page; the link is shown for copying anyway.
+func (s *Server) mailInvitation(r *http.Request, inv *laeringsliv.Invitation, link string) (flash string, failed bool) {
+	err := s.svc.Mailer.Send(r.Context(), s.invitationMail(r, inv, link))
 	if err != nil {
 		s.cfg.Logger.WarnContext(r.Context(), "invitation mail not sent", "err_code", laeringsliv.ErrorCode(err))
 		return "flash.invitation_created", true

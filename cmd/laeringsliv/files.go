@@ -23,3 +23,15 @@ func filesDir(cfg *Config) string {
 	}
 	return filepath.Join(filepath.Dir(cfg.Database), "files")
 }
+
+// backupsDir is --backups, or by default a folder "backups" beside a SQLite database, or
+// ./data/backups with PostgreSQL.
+func backupsDir(cfg *Config) string {
+	switch {
+	case cfg.Backups != "":
+		return cfg.Backups
+	case isPostgres(cfg.Database):
+		return filepath.Join("data", "backups")
+	}
+	return filepath.Join(filepath.Dir(cfg.Database), "backups")
+}

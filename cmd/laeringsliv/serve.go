@@ -5,17 +5,20 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"laeringsliv/smtpmail"
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"text/tabwriter"
 	"time"
 
 	"laeringsliv"
 	"laeringsliv/demo"
+	"laeringsliv/jobs"
 	"laeringsliv/live"
 	"laeringsliv/password"
+	"laeringsliv/smtpmail"
 	"laeringsliv/sqlstore"
 	"laeringsliv/web"
 )
@@ -54,6 +57,7 @@ type Main struct {
 	srv      *http.Server
 	adminLn  net.Listener
 	adminSrv *http.Server
+	jobs     *jobs.Runner
 	serveErr chan error
 }
 
@@ -89,7 +93,8 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	var hub live.Hub // nil: one process
+	// One hub for the web server and the job workers: a job's progress reaches its page.
+	var hub live.Hub = live.NewMemory() // one process
 	if m.DB.Dialect() == "postgres" {
 		hub = live.NewPostgres(m.Config.Database, m.Logger) // closed by the server's shutdown hook
 	}
@@ -97,7 +102,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		Innovations: m.DB, Timelines: m.DB, Participation: m.DB, Prequal: m.DB, Reports: m.DB,
 		StudyCounts: m.DB, Evidence: m.DB, Progress: m.DB, Reading: m.DB, Research: m.DB, Handbook: m.DB,
 		Study: m.DB, Calendar: m.DB, Files: files,
-		IPE: m.DB, Tokens: m.DB, Live: hub, Resets: m.DB, Identities: m.DB}
+		IPE: m.DB, Tokens: m.DB, Live: hub, Resets: m.DB, Identities: m.DB, Jobs: m.DB}
 	if m.Config.SMTPURL != "" {
 		if svc.Mailer, err = smtpmail.Parse(m.Config.SMTPURL); err != nil {
 			return err
@@ -122,10 +127,35 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err != nil {
 		return fmt.Errorf("web: %w", err)
 	}
+	if m.jobs, err = jobs.Start(ctx, jobs.Config{DB: m.DB, Mailer: svc.Mailer, Research: m.DB, Files: files,
+		Backup: m.backupJob, Publish: hub.Publish, Logger: m.Logger}); err != nil {
+		return err
+	}
 	if err := m.listenAdmin(h.AdminHandler()); err != nil {
 		return err
 	}
 	return m.listen(h)
+}
+
+// backupJob writes the backup archive of a backup job into the backup folder; an archive an
+// earlier try finished is kept as it is.
+func (m *Main) backupJob(ctx context.Context, jobID int64) (string, int64, error) {
+	dir := backupsDir(&m.Config)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", 0, err
+	}
+	out := filepath.Join(dir, fmt.Sprintf("laeringsliv-backup-%d.tar.gz", jobID))
+	if fi, err := os.Stat(out); err == nil {
+		return out, fi.Size(), nil
+	}
+	if _, err := writeArchive(ctx, &m.Config, m.DB, out); err != nil {
+		return "", 0, err
+	}
+	fi, err := os.Stat(out)
+	if err != nil {
+		return "", 0, err
+	}
+	return out, fi.Size(), nil
 }
 
 // bind opens the public listener and, unless it is "off" or empty, the operators' one.
@@ -270,6 +300,12 @@ func (m *Main) Close() error {
 		m.srv = nil
 	} else if m.ln != nil {
 		errs = append(errs, m.ln.Close())
+	}
+	if m.jobs != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+		defer cancel()
+		errs = append(errs, m.jobs.Stop(ctx))
+		m.jobs = nil
 	}
 	if m.DB != nil {
 		errs = append(errs, m.DB.Close())
