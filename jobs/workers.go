@@ -99,7 +99,9 @@ type backupWorker struct {
 	r *Runner
 }
 
-func (w *backupWorker) Timeout(*river.Job[laeringsliv.BackupJob]) time.Duration { return 30 * time.Minute }
+func (w *backupWorker) Timeout(*river.Job[laeringsliv.BackupJob]) time.Duration {
+	return 30 * time.Minute
+}
 
 func (w *backupWorker) Work(ctx context.Context, job *river.Job[laeringsliv.BackupJob]) error {
 	if w.r.cfg.Backup == nil {

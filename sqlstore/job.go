@@ -258,4 +258,3 @@ func (db *DB) RecoverJobs(ctx context.Context) (int64, error) {
 func (db *DB) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return db.update(ctx, "job transaction", func(tx *Tx) error { return fn(tx.Tx) })
 }
-
