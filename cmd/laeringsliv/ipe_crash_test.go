@@ -66,13 +66,15 @@ func TestIPENotesSurviveKill9(t *testing.T) {
 	}
 }
 
-// startServeProcess runs "laeringsliv serve" as a child process on dbPath and returns its URL.
-func startServeProcess(t *testing.T, dbPath string, demo bool) (string, *exec.Cmd) {
+// startServeProcess runs "laeringsliv serve" as a child process on dbPath, with any extra
+// flags, and returns its URL.
+func startServeProcess(t *testing.T, dbPath string, demo bool, extra ...string) (string, *exec.Cmd) {
 	t.Helper()
 	args := []string{"serve", "--addr", "127.0.0.1:0", "--admin-addr", "127.0.0.1:0", "--database", dbPath}
 	if demo {
 		args = append(args, "--demo")
 	}
+	args = append(args, extra...)
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), execMainEnv+"=1")
 	stdout, err := cmd.StdoutPipe()
