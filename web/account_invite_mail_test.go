@@ -9,6 +9,7 @@ import (
 	"laeringsliv"
 	"laeringsliv/smtpmail"
 	"laeringsliv/smtpmail/smtptest"
+	"laeringsliv/sqlstore"
 	"laeringsliv/sqlstore/sqltest"
 )
 
@@ -16,7 +17,10 @@ import (
 // worker through a real SMTP conversation with a Message-ID of its own, and shown as sent on
 // the workplace page.
 func TestInvitationByMail(t *testing.T) {
-	f := newFixture(t, sqltest.OpenSQLite(t))
+	sqltest.EachEngine(t, func(t *testing.T, db *sqlstore.DB) { testInvitationByMail(t, newFixture(t, db)) })
+}
+
+func testInvitationByMail(t *testing.T, f *fixture) {
 	mailsrv := smtptest.Start(t)
 	sender, err := smtpmail.Parse("smtp://" + mailsrv.Addr + "?from=noreply@fjordvik.no")
 	must(t, err)
