@@ -25,6 +25,8 @@ func TestMetricsStandard(t *testing.T) {
 		g := &laeringsliv.ReadingGroup{Number: 1, MemberIDs: []int64{f.people[laeringsliv.RoleParticipant].ID}}
 		must(t, db.CreateWorkshop(context.Background(), ws, []*laeringsliv.ReadingGroup{g}))
 		openStream(t, f, p, workshopPath(ws)+"/events", "")
+		_, err := db.EnqueueJob(context.Background(), f.inst.ID, 0, laeringsliv.BackupJob{})
+		must(t, err)
 
 		body := f.metrics(t)
 		pool := `go_sql_open_connections{db_name="main"}`
@@ -37,6 +39,8 @@ func TestMetricsStandard(t *testing.T) {
 			`laeringsliv_http_requests_total{route="GET /login",status="200"} 1`,
 			`laeringsliv_http_request_duration_seconds_count{route="GET /login"} 1`,
 			`laeringsliv_live_streams_open{kind="reading"} 1`,
+			`laeringsliv_live_streams_open{kind="job"} 0`,
+			`laeringsliv_jobs{state="available"} 1`, `laeringsliv_jobs{state="retryable"} 0`,
 		} {
 			if !strings.Contains(body, want) {
 				t.Errorf("metrics lack %q", want)
