@@ -29,6 +29,28 @@ type IPEConsolePage struct {
 	MembersJoined int
 	Reissued      []string
 	People        []*laeringsliv.Person
+	// Steps are the session's phases in order, for the stepper.
+	Steps []ipeStep
+}
+
+type ipeStep struct {
+	Phase         laeringsliv.IPEPhase
+	Done, Current bool
+}
+
+// ipeSteps lists the phases from the first, marking those passed and the current one.
+func ipeSteps(now laeringsliv.IPEPhase) []ipeStep {
+	var steps []ipeStep
+	done := true
+	for p := laeringsliv.IPEPhaseDraft; p != ""; p = p.Next() {
+		if p == now {
+			done = false
+			steps = append(steps, ipeStep{Phase: p, Current: true})
+			continue
+		}
+		steps = append(steps, ipeStep{Phase: p, Done: done})
+	}
+	return steps
 }
 
 // IPENoteRow is a note numbered for its label (the number is its place in this shuffle).
@@ -46,7 +68,7 @@ func (s *Server) ipeConsole(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := IPEConsolePage{Page: s.base(w, r, st.tr.T("ipe.console.title")), Workplace: st.workplace, Session: sess,
-		State: state, Next: sess.Phase.Next(), Path: ipePath(sess)}
+		State: state, Next: sess.Phase.Next(), Path: ipePath(sess), Steps: ipeSteps(sess.Phase)}
 	if sess.Phase == laeringsliv.IPEPhaseDraft || sess.Phase == laeringsliv.IPEPhaseCapture {
 		p.JoinQR = s.ipeJoinQR(r, sess.JoinCode)
 	}
@@ -72,7 +94,8 @@ func (s *Server) ipeConsole(w http.ResponseWriter, r *http.Request) {
 			p.Notes = append(p.Notes, IPENoteRow{Num: i + 1, IPENote: n})
 		}
 	}
-	if sess.Phase != laeringsliv.IPEPhaseClosed {
+	// A console that redraws itself after a phase change (?fragment=1) keeps the stream it has.
+	if sess.Phase != laeringsliv.IPEPhaseClosed && r.URL.Query().Get("fragment") == "" {
 		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), sess.ID, laeringsliv.IPEObserver); err != nil {
 			s.serverError(w, r, err)
 			return

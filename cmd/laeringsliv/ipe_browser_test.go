@@ -36,10 +36,12 @@ func TestBrowserIPEFlow(t *testing.T) {
 	browsertest.AssertAxe(t, fac, "ipe console draft")
 	console := eval[string](t, fac, `location.pathname`)
 	code := strings.TrimSpace(eval[string](t, fac, `document.querySelector('.app-ipe-code').textContent`))
+	// The console moves to the next phase in the background and redraws without a reload,
+	// keeping the keyboard on the phase button.
 	next := func(name string) {
 		t.Helper()
 		browsertest.Navigate(t, fac, m.URL()+console)
-		clickAndWait(t, fac, `main form[action$="/phase"] button`)
+		consoleNext(t, fac, name)
 		browsertest.AssertAxe(t, fac, "ipe console "+name)
 	}
 	next("capture")
@@ -182,4 +184,16 @@ func TestBrowserIPEFlow(t *testing.T) {
 		t.Fatalf("the idea list does not show the evaluation:\n%s", mainText(t, fac))
 	}
 	browsertest.AssertAxe(t, fac, "ipe list with an evaluated idea")
+}
+
+// consoleNext clicks the console's phase button and waits until the console shows phase,
+// which it must do without reloading the page.
+func consoleNext(t *testing.T, fac context.Context, phase string) {
+	t.Helper()
+	eval[bool](t, fac, `(window.__samePage = true, document.querySelector('main form[action$="/phase"] button').click(), true)`)
+	waitFor(t, fac, `document.querySelector('.app-ipe-step-now') && document.querySelector('.app-ipe-step-now').dataset.phase === `+jsString(phase),
+		"the console's stepper at "+phase+" without a reload")
+	if !eval[bool](t, fac, `window.__samePage === true`) {
+		t.Errorf("the console reloaded for the phase %s", phase)
+	}
 }

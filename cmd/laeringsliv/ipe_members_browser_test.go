@@ -36,7 +36,7 @@ func TestBrowserIPEMembersOnly(t *testing.T) {
 	clickAndWait(t, fac, `main form button[type=submit]`)
 	console := eval[string](t, fac, `location.pathname`)
 	code := strings.TrimSpace(eval[string](t, fac, `document.querySelector('.app-ipe-code').textContent`))
-	clickAndWait(t, fac, `main form[action$="/phase"] button`) // capture
+	consoleNext(t, fac, "capture")
 
 	// Joining without signing in is refused with a way to sign in.
 	stranger := b.NewTab(t, norwegian(browsertest.Phone))

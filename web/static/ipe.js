@@ -43,15 +43,51 @@
     });
   }, 1000);
 
-  // Console and projector: counts update in place; anything else reloads the page, unless
-  // the facilitator is typing.
+  // The facilitator's console: counts update in place; anything else redraws the console's
+  // content from the server without reloading the page, unless the facilitator is typing or
+  // has a note's redaction open. A phase change is sent in the background and redraws the
+  // same way, keeping the keyboard focus on the phase button.
   var live = $("ipe-live");
-  if (live && live.dataset.token) {
-    listen(live.dataset.session, live.dataset.token, live.dataset.seq, function () {
-      var a = document.activeElement;
-      if (a && (a.tagName === "TEXTAREA" || a.tagName === "INPUT") && a.value) return;
-      location.reload();
-    }, setHat);
+  function busy() {
+    var a = document.activeElement;
+    return (a && (a.tagName === "TEXTAREA" || a.tagName === "INPUT") && a.value) ||
+      !!document.querySelector("#main details.app-ipe-redact[open]");
+  }
+  function redraw(focusSel) {
+    return fetch(location.pathname + "?fragment=1", { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw r;
+      return r.text();
+    }).then(function (html) {
+      var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("main");
+      var main = document.getElementById("main");
+      if (!fresh || !main) return;
+      var keep = $("ipe-live");
+      main.replaceChildren.apply(main, Array.prototype.map.call(fresh.childNodes, function (n) { return document.importNode(n, true); }));
+      var fresh$ = $("ipe-live");
+      if (keep && fresh$) fresh$.replaceWith(keep);
+      var f = focusSel && document.querySelector(focusSel);
+      if (f) f.focus();
+    });
+  }
+  if (live && live.dataset.mode === "console") {
+    if (live.dataset.token) {
+      listen(live.dataset.session, live.dataset.token, live.dataset.seq, function () {
+        if (!busy()) redraw().catch(function () { location.reload(); });
+      }, setHat);
+    }
+    document.addEventListener("submit", function (e) {
+      var form = e.target;
+      if (!form.matches || !form.matches("#main form[action$='/phase']")) return;
+      e.preventDefault();
+      var button = form.querySelector("button");
+      if (button) button.disabled = true;
+      fetch(form.action, { method: "POST", credentials: "same-origin", redirect: "manual",
+        body: new URLSearchParams(new FormData(form)) }).then(function (r) {
+        // Success is the redirect back to the console; anything else shows the server's page.
+        if (r.type !== "opaqueredirect") { form.submit(); return; }
+        return redraw("#main form[action$='/phase'] button, #main h1");
+      }).catch(function () { form.submit(); });
+    });
   }
 
   var app = $("ipe-app");
