@@ -163,7 +163,12 @@ func (s *Server) apiNote(w http.ResponseWriter, r *http.Request) {
 			Message: state(r).tr.T("ipe.error.personal_data"), Field: "text", Kinds: kinds}})
 		return
 	}
-	if _, err := s.svc.IPE.AddIPENote(r.Context(), c.p, text); err != nil {
+	if req.Key != "" {
+		_, err = s.svc.IPE.AddIPENoteOnce(r.Context(), c.p, text, req.Key)
+	} else {
+		_, err = s.svc.IPE.AddIPENote(r.Context(), c.p, text)
+	}
+	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}

@@ -110,7 +110,7 @@ func TestBrowserIPEFlow(t *testing.T) {
 			browsertest.AssertAxe(t, ctx, "ipe personal-data warning")
 			eval[bool](t, ctx, `(document.getElementById('ipe-edit').click(), document.getElementById('f-note').value = 'Ring meg', document.querySelector('#ipe-note-form button[type=submit]').click(), true)`)
 		}
-		waitFor(t, ctx, `document.getElementById('ipe-status').textContent.length > 0 && document.getElementById('f-note').value === ''`, "the note to be saved")
+		waitFor(t, ctx, `document.getElementById('ipe-status').textContent.length > 0 && document.getElementById('f-note').value === '' && document.querySelectorAll('#ipe-outbox .app-ipe-outbox-sent').length > 0 && document.querySelectorAll('#ipe-outbox .app-ipe-outbox-waiting').length === 0`, "the note to be saved")
 	}
 	waitFor(t, people[0], `document.querySelector('#ipe-capture [data-hat=notes]').textContent === '5'`, "the hat count to reach 5 live")
 	waitFor(t, screen, `document.querySelector('#ipe-present [data-hat=writers]').textContent === '5' && document.querySelector('[data-present=meter]').value === document.querySelector('[data-present=meter]').max && /5 har skrevet/.test(document.querySelector('[data-present=status]').textContent)`,

@@ -68,7 +68,8 @@ func TestBrowserIPEMembersOnly(t *testing.T) {
 	write := func(ctx context.Context, text string) {
 		t.Helper()
 		eval[bool](t, ctx, `(document.getElementById('f-note').value = `+jsString(text)+`, document.querySelector('#ipe-note-form > button[type=submit]').click(), true)`)
-		waitFor(t, ctx, `document.getElementById('f-note').value === ''`, "the note to be sent")
+		waitFor(t, ctx, `document.getElementById('f-note').value === '' && document.querySelectorAll('#ipe-outbox .app-ipe-outbox-waiting').length === 0`,
+			"the note to be sent")
 	}
 	write(phone, "Lengre overlapp mellom vaktene")
 	write(phone, "Felles lunsj en gang i uka")
