@@ -1,12 +1,12 @@
 package laeringsliv
 
 import (
-	"strconv"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base32"
 	"encoding/hex"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
