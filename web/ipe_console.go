@@ -31,6 +31,8 @@ type IPEConsolePage struct {
 	People        []*laeringsliv.Person
 	// Steps are the session's phases in order, for the stepper.
 	Steps []ipeStep
+	// HatStatus says in plain words who has written and when the hat opens.
+	HatStatus string
 }
 
 type ipeStep struct {
@@ -68,7 +70,8 @@ func (s *Server) ipeConsole(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := IPEConsolePage{Page: s.base(w, r, st.tr.T("ipe.console.title")), Workplace: st.workplace, Session: sess,
-		State: state, Next: sess.Phase.Next(), Path: ipePath(sess), Steps: ipeSteps(sess.Phase)}
+		State: state, Next: sess.Phase.Next(), Path: ipePath(sess), Steps: ipeSteps(sess.Phase),
+		HatStatus: presentStatus(st.tr, sess, state.Hat)}
 	if sess.Phase == laeringsliv.IPEPhaseDraft || sess.Phase == laeringsliv.IPEPhaseCapture {
 		p.JoinQR = s.ipeJoinQR(r, sess.JoinCode)
 	}
