@@ -101,6 +101,10 @@ func (s *Server) ipeCreate(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	if text(v, "then", 10) == "present" { // straight to the projector, where the code is shown
+		http.Redirect(w, r, ipePath(sess)+"/screen", http.StatusSeeOther)
+		return
+	}
 	http.Redirect(w, r, ipePath(sess), http.StatusSeeOther)
 }
 

@@ -32,7 +32,7 @@ func TestBrowserIPEFlow(t *testing.T) {
 	clickAndWait(t, fac, `main a[href$="/ipe/new"]`)
 	browsertest.AssertAxe(t, fac, "ipe new")
 	eval[bool](t, fac, `(document.getElementById('f-grouping').value = 'hand', document.getElementById('f-groups').value = '2', document.getElementById('f-phase_minutes').value = '5', true)`)
-	clickAndWait(t, fac, `main form button[type=submit]`)
+	clickAndWait(t, fac, `main form button[type=submit]:not([name=then])`)
 	browsertest.AssertAxe(t, fac, "ipe console draft")
 	console := eval[string](t, fac, `location.pathname`)
 	code := strings.TrimSpace(eval[string](t, fac, `document.querySelector('.app-ipe-code').textContent`))
@@ -174,7 +174,7 @@ func TestBrowserIPEFlow(t *testing.T) {
 	if kind := eval[string](t, fac, `document.getElementById('f-kind').value`); kind != "evaluate_idea" {
 		t.Fatalf("evaluation form has kind %q", kind)
 	}
-	clickAndWait(t, fac, `main form button[type=submit]`)
+	clickAndWait(t, fac, `main form button[type=submit]:not([name=then])`)
 	browsertest.AssertAxe(t, fac, "ipe evaluation console")
 	if !strings.Contains(mainText(t, fac), "innovasjonen") {
 		t.Fatalf("evaluation session page says:\n%s", mainText(t, fac))

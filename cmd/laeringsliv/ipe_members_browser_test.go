@@ -33,7 +33,7 @@ func TestBrowserIPEMembersOnly(t *testing.T) {
 	browsertest.Navigate(t, fac, m.URL()+"/workplaces/"+itoa(home.ID)+"/ipe/new")
 	eval[bool](t, fac, `(document.querySelector('input[name=join_mode][value=members]').checked = true, true)`)
 	browsertest.AssertAxe(t, fac, "ipe new with join mode")
-	clickAndWait(t, fac, `main form button[type=submit]`)
+	clickAndWait(t, fac, `main form button[type=submit]:not([name=then])`)
 	console := eval[string](t, fac, `location.pathname`)
 	code := strings.TrimSpace(eval[string](t, fac, `document.querySelector('.app-ipe-code').textContent`))
 	consoleNext(t, fac, "capture")
