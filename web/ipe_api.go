@@ -275,8 +275,7 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	defer s.metrics.streamOpened(r, "ipe")()
-	s.feed.serve(w, r, s.live, ipeTopic(c.s.ID), c.s.ID)
+	s.feed.serve(w, r, s.live, ipeTopic(c.s.ID), c.s.ID, s.streams, s.metrics.streamOpened(r, "ipe"))
 }
 
 // apiPhase moves a session to its next phase; the signed-in facilitator calls it.
