@@ -74,4 +74,3 @@ func TestEPUBCheck(t *testing.T) {
 	f.Close()
 	epubcheck.Check(t, path)
 }
-
