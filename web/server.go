@@ -46,6 +46,8 @@ type Services struct {
 	// IPE sessions.
 	IPE    laeringsliv.IPEService
 	Tokens laeringsliv.APITokenService // personal API tokens; nil turns them off
+	// Rota keeps workplaces' shift rotas; nil turns the rota pages off.
+	Rota RotaService
 	// Jobs is the durable queue of work that outlives a request (mail, exports, backups);
 	// nil: mail goes out inside the request and exports are written while the reader waits.
 	Jobs laeringsliv.JobService
@@ -120,6 +122,7 @@ type Server struct {
 	handler  http.Handler
 	live     live.Hub
 	streams  *live.Pool // idle IPE event streams, kept without a goroutine each
+	formKey  []byte     // signs what a form carries from one step to the next (newFormKey)
 	feed     *eventFeed[laeringsliv.IPEHat]
 	reading  *eventFeed[struct{}]
 }
@@ -163,7 +166,7 @@ func New(cfg Config, svc Services) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(cfg.DBPools, svc.Jobs),
 		limiter: newLoginLimiter(cfg.Now), devices: newDevices(cfg.DeviceKey, cfg.Now), oidc: newOIDCClients(cfg.OIDC),
-		joins: newJoinLimiter(cfg.Now), assets: as, live: svc.Live, streams: live.NewPool()}
+		joins: newJoinLimiter(cfg.Now), assets: as, live: svc.Live, streams: live.NewPool(), formKey: newFormKey()}
 	if s.live == nil {
 		s.live = live.NewMemory()
 	}
