@@ -12,9 +12,11 @@ import (
 // one query over the workplaces or programmes the caller names, and none reads a submission's
 // text or a note. Which workplaces to ask about is the policy's decision, made by the caller.
 
-// OpenIPESessions returns the sessions of the workplaces that are not closed, newest first.
-func (db *DB) OpenIPESessions(ctx context.Context, workplaceIDs []int64) (list []*laeringsliv.IPESession, err error) {
+// OpenIPESessions returns the sessions of the institution's workplaces named that are not
+// closed, newest first. The institution leads the index the query runs on.
+func (db *DB) OpenIPESessions(ctx context.Context, institutionID int64, workplaceIDs []int64) (list []*laeringsliv.IPESession, err error) {
 	var w where
+	w.eq("institution_id", institutionID)
 	w.in("workplace_id", workplaceIDs)
 	w.add("phase <> " + w.arg(laeringsliv.IPEPhaseClosed))
 	err = db.view(ctx, "open ipe sessions", func(tx *Tx) error {
@@ -29,10 +31,12 @@ func (db *DB) OpenIPESessions(ctx context.Context, workplaceIDs []int64) (list [
 	return list, err
 }
 
-// NextGatherings returns, for each of the workplaces, the first gathering with a day that has
-// not ended at now, with its days and agenda; workplaces with none are left out.
-func (db *DB) NextGatherings(ctx context.Context, workplaceIDs []int64, now time.Time) ([]*laeringsliv.Gathering, error) {
+// NextGatherings returns, for each of the institution's workplaces named, the first gathering
+// with a day that has not ended at now, with its days and agenda; workplaces with none are
+// left out.
+func (db *DB) NextGatherings(ctx context.Context, institutionID int64, workplaceIDs []int64, now time.Time) ([]*laeringsliv.Gathering, error) {
 	var w where
+	w.eq("g.institution_id", institutionID)
 	w.in("g.workplace_id", workplaceIDs)
 	w.add(`EXISTS (SELECT 1 FROM gathering_days d WHERE d.gathering_id = g.id AND d.end_at > ` + w.arg(millis(now)) + `)`)
 	var next []*laeringsliv.Gathering

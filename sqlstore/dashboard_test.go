@@ -25,12 +25,12 @@ func TestDashboardOpenIPESessions(t *testing.T) {
 		advance(t, db, running)
 		foreign := &laeringsliv.IPESession{WorkplaceID: o.wpB.ID, Kind: laeringsliv.IPEKindCapture, Question: "B?"}
 		must(t, db.CreateIPESession(ctx, foreign, []string{"Alle"}, nil))
-		list, err := db.OpenIPESessions(ctx, []int64{o.wpA.ID})
+		list, err := db.OpenIPESessions(ctx, o.inst.ID, []int64{o.wpA.ID})
 		must(t, err)
 		if len(list) != 2 || list[0].ID != running.ID || list[0].Phase != laeringsliv.IPEPhaseCapture || list[1].ID != draft.ID {
 			t.Fatalf("open sessions %+v", list)
 		}
-		if none, err := db.OpenIPESessions(ctx, nil); err != nil || len(none) != 0 {
+		if none, err := db.OpenIPESessions(ctx, o.inst.ID, nil); err != nil || len(none) != 0 {
 			t.Fatalf("no workplaces: %v, %v", none, err)
 		}
 	})
@@ -51,12 +51,12 @@ func TestDashboardNextGatherings(t *testing.T) {
 		running := gathering(o.wpA.ID, laeringsliv.GatheringImplementation, now.Add(-2*time.Hour))
 		gathering(o.wpA.ID, laeringsliv.GatheringEvaluation, now.AddDate(0, 2, 0))
 		later := gathering(o.wpB.ID, laeringsliv.GatheringStartUp, now.AddDate(0, 1, 0))
-		list, err := db.NextGatherings(ctx, []int64{o.wpA.ID, o.wpB.ID}, now)
+		list, err := db.NextGatherings(ctx, o.inst.ID, []int64{o.wpA.ID, o.wpB.ID}, now)
 		must(t, err)
 		if len(list) != 2 || list[0].ID != running.ID || list[1].ID != later.ID || len(list[0].Days) != 1 || list[0].Place != "Kantina" {
 			t.Fatalf("next gatherings %+v", list)
 		}
-		list, err = db.NextGatherings(ctx, []int64{o.wpB.ID}, now.AddDate(1, 0, 0))
+		list, err = db.NextGatherings(ctx, o.inst.ID, []int64{o.wpB.ID}, now.AddDate(1, 0, 0))
 		must(t, err)
 		if len(list) != 0 {
 			t.Fatalf("after the last gathering: %+v", list)

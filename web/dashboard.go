@@ -13,9 +13,9 @@ import (
 // programmes named; which ones to ask about is decided here, by the policy.
 type DashboardStore interface {
 	// OpenIPESessions returns the workplaces' sessions that are not closed, newest first.
-	OpenIPESessions(ctx context.Context, workplaceIDs []int64) ([]*laeringsliv.IPESession, error)
+	OpenIPESessions(ctx context.Context, institutionID int64, workplaceIDs []int64) ([]*laeringsliv.IPESession, error)
 	// NextGatherings returns each workplace's first gathering that has not ended at now.
-	NextGatherings(ctx context.Context, workplaceIDs []int64, now time.Time) ([]*laeringsliv.Gathering, error)
+	NextGatherings(ctx context.Context, institutionID int64, workplaceIDs []int64, now time.Time) ([]*laeringsliv.Gathering, error)
 	// LatestSubmissions returns the person's newest version per requirement, without text.
 	LatestSubmissions(ctx context.Context, personID int64) ([]*laeringsliv.Submission, error)
 	// AssessmentQueue counts per workplace the submissions waiting for the assessor's verdict.

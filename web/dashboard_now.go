@@ -27,7 +27,7 @@ func (s *Server) dashSessions(r *http.Request, d *dashScope) ([]DashItem, error)
 	if len(visible) == 0 {
 		return nil, nil
 	}
-	list, err := s.svc.Dashboard.OpenIPESessions(r.Context(), ids(visible))
+	list, err := s.svc.Dashboard.OpenIPESessions(r.Context(), s.cfg.InstitutionID, ids(visible))
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +79,7 @@ func (s *Server) dashGatherings(r *http.Request, d *dashScope) ([]DashItem, erro
 		return nil, nil
 	}
 	st := state(r)
-	list, err := s.svc.Dashboard.NextGatherings(r.Context(), ids(visible), s.cfg.Now())
+	list, err := s.svc.Dashboard.NextGatherings(r.Context(), s.cfg.InstitutionID, ids(visible), s.cfg.Now())
 	if err != nil {
 		return nil, err
 	}
