@@ -256,7 +256,8 @@ func insertNoteRows(ctx context.Context, tx *Tx, table string, sessions map[int6
 }
 
 // markWriters counts the batch's writers in a transaction of its own, after their notes have
-// committed: each writer's mark once, in the order of the marks. The notes are acknowledged
+// committed: each writer's mark once, in the order of the marks. The commit does not wait
+// for the disk (updateLazy): the note's own commit did. The notes are acknowledged
 // whatever happens here; a mark that fails is retried once and otherwise logged (with no
 // content), and the writer's next note marks them again.
 func (db *DB) markWriters(ctx context.Context, sessions map[int64]*laeringsliv.IPESession, list []*noteRequest) {
@@ -272,7 +273,7 @@ func (db *DB) markWriters(ctx context.Context, sessions map[int64]*laeringsliv.I
 	ctx = context.WithoutCancel(ctx)
 	var err error
 	for range 2 {
-		if err = db.update(ctx, "count ipe writers", func(tx *Tx) error {
+		if err = db.updateLazy(ctx, "count ipe writers", func(tx *Tx) error {
 			return insertWriterMarks(ctx, tx, sessions, tokens)
 		}); err == nil {
 			return

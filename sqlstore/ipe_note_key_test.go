@@ -64,3 +64,26 @@ func TestIPENoteKeyStoresOnce(t *testing.T) {
 		}
 	})
 }
+
+// The writers' marks commit without waiting for the disk; the note's commit does, and the
+// write connection is back to a flush per commit afterwards.
+func TestWriterMarksLeaveCommitsDurable(t *testing.T) {
+	db := sqltest.OpenSQLite(t)
+	o := newOrg(t, db)
+	s := newIPESession(t, db, o)
+	advance(t, db, s)
+	p, token, err := db.JoinIPE(ctx, s.ID, 0)
+	must(t, err)
+	p.Token = token
+	_, err = db.AddIPENote(ctx, p, "Et notat")
+	must(t, err)
+	write, _ := db.Pools()
+	var sync string
+	must(t, write.QueryRowContext(ctx, `PRAGMA synchronous`).Scan(&sync))
+	if sync != "2" {
+		t.Fatalf("after a note the write connection runs with synchronous=%s; want 2 (FULL)", sync)
+	}
+	if hat, err := db.FindIPEHat(ctx, s.ID); err != nil || hat.Writers != 1 {
+		t.Fatalf("hat %+v %v; want the writer counted", hat, err)
+	}
+}
