@@ -86,7 +86,7 @@ func (s *Server) dashGatherings(r *http.Request, d *dashScope) ([]DashItem, erro
 	var items []DashItem
 	for _, g := range list {
 		wp := d.workplaces[g.WorkplaceID]
-		start := g.Start()
+		start := nextDay(g, s.cfg.Now())
 		item := DashItem{Text: st.tr.T("dash.gathering", map[string]any{"Title": g.Title, "Workplace": wp.Name,
 			"When": when(st.tr, start, st.lang), "Place": g.Place, "Now": start.Before(s.cfg.Now())}),
 			Href: "/workplaces/" + itoa(wp.ID) + "/gatherings", Link: st.tr.T("dash.gathering.link")}
@@ -96,6 +96,21 @@ func (s *Server) dashGatherings(r *http.Request, d *dashScope) ([]DashItem, erro
 		items = append(items, item)
 	}
 	return items, nil
+}
+
+// nextDay is the start of the gathering's first day that has not ended at now: the day one
+// goes to, even in the middle of a gathering of several days.
+func nextDay(g *laeringsliv.Gathering, now time.Time) time.Time {
+	var next time.Time
+	for _, d := range g.Days {
+		if d.End.After(now) && (next.IsZero() || d.Start.Before(next)) {
+			next = d.Start
+		}
+	}
+	if next.IsZero() {
+		return g.Start()
+	}
+	return next
 }
 
 // shiftThatDay says the reader's rota shifts on the day of t, or "" when no rota names them.

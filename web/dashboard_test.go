@@ -216,3 +216,23 @@ func TestDashboardLanguages(t *testing.T) {
 		}
 	}
 }
+
+// In the middle of a gathering of several days, the day that counts is the next one.
+func TestDashboardNextDay(t *testing.T) {
+	day := time.Date(2017, 10, 2, 7, 0, 0, 0, time.UTC)
+	g := &laeringsliv.Gathering{Days: []laeringsliv.GatheringDay{
+		{Start: day, End: day.Add(7 * time.Hour)}, {Start: day.AddDate(0, 0, 1), End: day.AddDate(0, 0, 1).Add(7 * time.Hour)}}}
+	for _, tc := range []struct {
+		now  time.Time
+		want time.Time
+	}{
+		{day.Add(-time.Hour), day},
+		{day.Add(time.Hour), day},
+		{day.Add(12 * time.Hour), day.AddDate(0, 0, 1)},
+		{day.AddDate(0, 0, 3), day}, // over: the start, though the store offers none such
+	} {
+		if got := nextDay(g, tc.now); !got.Equal(tc.want) {
+			t.Errorf("at %v: %v, want %v", tc.now, got, tc.want)
+		}
+	}
+}
