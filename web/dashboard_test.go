@@ -17,11 +17,11 @@ import (
 // prior-learning application. Everything in the foreign workplace is named "Fremmed".
 type dashWorld struct {
 	*fixture
-	session              *laeringsliv.IPESession
-	gathering            *laeringsliv.Gathering
-	ak1, ak2, ak3        *laeringsliv.WorkRequirement
-	participantReturned  *laeringsliv.Submission
-	gatheringDay, nowDay time.Time
+	session             *laeringsliv.IPESession
+	gathering           *laeringsliv.Gathering
+	ak1, ak2, ak3       *laeringsliv.WorkRequirement
+	participantReturned *laeringsliv.Submission
+	gatheringDay        time.Time
 }
 
 func newDashWorld(t *testing.T) *dashWorld {
@@ -115,7 +115,9 @@ func TestDashboardPerRole(t *testing.T) {
 	join := "/ipe?code=" + w.session.JoinCode
 	gatherings := "/workplaces/" + own + "/gatherings"
 	when := w.gatheringDay.Format("02.01.2006") + " kl. 09:00"
-	write := func(r *laeringsliv.WorkRequirement) string { return "/workplaces/" + own + "/requirements/" + itoa(r.ID) }
+	write := func(r *laeringsliv.WorkRequirement) string {
+		return "/workplaces/" + own + "/requirements/" + itoa(r.ID)
+	}
 	cases := []struct {
 		role      laeringsliv.Role
 		want, not []string
