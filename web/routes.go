@@ -83,6 +83,7 @@ func (s *Server) routes() []route {
 		allow("POST /programmes/{programme}/handbook/feedback", laeringsliv.ActionEditHandbook, s.setHandbookFeedback),
 		allow("POST /programmes/{programme}/handbook/publish", laeringsliv.ActionEditHandbook, s.publishHandbook),
 		public("GET /handbooks/{handbook}", s.publishedHandbookPage),
+		public("GET /handbooks/{handbook}/epub", s.handbookEPUB),
 		public("GET /handbooks/sw.js", s.handbookWorker),
 		allow("GET /programmes/{programme}/handbook/draft", laeringsliv.ActionViewProgramme, s.handbookDraftPage),
 		allow("POST /programmes/{programme}/handbook/chapters/{chapter}/marks", laeringsliv.ActionViewProgramme, s.addMark),

@@ -90,6 +90,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /programmes/{programme}/handbook/publish":                                 {teachers, admins},
 	"GET /handbooks/sw.js":                                                          {everyone, everyone},
 	"GET /handbooks/{handbook}":                                                     {everyone, everyone},
+	"GET /handbooks/{handbook}/epub":                                                {everyone, everyone},
 	"POST /programmes/{programme}/handbook/feedback":                                {teachers, admins},
 	"GET /programmes/{programme}/handbook/draft":                                    {inOwn, admins},
 	"POST /programmes/{programme}/handbook/chapters/{chapter}/marks":                {inOwn, admins},
