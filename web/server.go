@@ -59,6 +59,9 @@ type Services struct {
 	Study    laeringsliv.StudyService
 	Calendar laeringsliv.CalendarService
 	Files    filestore.Store
+	// Dashboard answers the front page's questions (what to do next); nil leaves the page
+	// with the list of workplaces only.
+	Dashboard DashboardStore
 	// Ready reports whether storage can serve requests (for /readyz).
 	Ready func(ctx context.Context) error
 }

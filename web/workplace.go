@@ -8,28 +8,11 @@ import (
 	"laeringsliv"
 )
 
-// DashboardPage lists the workplaces and programmes the person may see.
-type DashboardPage struct {
-	Page
-	Programmes []ProgrammeWorkplaces
-}
-
 // ProgrammeWorkplaces is a programme with those of its workplaces the reader may see.
 type ProgrammeWorkplaces struct {
 	Programme  *laeringsliv.Programme
 	Workplaces []*laeringsliv.Workplace
 	Roles      map[int64][]laeringsliv.Role // the reader's own roles per workplace
-}
-
-func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
-	st := state(r)
-	progs, err := s.visibleProgrammes(r, st.actor)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	p := DashboardPage{Page: s.base(w, r, st.tr.T("dashboard.title")), Programmes: progs}
-	s.render(w, r, http.StatusOK, "dashboard", p)
 }
 
 // visibleProgrammes returns the programmes and workplaces the actor may view, as the policy
