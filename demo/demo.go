@@ -83,11 +83,6 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 		if err := seedIPE(ctx, s.IPE, res, 0); err != nil {
 			return nil, err
 		}
-		if s.Innovations != nil {
-			if err := linkIdeas(ctx, s, res); err != nil {
-				return nil, err
-			}
-		}
 	}
 	if s.Study != nil {
 		if err := seedStudy(ctx, s, res); err != nil {

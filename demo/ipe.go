@@ -95,5 +95,6 @@ func runIPE(ctx context.Context, s laeringsliv.IPEService, sess *laeringsliv.IPE
 	if err != nil || len(draws) == 0 {
 		return err
 	}
-	return s.KeepIPEIdea(ctx, &laeringsliv.IPEIdea{SourceSessionID: sess.ID}, draws[0].NoteID)
+	_, err = s.KeepIPEIdea(ctx, sess.ID, draws[0].NoteID)
+	return err
 }

@@ -6,11 +6,10 @@ import (
 	"laeringsliv"
 )
 
-// InnovationOrigin is where an innovation came from and what assessed it: the idea of the
-// workplace's idea list, the IPE session that idea was kept from, and the evaluation sessions
-// of the idea or linked to the innovation.
+// InnovationOrigin is where an innovation came from and what assessed it: the IPE session
+// its note was kept from, and the evaluation sessions linked to it (or, for an idea kept
+// before the idea list moved into the registry, planned for that idea).
 type InnovationOrigin struct {
-	Idea        *laeringsliv.IPEIdea
 	Source      *laeringsliv.IPESession
 	Evaluations []*laeringsliv.IPESession
 	CanOpen     bool // may open the sessions (ActionIPEView)
@@ -26,17 +25,7 @@ func (s *Server) innovationOrigin(ctx context.Context, i *laeringsliv.Innovation
 		return nil, err
 	}
 	o := &InnovationOrigin{CanOpen: canOpen}
-	if id := i.IdeaID(); id != 0 {
-		ideas, err := s.svc.IPE.FindIPEIdeas(ctx, i.WorkplaceID)
-		if err != nil {
-			return nil, err
-		}
-		for _, idea := range ideas {
-			if idea.ID == id {
-				o.Idea = idea
-			}
-		}
-	}
+	source, idea := i.SessionID(), i.IdeaID()
 	linked := map[int64]bool{}
 	for _, l := range i.Links {
 		if l.Kind == laeringsliv.SourceEvaluation {
@@ -44,14 +33,14 @@ func (s *Server) innovationOrigin(ctx context.Context, i *laeringsliv.Innovation
 		}
 	}
 	for _, ses := range sessions {
-		if o.Idea != nil && ses.ID == o.Idea.SourceSessionID {
+		if source != 0 && ses.ID == source {
 			o.Source = ses
 		}
-		if linked[ses.ID] || (o.Idea != nil && ses.Kind == laeringsliv.IPEKindEvaluateIdea && ses.EvaluatesIdeaID == o.Idea.ID) {
+		if linked[ses.ID] || (idea != 0 && ses.Kind == laeringsliv.IPEKindEvaluateIdea && ses.EvaluatesIdeaID == idea) {
 			o.Evaluations = append(o.Evaluations, ses)
 		}
 	}
-	if o.Idea == nil && len(o.Evaluations) == 0 {
+	if o.Source == nil && len(o.Evaluations) == 0 {
 		return nil, nil
 	}
 	return o, nil

@@ -1,0 +1,53 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"laeringsliv"
+)
+
+// KeepIPEIdea makes a note of a session an innovation at the first status in the shared
+// project of the session's workplace, linked to the session. Nobody is recorded as its
+// creator or as having set its status: the note is anonymous.
+func (db *DB) KeepIPEIdea(ctx context.Context, sessionID int64, noteID string) (*laeringsliv.Innovation, error) {
+	var kept *laeringsliv.Innovation
+	err := db.update(ctx, "keep ipe idea", func(tx *Tx) error {
+		s, err := findIPESession(ctx, tx, sessionID)
+		if err != nil {
+			return err
+		}
+		var text string
+		err = tx.QueryRowContext(ctx, `SELECT text FROM ipe_notes WHERE id = $1 AND session_id = $2
+			UNION ALL SELECT text FROM ipe_note_pool WHERE id = $1 AND session_id = $2`, noteID, s.ID).
+			Scan(&text)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound()
+		} else if err != nil {
+			return err
+		}
+		project, err := sharedProject(ctx, tx, s.WorkplaceID)
+		if err != nil {
+			return err
+		}
+		kept = laeringsliv.KeptIdea(s, project, text)
+		if err := kept.Validate(); err != nil {
+			return err
+		}
+		return insertInnovation(ctx, tx, kept, 0)
+	})
+	return kept, err
+}
+
+// sharedProject returns the workplace's shared project: its first project that is nobody's
+// sub-project.
+func sharedProject(ctx context.Context, tx *Tx, workplaceID int64) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM projects WHERE workplace_id = $1
+		ORDER BY CASE WHEN parent_id IS NULL THEN 0 ELSE 1 END, id LIMIT 1`, workplaceID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, laeringsliv.Errorf(laeringsliv.EINVALID, "ideas.error.no_project")
+	}
+	return id, err
+}
