@@ -124,8 +124,9 @@ func (s *Server) renderInnovation(w http.ResponseWriter, r *http.Request, status
 		Statuses:  laeringsliv.InnovationStatuses(),
 		CanRecord: st.actor.Can(laeringsliv.ActionRecordInnovation, laeringsliv.WorkplaceResource(st.workplace))}
 	p.Errors = errs
-	canOpen := st.actor.Can(laeringsliv.ActionIPEView, laeringsliv.WorkplaceResource(st.workplace))
-	if p.Origin, err = s.innovationOrigin(ctx, i, canOpen); err != nil {
+	res := laeringsliv.WorkplaceResource(st.workplace)
+	canOpen, canCreate := st.actor.Can(laeringsliv.ActionIPEView, res), st.actor.Can(laeringsliv.ActionIPECreate, res)
+	if p.Origin, err = s.innovationOrigin(ctx, i, canOpen, canCreate); err != nil {
 		s.renderError(w, r, err)
 		return
 	}

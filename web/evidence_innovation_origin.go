@@ -2,21 +2,24 @@ package web
 
 import (
 	"context"
+	"fmt"
 
 	"laeringsliv"
 )
 
 // InnovationOrigin is where an innovation came from and what assessed it: the IPE session
-// its note was kept from, and the evaluation sessions linked to it (or, for an idea kept
-// before the idea list moved into the registry, planned for that idea).
+// its note was kept from, and the evaluation sessions linked to it, looking back on that
+// session without naming another idea, or (for an idea kept before the idea list moved into
+// the registry) planned for that idea.
 type InnovationOrigin struct {
 	Source      *laeringsliv.IPESession
 	Evaluations []*laeringsliv.IPESession
-	CanOpen     bool // may open the sessions (ActionIPEView)
+	CanOpen     bool   // may open the sessions (ActionIPEView)
+	EvaluateURL string // the form of a session evaluating the idea; empty when one may not create it
 }
 
 // innovationOrigin loads the origin of i; nil when there is nothing to show or no IPE tool.
-func (s *Server) innovationOrigin(ctx context.Context, i *laeringsliv.Innovation, canOpen bool) (*InnovationOrigin, error) {
+func (s *Server) innovationOrigin(ctx context.Context, i *laeringsliv.Innovation, canOpen, canCreate bool) (*InnovationOrigin, error) {
 	if s.svc.IPE == nil {
 		return nil, nil
 	}
@@ -36,12 +39,27 @@ func (s *Server) innovationOrigin(ctx context.Context, i *laeringsliv.Innovation
 		if source != 0 && ses.ID == source {
 			o.Source = ses
 		}
-		if linked[ses.ID] || (idea != 0 && ses.Kind == laeringsliv.IPEKindEvaluateIdea && ses.EvaluatesIdeaID == idea) {
+		if linked[ses.ID] || evaluates(ses, source, idea) {
 			o.Evaluations = append(o.Evaluations, ses)
 		}
+	}
+	if o.Source != nil && canCreate {
+		o.EvaluateURL = fmt.Sprintf("/workplaces/%d/ipe/new?kind=%s&evaluates=%d", i.WorkplaceID, laeringsliv.IPEKindEvaluateIdea, source)
 	}
 	if o.Source == nil && len(o.Evaluations) == 0 {
 		return nil, nil
 	}
 	return o, nil
+}
+
+// evaluates reports whether ses evaluates the idea kept from session source (one that names
+// no particular idea) or the former idea-list entry idea.
+func evaluates(ses *laeringsliv.IPESession, source, idea int64) bool {
+	if ses.Kind != laeringsliv.IPEKindEvaluateIdea {
+		return false
+	}
+	if idea != 0 && ses.EvaluatesIdeaID == idea {
+		return true
+	}
+	return source != 0 && ses.EvaluatesSessionID == source && ses.EvaluatesIdeaID == 0
 }

@@ -46,7 +46,9 @@ func TestInnovationFromIdea(t *testing.T) {
 		eval := &laeringsliv.IPESession{WorkplaceID: f.own.ID, Kind: laeringsliv.IPEKindEvaluateIdea, EvaluatesSessionID: sess.ID,
 			Question: "Hvordan gikk den lengre overlappen?"}
 		must(t, db.CreateIPESession(ctx, eval, []string{"Gruppe 1"}, nil))
-		kept.Links = append(kept.Links, laeringsliv.SourceLink{Kind: laeringsliv.SourceEvaluation, RefID: eval.ID})
+		linked := &laeringsliv.IPESession{WorkplaceID: f.own.ID, Kind: laeringsliv.IPEKindCapture, Question: "Hva lærte nattevakten?"}
+		must(t, db.CreateIPESession(ctx, linked, []string{"Gruppe 1"}, nil))
+		kept.Links = append(kept.Links, laeringsliv.SourceLink{Kind: laeringsliv.SourceEvaluation, RefID: linked.ID})
 		must(t, db.UpdateInnovation(ctx, kept, 0))
 
 		base := fmt.Sprintf("/workplaces/%d/innovations", f.own.ID)
@@ -55,8 +57,12 @@ func TestInnovationFromIdea(t *testing.T) {
 		}
 		resp, body := f.do(t, c, "GET", fmt.Sprintf("%s/%d", base, kept.ID), nil)
 		if resp.StatusCode != http.StatusOK || !strings.Contains(body, `id="origin"`) || !strings.Contains(body, "Lengre overlapp mellom vaktene") ||
-			!strings.Contains(body, "Hva kan vi gjøre bedre?") || !strings.Contains(body, "Hvordan gikk den lengre overlappen?") {
+			!strings.Contains(body, "Hva kan vi gjøre bedre?") || !strings.Contains(body, "Hvordan gikk den lengre overlappen?") ||
+			!strings.Contains(body, "Hva lærte nattevakten?") {
 			t.Fatalf("innovation page %d:\n%s", resp.StatusCode, body)
+		}
+		if evaluate := fmt.Sprintf(`/workplaces/%d/ipe/new?kind=evaluate_idea&amp;evaluates=%d"`, f.own.ID, sess.ID); !strings.Contains(body, evaluate) {
+			t.Errorf("the innovation page has no link to evaluate the idea (%s)", evaluate)
 		}
 		if _, body := f.do(t, c, "GET", base+"/new", nil); strings.Contains(body, `name="idea_id"`) {
 			t.Error("the new-innovation form still offers the former idea list")
