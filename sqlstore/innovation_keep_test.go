@@ -24,7 +24,8 @@ func legacyIdea(t *testing.T, db *sqlstore.DB, wp *laeringsliv.Workplace, sessio
 }
 
 // A kept note becomes an innovation at the first status in the workplace's shared project,
-// linked to its session, with nobody as its creator or on its history.
+// linked to its session, with nobody as its creator or on its history; kept twice, it is
+// still one innovation.
 func TestKeepIPEIdea(t *testing.T) {
 	sqltest.EachEngine(t, func(t *testing.T, db *sqlstore.DB) {
 		o := newOrg(t, db)
@@ -59,6 +60,11 @@ func TestKeepIPEIdea(t *testing.T) {
 		must(t, err)
 		if len(history) != 1 || history[0].ChangedBy != 0 || history[0].Status != laeringsliv.InnovationIdea {
 			t.Fatalf("history %+v", history[0])
+		}
+		again, err := db.KeepIPEIdea(ctx, s.ID, note.ID)
+		must(t, err)
+		if again.ID != kept.ID {
+			t.Errorf("keeping the note twice stored a second innovation %d beside %d", again.ID, kept.ID)
 		}
 	})
 }
