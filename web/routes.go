@@ -121,6 +121,12 @@ func (s *Server) routes() []route {
 		allow("POST /api/v1/sessions/{ipe}/phase", laeringsliv.ActionIPEFacilitate, s.apiPhase),
 		public("GET /ipe", s.ipeJoinPage),
 		allow("GET /workplaces/{workplace}/ipe", laeringsliv.ActionIPEView, s.ipeListPage),
+
+		// The workplace's shift rota, imported by its leaders.
+		allow("GET /workplaces/{workplace}/rota", laeringsliv.ActionManageRota, s.rotaPage),
+		allow("POST /workplaces/{workplace}/rota/preview", laeringsliv.ActionManageRota, s.rotaPreview),
+		allow("POST /workplaces/{workplace}/rota", laeringsliv.ActionManageRota, s.rotaImport),
+		allow("POST /workplaces/{workplace}/rota/{period}/rollback", laeringsliv.ActionManageRota, s.rotaRollBack),
 		allow("GET /workplaces/{workplace}/ipe/new", laeringsliv.ActionIPECreate, s.ipeNewPage),
 		allow("POST /workplaces/{workplace}/ipe", laeringsliv.ActionIPECreate, s.ipeCreate),
 		allow("GET /workplaces/{workplace}/ipe/{ipe}", laeringsliv.ActionIPEFacilitate, s.ipeConsole),
