@@ -14,9 +14,6 @@ type IPEListPage struct {
 	Page
 	Workplace *laeringsliv.Workplace
 	Sessions  []*laeringsliv.IPESession
-	// Ideas is always empty: kept notes are innovations in the registry now. The field stays
-	// until the list's template no longer asks for it.
-	Ideas     []*laeringsliv.IPEIdea
 	CanCreate bool
 	// Facilitates lists the sessions whose console the reader may open; the others link to
 	// their projector view only.
