@@ -123,6 +123,16 @@ func (s *Server) finderPage(w http.ResponseWriter, r *http.Request) {
 	p := FinderPage{Page: s.base(w, r, st.tr.T("finder.title")), Workplace: st.workplace,
 		Query: finderQuery{Earliest: "08:00", Latest: "15:30", Minutes: "45"}}
 	if r.URL.Query().Get("from") == "" {
+		// The first week of the active rota, as a start.
+		if periods, err := s.svc.Rota.FindRotaPeriods(r.Context(), st.workplace.ID); err == nil {
+			for _, pr := range periods {
+				if pr.Status == rota.StatusActive {
+					p.Query.From = pr.From.Format("2006-01-02")
+					p.Query.To = pr.From.AddDate(0, 0, min(6, int(pr.To.Sub(pr.From).Hours()/24))).Format("2006-01-02")
+					break
+				}
+			}
+		}
 		s.render(w, r, http.StatusOK, "rota_finder", p)
 		return
 	}
