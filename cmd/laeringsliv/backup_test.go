@@ -124,6 +124,20 @@ func compareRows(t *testing.T, live, restored *sqlstore.DB) (tables, rows, extra
 		t.Fatalf("tables differ:\nlive     %v\nrestored %v", names, got)
 	}
 	for _, table := range names {
+		if strings.HasPrefix(table, "river_") {
+			// River's own tables hold the queue's state, which its leader moves on by itself
+			// (heartbeats, the hourly cleanup job); a job is compared by its id only.
+			if table == "river_job" {
+				live, copied := jobIDs(t, lr), jobIDs(t, rr)
+				for id := range copied {
+					if !live[id] {
+						t.Errorf("river_job: restored job %d is not in the live database", id)
+					}
+				}
+			}
+			tables++
+			continue
+		}
 		a, b := dumpRows(t, lr, table), dumpRows(t, rr, table)
 		for row := range b {
 			if !a[row] {
@@ -143,6 +157,25 @@ func compareRows(t *testing.T, live, restored *sqlstore.DB) (tables, rows, extra
 		rows += len(b)
 	}
 	return tables, rows, extra
+}
+
+// jobIDs returns the ids of the queue's jobs.
+func jobIDs(t *testing.T, r *sql.DB) map[int64]bool {
+	t.Helper()
+	rows, err := r.Query(`SELECT id FROM river_job`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	ids := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		ids[id] = true
+	}
+	return ids
 }
 
 func tableNames(t *testing.T, db *sqlstore.DB) []string {
