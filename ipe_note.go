@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/base32"
 	"encoding/hex"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -50,6 +51,30 @@ func NewNoteID() string {
 	b := make([]byte, 10)
 	_, _ = rand.Read(b)
 	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))
+}
+
+// NoteKeyID returns the id of the note that a phone sends under key: a random key the phone
+// makes for each note, so that sending the note again (after a lost answer on a weak
+// network) finds the note already stored instead of storing it twice. The key is random and
+// sent with nothing else about the phone; the server keeps only this id, which every note has
+// anyway, and the phone forgets the key once the note is acknowledged.
+func NoteKeyID(sessionID int64, key string) string {
+	sum := sha256.Sum256([]byte("laeringsliv-note-key\x00" + strconv.FormatInt(sessionID, 10) + "\x00" + key))
+	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(sum[:10]))
+}
+
+// ValidNoteKey reports whether a phone's idempotency key has the expected shape: 16 to 64
+// letters, digits, '-' or '_' (22 base64url characters carry 128 random bits).
+func ValidNoteKey(key string) bool {
+	if len(key) < 16 || len(key) > 64 {
+		return false
+	}
+	for _, c := range key {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // ValidNoteID reports whether s has the shape of a note id, so that outside input is checked

@@ -103,6 +103,9 @@ type IPENotes interface {
 	// AddIPENote puts a note into the hat and counts its writer (p.Token must be set) without
 	// linking the two.
 	AddIPENote(ctx context.Context, p *IPEParticipant, text string) (*IPENote, error)
+	// AddIPENoteOnce is AddIPENote under the phone's idempotency key (ValidNoteKey): the same
+	// key again, in this session, stores nothing more and answers as the first time did.
+	AddIPENoteOnce(ctx context.Context, p *IPEParticipant, text, key string) (*IPENote, error)
 	// AddIPEOralNote puts a note typed by the facilitator into the hat; it counts no writer.
 	AddIPEOralNote(ctx context.Context, sessionID int64, text string) (*IPENote, error)
 	FindIPEHat(ctx context.Context, sessionID int64) (IPEHat, error)

@@ -29,6 +29,8 @@ var (
 	Phone = TabOptions{Width: 360, Height: 740, Mobile: true}
 	// Desktop is a common laptop window.
 	Desktop = TabOptions{Width: 1280, Height: 900}
+	// Projector is a 1080p projector, for presentation views.
+	Projector = TabOptions{Width: 1920, Height: 1080}
 )
 
 // NewTab opens a tab in a fresh browser context, so each tab has its own cookies and

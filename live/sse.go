@@ -51,6 +51,11 @@ type Stream struct {
 	Heartbeat time.Duration
 	// WriteTimeout bounds each write, so a client that stopped reading is dropped (10 s).
 	WriteTimeout time.Duration
+	// Pool, when set, takes the stream over once its first events are written (see Pool);
+	// Topic then names the stream's group, and Load must be safe to call from the pool.
+	Pool *Pool
+	// Done, when set, is called once when the stream ends, however it is served.
+	Done func()
 }
 
 // LastEventID returns the sequence a reconnecting client last saw: the Last-Event-ID header,
@@ -77,6 +82,12 @@ func (st Stream) Serve(w http.ResponseWriter, r *http.Request) {
 	}
 	if st.WriteTimeout == 0 {
 		st.WriteTimeout = 10 * time.Second
+	}
+	if st.Pool != nil && st.Pool.adopt(w, r, st) {
+		return // the pool calls Done
+	}
+	if st.Done != nil {
+		defer st.Done()
 	}
 	notices, done, unsubscribe := st.subscribe() // before the first load, so no notice falls between
 	defer unsubscribe()

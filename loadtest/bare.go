@@ -146,11 +146,11 @@ func bareMetrics(w http.ResponseWriter, r *http.Request) {
 	}
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	fmt.Fprintf(w, "laeringsliv_go_heap_inuse_bytes %d\n", ms.HeapInuse)
-	fmt.Fprintf(w, "laeringsliv_go_stack_inuse_bytes %d\n", ms.StackInuse)
-	fmt.Fprintf(w, "laeringsliv_go_goroutines %d\n", runtime.NumGoroutine())
+	fmt.Fprintf(w, "go_memstats_heap_inuse_bytes %d\n", ms.HeapInuse)
+	fmt.Fprintf(w, "go_memstats_stack_inuse_bytes %d\n", ms.StackInuse)
+	fmt.Fprintf(w, "go_goroutines %d\n", runtime.NumGoroutine())
 	if rss, ok := memstat.Resident(); ok {
-		fmt.Fprintf(w, "laeringsliv_process_resident_memory_bytes %d\n", rss)
+		fmt.Fprintf(w, "process_resident_memory_bytes %d\n", rss)
 	}
 }
 

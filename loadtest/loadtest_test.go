@@ -54,7 +54,7 @@ func TestSessionSeen(t *testing.T) {
 func TestParseMemory(t *testing.T) {
 	page := "# TYPE go_goroutines gauge\ngo_goroutines 12\n" +
 		"go_memstats_heap_inuse_bytes 4096\ngo_memstats_stack_inuse_bytes 2048\n" +
-		"process_resident_memory_bytes 1048576\nlaeringsliv_http_requests_total{route=\"x\"} 5\n"
+		"process_resident_memory_bytes 1.048576e+06\nlaeringsliv_http_requests_total{route=\"x\"} 5\n"
 	if got, want := parseMemory(page), (memory{rss: 1048576, heap: 4096, stacks: 2048, goroutines: 12}); got != want {
 		t.Errorf("got %+v, want %+v", got, want)
 	}

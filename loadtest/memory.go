@@ -63,10 +63,12 @@ func parseMemory(page string) memory {
 	m := memory{-1, -1, -1, -1}
 	for _, line := range strings.Split(page, "\n") {
 		name, v, ok := strings.Cut(line, " ")
-		n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
-		if !ok || err != nil || n < 0 {
+		// Prometheus writes large values in exponent form (8.042496e+07).
+		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if !ok || err != nil || f < 0 {
 			continue
 		}
+		n := int64(f)
 		switch name {
 		case "process_resident_memory_bytes":
 			m.rss = n

@@ -173,13 +173,17 @@ func runLoad(ctx context.Context, c Config, client *http.Client, base, metrics s
 	r.mem1 = serverMemory(ctx, client, metrics)
 
 	start := time.Now()
-	var lastAck atomic.Int64
+	var lastAck, slots atomic.Int64
 	parallel(len(people), max(1, c.Writers), func(i int) {
 		p := people[i]
 		if p == nil {
 			return
 		}
 		for n := range c.Notes {
+			if c.Rate > 0 { // wait for this note's moment in the schedule
+				at := start.Add(time.Duration(float64(slots.Add(1)-1) / c.Rate * float64(time.Second)))
+				time.Sleep(time.Until(at))
+			}
 			t0 := time.Now()
 			status, err := postJSON(ctx, client, base+"/api/v1/sessions/"+strconv.FormatInt(p.session.id, 10)+"/notes", p.token,
 				map[string]string{"text": "Load note " + strconv.Itoa(n)}, nil)

@@ -27,6 +27,10 @@ type Config struct {
 	Participants int // in all, spread over the sessions
 	Notes        int // per participant
 	Writers      int // participants writing at once; 256 when zero
+	// Rate, when set, paces the notes to that many per second in all (each sent at its
+	// scheduled moment, as people write, not as fast as the server answers), so that delivery
+	// latency is measured at a given load rather than at saturation.
+	Rate float64
 	// Bare runs the same load against a bare net/http broadcaster first, started by
 	// BareCommand (a program that prints its address on its first line) or in this process.
 	Bare        bool
@@ -35,6 +39,9 @@ type Config struct {
 
 // Validate checks the configuration.
 func (c *Config) Validate() error {
+	if c.Rate < 0 {
+		return errors.New("--rate must not be negative")
+	}
 	c.URL = strings.TrimSuffix(c.URL, "/")
 	if c.MetricsURL == "" {
 		c.MetricsURL = c.URL

@@ -7,6 +7,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"time"
 
@@ -105,6 +106,47 @@ type Tx struct {
 // update runs fn in a transaction on the write pool and commits it if fn returns nil.
 func (db *DB) update(ctx context.Context, op string, fn func(tx *Tx) error) error {
 	return wrap(op, db.run(ctx, db.write, nil, fn))
+}
+
+// updateLazy is update for a write whose loss at a power cut costs nothing that matters, so
+// its commit does not wait for the disk: the writer marks, of which a lost one is made again by
+// the writer's next note. It survives a crash of the process like any commit, and the next
+// durable commit takes it to the disk with its own (SQLite's WAL is flushed whole; PostgreSQL
+// flushes its log in order). A note's acknowledgement then waits for one flush, not two.
+func (db *DB) updateLazy(ctx context.Context, op string, fn func(tx *Tx) error) error {
+	if db.dialect.name == "postgres" {
+		return db.update(ctx, op, func(tx *Tx) error {
+			if _, err := tx.ExecContext(ctx, `SET LOCAL synchronous_commit = off`); err != nil {
+				return err
+			}
+			return fn(tx)
+		})
+	}
+	conn, err := db.write.Conn(ctx)
+	if err != nil {
+		return wrap(op, err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA synchronous = NORMAL`); err != nil {
+		return wrap(op, err)
+	}
+	defer func() {
+		// Back to a flush per commit; a connection that cannot be put back is discarded, and
+		// the pool opens a new one with the DSN's settings.
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA synchronous = FULL`); err != nil {
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	sqlTx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return wrap(op, err)
+	}
+	tx := &Tx{Tx: sqlTx, now: db.Now().UTC().Truncate(time.Millisecond)}
+	if err := fn(tx); err != nil {
+		_ = sqlTx.Rollback()
+		return wrap(op, err)
+	}
+	return wrap(op, sqlTx.Commit())
 }
 
 // view runs fn in a read-only transaction on the read pool.

@@ -31,12 +31,24 @@ func (db *DB) AddIPENote(ctx context.Context, p *laeringsliv.IPEParticipant, tex
 	if p.Token == "" || laeringsliv.HashToken(p.Token) != p.TokenHash {
 		return nil, laeringsliv.Errorf(laeringsliv.EUNAUTHORIZED, "ipe.error.token_required")
 	}
-	return db.addIPENote(ctx, p.SessionID, text, p.Token)
+	return db.addIPENote(ctx, p.SessionID, text, p.Token, "")
+}
+
+// AddIPENoteOnce is AddIPENote with the phone's idempotency key: the note's id comes from the
+// key (laeringsliv.NoteKeyID), and a key already stored in the session stores nothing more.
+func (db *DB) AddIPENoteOnce(ctx context.Context, p *laeringsliv.IPEParticipant, text, key string) (*laeringsliv.IPENote, error) {
+	if p.Token == "" || laeringsliv.HashToken(p.Token) != p.TokenHash {
+		return nil, laeringsliv.Errorf(laeringsliv.EUNAUTHORIZED, "ipe.error.token_required")
+	}
+	if !laeringsliv.ValidNoteKey(key) {
+		return nil, laeringsliv.FieldError("key", "ipe.error.key_invalid")
+	}
+	return db.addIPENote(ctx, p.SessionID, text, p.Token, key)
 }
 
 // AddIPEOralNote puts a note the facilitator typed into the hat; it counts no writer.
 func (db *DB) AddIPEOralNote(ctx context.Context, sessionID int64, text string) (*laeringsliv.IPENote, error) {
-	return db.addIPENote(ctx, sessionID, text, "")
+	return db.addIPENote(ctx, sessionID, text, "", "")
 }
 
 // FindIPEHat returns how many notes and distinct writers the hat holds.

@@ -36,6 +36,7 @@ type noteRequest struct {
 	sessionID int64
 	text      string
 	token     string // the writer's token, to count them by its mark; "" for an oral note
+	key       string // the phone's idempotency key, or ""
 	note      *laeringsliv.IPENote
 	err       error
 	done      chan struct{}
@@ -50,12 +51,12 @@ type noteQueue struct {
 }
 
 // addIPENote queues a note and waits for the commit that holds it.
-func (db *DB) addIPENote(ctx context.Context, sessionID int64, text string, token string) (*laeringsliv.IPENote, error) {
+func (db *DB) addIPENote(ctx context.Context, sessionID int64, text, token, key string) (*laeringsliv.IPENote, error) {
 	text, err := laeringsliv.CleanNote(text)
 	if err != nil {
 		return nil, err
 	}
-	req := &noteRequest{ctx: ctx, sessionID: sessionID, text: text, token: token, done: make(chan struct{})}
+	req := &noteRequest{ctx: ctx, sessionID: sessionID, text: text, token: token, key: key, done: make(chan struct{})}
 	q := &db.notes
 	q.mu.Lock()
 	q.pending = append(q.pending, req)
@@ -138,11 +139,27 @@ func (db *DB) insertNotes(batch []*noteRequest) error {
 				r.err = notFound()
 			case s.Phase != laeringsliv.IPEPhaseCapture:
 				r.err = invalid("ipe.error.not_capturing")
+				if r.key != "" { // sent before writing closed, and its answer lost: stored
+					id := laeringsliv.NoteKeyID(s.ID, r.key)
+					if stored, err := noteStored(ctx, tx, id); err != nil {
+						return err
+					} else if stored {
+						r.err, r.note = nil, &laeringsliv.IPENote{ID: id, SessionID: s.ID, Text: r.text, Phase: s.Phase}
+					}
+				}
 			default:
 				r.err = nil
-				r.note = &laeringsliv.IPENote{ID: laeringsliv.NewNoteID(), SessionID: s.ID, Text: r.text, Phase: s.Phase}
+				id := laeringsliv.NewNoteID()
+				if r.key != "" {
+					id = laeringsliv.NoteKeyID(s.ID, r.key)
+				}
+				r.note = &laeringsliv.IPENote{ID: id, SessionID: s.ID, Text: r.text, Phase: s.Phase}
 				ok = append(ok, r)
 			}
+		}
+		var err error
+		if ok, err = dropRepeats(ctx, tx, ok); err != nil {
+			return err
 		}
 		if err := insertNoteRows(ctx, tx, "ipe_note_pool", sessions, ok); err != nil {
 			return err
@@ -157,6 +174,39 @@ func (db *DB) insertNotes(batch []*noteRequest) error {
 	}
 	db.markWriters(ctx, sessions, ok)
 	return nil
+}
+
+// dropRepeats takes out of list the notes sent again under a key already stored (in the pool,
+// or in the hat once writing has closed) or twice in this batch: they are answered as stored
+// and neither stored nor counted again. The writer's mark is idempotent anyway.
+func dropRepeats(ctx context.Context, tx *Tx, list []*noteRequest) ([]*noteRequest, error) {
+	seen := map[string]bool{}
+	out := list[:0:0]
+	for _, r := range list {
+		if r.key == "" {
+			out = append(out, r)
+			continue
+		}
+		if seen[r.note.ID] {
+			continue
+		}
+		seen[r.note.ID] = true
+		stored, err := noteStored(ctx, tx, r.note.ID)
+		if err != nil {
+			return nil, err
+		} else if !stored {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// noteStored reports whether a note with id is in the holding pool or the hat.
+func noteStored(ctx context.Context, tx *Tx, id string) (bool, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM ipe_note_pool WHERE id = $1) + (SELECT COUNT(*) FROM ipe_notes WHERE id = $1)`, id).Scan(&n)
+	return n > 0, err
 }
 
 // countHatNotes adds a batch's notes to their sessions' counts.
@@ -206,7 +256,8 @@ func insertNoteRows(ctx context.Context, tx *Tx, table string, sessions map[int6
 }
 
 // markWriters counts the batch's writers in a transaction of its own, after their notes have
-// committed: each writer's mark once, in the order of the marks. The notes are acknowledged
+// committed: each writer's mark once, in the order of the marks. The commit does not wait
+// for the disk (updateLazy): the note's own commit did. The notes are acknowledged
 // whatever happens here; a mark that fails is retried once and otherwise logged (with no
 // content), and the writer's next note marks them again.
 func (db *DB) markWriters(ctx context.Context, sessions map[int64]*laeringsliv.IPESession, list []*noteRequest) {
@@ -222,7 +273,7 @@ func (db *DB) markWriters(ctx context.Context, sessions map[int64]*laeringsliv.I
 	ctx = context.WithoutCancel(ctx)
 	var err error
 	for range 2 {
-		if err = db.update(ctx, "count ipe writers", func(tx *Tx) error {
+		if err = db.updateLazy(ctx, "count ipe writers", func(tx *Tx) error {
 			return insertWriterMarks(ctx, tx, sessions, tokens)
 		}); err == nil {
 			return

@@ -163,7 +163,12 @@ func (s *Server) apiNote(w http.ResponseWriter, r *http.Request) {
 			Message: state(r).tr.T("ipe.error.personal_data"), Field: "text", Kinds: kinds}})
 		return
 	}
-	if _, err := s.svc.IPE.AddIPENote(r.Context(), c.p, text); err != nil {
+	if req.Key != "" {
+		_, err = s.svc.IPE.AddIPENoteOnce(r.Context(), c.p, text, req.Key)
+	} else {
+		_, err = s.svc.IPE.AddIPENote(r.Context(), c.p, text)
+	}
+	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
@@ -270,8 +275,7 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	defer s.metrics.streamOpened(r, "ipe")()
-	s.feed.serve(w, r, s.live, ipeTopic(c.s.ID), c.s.ID)
+	s.feed.serve(w, r, s.live, ipeTopic(c.s.ID), c.s.ID, s.streams, s.metrics.streamOpened(r, "ipe"))
 }
 
 // apiPhase moves a session to its next phase; the signed-in facilitator calls it.

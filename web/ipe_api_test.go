@@ -107,6 +107,20 @@ func TestIPEAPIFlow(t *testing.T) {
 			t.Fatalf("note: %d", code)
 		}
 	}
+	// A phone that lost the answer sends the note again under its key: stored once.
+	keyed := noteRequest{Text: "Notat med nøkkel", Key: "Zm9vYmFyYmF6cXV4cXV1eA"}
+	for range 3 {
+		if code := f.api(t, c, "POST", base+"/notes", tokens[0], keyed, &errBody); code != 201 {
+			t.Fatalf("keyed note: %d %+v", code, errBody)
+		}
+	}
+	if hat, err := f.db.FindIPEHat(context.Background(), sess.ID); err != nil || hat.Notes != 3 {
+		t.Fatalf("hat after a note sent three times under one key: %+v %v; want 3 notes", hat, err)
+	}
+	if code := f.api(t, c, "POST", base+"/notes", tokens[0], noteRequest{Text: "x", Key: "kort"}, &errBody); code != 422 ||
+		errBody.Error.Code != "key_invalid" {
+		t.Fatalf("bad key: %d %+v", code, errBody)
+	}
 	phase(laeringsliv.IPEPhaseCapture, 422) // two writers: the hat stays closed
 	if code := f.api(t, c, "POST", base+"/notes", tokens[2], map[string]string{"text": "<script>alert(1)</script>"}, nil); code != 201 {
 		t.Fatalf("note: %d", code)

@@ -29,6 +29,30 @@ type IPEConsolePage struct {
 	MembersJoined int
 	Reissued      []string
 	People        []*laeringsliv.Person
+	// Steps are the session's phases in order, for the stepper.
+	Steps []ipeStep
+	// HatStatus says in plain words who has written and when the hat opens.
+	HatStatus string
+}
+
+type ipeStep struct {
+	Phase         laeringsliv.IPEPhase
+	Done, Current bool
+}
+
+// ipeSteps lists the phases from the first, marking those passed and the current one.
+func ipeSteps(now laeringsliv.IPEPhase) []ipeStep {
+	var steps []ipeStep
+	done := true
+	for p := laeringsliv.IPEPhaseDraft; p != ""; p = p.Next() {
+		if p == now {
+			done = false
+			steps = append(steps, ipeStep{Phase: p, Current: true})
+			continue
+		}
+		steps = append(steps, ipeStep{Phase: p, Done: done})
+	}
+	return steps
 }
 
 // IPENoteRow is a note numbered for its label (the number is its place in this shuffle).
@@ -46,7 +70,8 @@ func (s *Server) ipeConsole(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := IPEConsolePage{Page: s.base(w, r, st.tr.T("ipe.console.title")), Workplace: st.workplace, Session: sess,
-		State: state, Next: sess.Phase.Next(), Path: ipePath(sess)}
+		State: state, Next: sess.Phase.Next(), Path: ipePath(sess), Steps: ipeSteps(sess.Phase),
+		HatStatus: presentStatus(st.tr, sess, state.Hat)}
 	if sess.Phase == laeringsliv.IPEPhaseDraft || sess.Phase == laeringsliv.IPEPhaseCapture {
 		p.JoinQR = s.ipeJoinQR(r, sess.JoinCode)
 	}
@@ -72,7 +97,8 @@ func (s *Server) ipeConsole(w http.ResponseWriter, r *http.Request) {
 			p.Notes = append(p.Notes, IPENoteRow{Num: i + 1, IPENote: n})
 		}
 	}
-	if sess.Phase != laeringsliv.IPEPhaseClosed {
+	// A console that redraws itself after a phase change (?fragment=1) keeps the stream it has.
+	if sess.Phase != laeringsliv.IPEPhaseClosed && r.URL.Query().Get("fragment") == "" {
 		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), sess.ID, laeringsliv.IPEObserver); err != nil {
 			s.serverError(w, r, err)
 			return
@@ -195,19 +221,75 @@ type IPEScreenPage struct {
 	Token   string
 	JoinURL string
 	JoinQR  template.HTML
+	// The presentation: a plain-words status, the groups with their last drawn note, vote
+	// bars scaled to the most votes, and the facilitator's phase shortcut.
+	Status        string
+	Groups        []presentGroup
+	Joinable      bool // draft or capture: the join code and the hat's meter are shown
+	VotesOpen     bool
+	MaxVotes      int
+	CanFacilitate bool
+	Next          laeringsliv.IPEPhase
+	Path          string
+	Messages      []presentMsg // texts the script fills in as the session moves
+}
+
+type presentGroup struct {
+	Name  string
+	Last  string // the note drawn last
+	Draws []DrawJSON
+}
+
+type presentMsg struct{ Key, Text string }
+
+// presentStatus says in plain words where the session is: who has written and when the hat
+// opens, or what the groups are doing.
+func presentStatus(tr *translator, sess *laeringsliv.IPESession, hat laeringsliv.IPEHat) string {
+	data := map[string]any{"Writers": hat.Writers, "K": sess.K, "Notes": hat.Notes}
+	switch {
+	case sess.Phase == laeringsliv.IPEPhaseCapture && hat.Writers < sess.K:
+		return tr.T("present.status.capture_waiting", data)
+	case sess.Phase == laeringsliv.IPEPhaseCapture:
+		return tr.T("present.status.capture_open", data)
+	}
+	return tr.T("present.status."+string(sess.Phase), data)
 }
 
 func (s *Server) ipeScreen(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
-	state, err := s.ipeState(r.Context(), st.ipe, nil)
+	sess := st.ipe
+	state, err := s.ipeState(r.Context(), sess, nil)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	p := IPEScreenPage{Page: s.base(w, r, st.tr.T("ipe.screen.title")), Session: st.ipe, State: state,
-		JoinURL: s.absoluteURL(r, "/ipe"), JoinQR: s.ipeJoinQR(r, st.ipe.JoinCode)}
-	if st.ipe.Phase != laeringsliv.IPEPhaseClosed {
-		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), st.ipe.ID, laeringsliv.IPEObserver); err != nil {
+	p := IPEScreenPage{Page: s.base(w, r, st.tr.T("ipe.screen.title")), Session: sess, State: state,
+		JoinURL: s.absoluteURL(r, "/ipe"), JoinQR: s.ipeJoinQR(r, sess.JoinCode),
+		Status:    presentStatus(st.tr, sess, state.Hat),
+		Joinable:  sess.Phase == laeringsliv.IPEPhaseDraft || sess.Phase == laeringsliv.IPEPhaseCapture,
+		VotesOpen: resultsOpen(sess), Next: sess.Phase.Next(), Path: ipePath(sess),
+		CanFacilitate: st.actor.Can(laeringsliv.ActionIPEFacilitate, laeringsliv.IPESessionResource(st.workplace, sess))}
+	p.Bare = true
+	for _, g := range state.Groups {
+		pg := presentGroup{Name: g.Name, Draws: g.Draws}
+		if n := len(g.Draws); n > 0 {
+			pg.Last = g.Draws[n-1].Text
+		}
+		for _, d := range g.Draws {
+			p.MaxVotes = max(p.MaxVotes, d.VoteCount())
+		}
+		p.Groups = append(p.Groups, pg)
+	}
+	p.MaxVotes = max(p.MaxVotes, 1)
+	for _, key := range []string{"present.status.draft", "present.status.capture_waiting", "present.status.capture_open",
+		"present.status.draw", "present.status.vote", "present.status.plenum", "present.status.closed",
+		"present.nothing_drawn", "ipe.results.none", "present.votes_one", "present.votes_other", "present.code_shown", "present.code_hidden",
+		"ipe.phase.draft", "ipe.phase.capture", "ipe.phase.draw", "ipe.phase.vote", "ipe.phase.plenum", "ipe.phase.closed"} {
+		p.Messages = append(p.Messages, presentMsg{Key: key, Text: st.tr.T(key,
+			map[string]any{"Writers": "{writers}", "K": "{k}", "Notes": "{notes}", "Count": "{n}"})})
+	}
+	if sess.Phase != laeringsliv.IPEPhaseClosed {
+		if _, p.Token, err = s.svc.IPE.JoinIPE(r.Context(), sess.ID, laeringsliv.IPEObserver); err != nil {
 			s.serverError(w, r, err)
 			return
 		}

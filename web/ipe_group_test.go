@@ -2,9 +2,11 @@ package web
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"laeringsliv"
+	"laeringsliv/grouping"
 	"laeringsliv/sqlstore/sqltest"
 )
 
@@ -45,5 +47,22 @@ func TestIPEChooseGroupAPI(t *testing.T) {
 	k := join(fixed.JoinCode)
 	if code := f.api(t, c, "POST", "/api/v1/sessions/"+itoa(fixed.ID)+"/group", k.Token, groupRequest{Group: k.Group}, &errBody); code != 422 || errBody.Error.Code != "group_fixed" {
 		t.Fatalf("random grouping: %d %+v", code, errBody)
+	}
+}
+
+// The number of groups the facilitator asks for is the number made, with people spread as
+// evenly as they allow; with more groups than people, the rest start empty for latecomers.
+func TestGroupSizesGiveTheNumberAsked(t *testing.T) {
+	for _, tc := range []struct {
+		people, asked int
+		want          []int
+	}{
+		{17, 2, []int{9, 8}}, {17, 4, []int{5, 4, 4, 4}}, {5, 2, []int{3, 2}}, {8, 8, []int{1, 1, 1, 1, 1, 1, 1, 1}},
+		{3, 5, []int{1, 1, 1}}, {12, 1, []int{12}}, {30, 3, []int{10, 10, 10}},
+	} {
+		got, err := grouping.Sizes(tc.people, groupSizes(tc.people, tc.asked, false))
+		if err != nil || !slices.Equal(got, tc.want) {
+			t.Errorf("%d people in %d groups: %v %v, want %v", tc.people, tc.asked, got, err, tc.want)
+		}
 	}
 }

@@ -72,6 +72,7 @@ type joinRequest struct {
 type noteRequest struct {
 	Text    string `json:"text"`
 	Confirm bool   `json:"confirm,omitempty"`
+	Key     string `json:"key,omitempty"` // the phone's idempotency key (laeringsliv.ValidNoteKey)
 }
 
 // noteRef names a note (votes), with a reflection's text.

@@ -101,6 +101,10 @@ func (s *Server) ipeCreate(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	if text(v, "then", 10) == "present" { // straight to the projector, where the code is shown
+		http.Redirect(w, r, ipePath(sess)+"/screen", http.StatusSeeOther)
+		return
+	}
 	http.Redirect(w, r, ipePath(sess), http.StatusSeeOther)
 }
 
@@ -119,7 +123,7 @@ func (s *Server) ipeGroups(r *http.Request, g laeringsliv.IPEGrouping, n int) ([
 			members[i] = grouping.Member{ID: p.ID, Team: p.ShiftTeam}
 		}
 		rng := rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
-		formed, err := grouping.Form(members, grouping.Options{KeepTeams: g == laeringsliv.IPEGroupingShiftTeam}, rng)
+		formed, err := grouping.Form(members, groupSizes(len(members), n, g == laeringsliv.IPEGroupingShiftTeam), rng)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -137,6 +141,19 @@ func (s *Server) ipeGroups(r *http.Request, g laeringsliv.IPEGrouping, n int) ([
 		names[i] = st.tr.T("ipe.group_name", map[string]any{"N": i + 1})
 	}
 	return names, persons, nil
+}
+
+// groupSizes asks for n groups as even as the people allow (the number the facilitator gave is
+// the number they get); with no number, groups of 3–5.
+func groupSizes(people, n int, keepTeams bool) grouping.Options {
+	o := grouping.Options{KeepTeams: keepTeams}
+	if n < 1 || people < 1 {
+		return o
+	}
+	lo := max(1, people/n)
+	hi := max(1, (people+n-1)/n)
+	o.Min, o.Target, o.Max = lo, hi, hi
+	return o
 }
 
 // ipePath is the facilitator console of a session.

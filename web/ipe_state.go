@@ -19,6 +19,7 @@ type IPEState struct {
 	Group      int64                   `json:"group"`
 	Seat       int                     `json:"seat,omitempty"` // the caller's place in its group's turns
 	Hat        laeringsliv.IPEHat      `json:"hat"`
+	HatLeft    int                     `json:"hat_left"` // notes not drawn yet, so a phone offers a draw only when one is left
 	Groups     []IPEGroupJSON          `json:"groups"`
 	Deadline   int64                   `json:"deadline,omitempty"` // the phase timer's end, Unix ms
 }
@@ -94,6 +95,7 @@ func (s *Server) ipeState(ctx context.Context, sess *laeringsliv.IPESession, p *
 		}
 		st.Seat = turns[st.Group].Seat
 	}
+	st.HatLeft = max(0, st.Hat.Notes-len(draws))
 	open := resultsOpen(sess)
 	for _, g := range groups {
 		gj := IPEGroupJSON{ID: g.ID, Name: g.Name, Members: g.Members, Turn: turns[g.ID].Current, Draws: []DrawJSON{}}

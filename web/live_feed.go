@@ -195,12 +195,19 @@ func (s *feedSnapshot[T]) after(seq int64, out []live.Event) []live.Event {
 // serve serves the session's events on topic as SSE: each stored event with its sequence as
 // the id, so that a reconnecting client resumes after what it saw, and the state's event
 // whenever the state changed since this stream last sent it.
-func (f *eventFeed[T]) serve(w http.ResponseWriter, r *http.Request, hub live.Hub, topic string, id int64) {
+//
+// With a pool, an HTTP/1.x stream is taken over by the pool once its first events are
+// written (see live.Pool); done runs when the stream ends, however it ends.
+func (f *eventFeed[T]) serve(w http.ResponseWriter, r *http.Request, hub live.Hub, topic string, id int64, pool *live.Pool, done func()) {
 	e := f.attach(hub, topic, id)
-	defer f.detach(id, e)
 	var last T
 	sent := false
-	live.Stream{Hub: hub, Changed: e.next, Load: func(_ context.Context, after int64) ([]live.Event, error) {
+	live.Stream{Hub: hub, Topic: topic, Changed: e.next, Pool: pool, Done: func() {
+		f.detach(id, e)
+		if done != nil {
+			done()
+		}
+	}, Load: func(_ context.Context, after int64) ([]live.Event, error) {
 		snap := e.snap.Load()
 		if snap == nil {
 			return nil, nil // the first fetch has not landed; it wakes the stream

@@ -24,8 +24,7 @@ func (s *Server) workshopEvents(w http.ResponseWriter, r *http.Request) {
 		s.jsonError(w, r, err)
 		return
 	}
-	defer s.metrics.streamOpened(r, "reading")()
-	s.reading.serve(w, r, s.live, readingTopic(ws.ID), ws.ID)
+	s.reading.serve(w, r, s.live, readingTopic(ws.ID), ws.ID, nil, s.metrics.streamOpened(r, "reading"))
 }
 
 // stateJSON is the phase and the shared text of the reader's group (or of ?group=id for a

@@ -162,6 +162,7 @@ func (s *Server) plenumPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := PlenumPage{Page: s.base(w, r, ws.Title), WorkshopView: v, StateURL: workshopPath(ws) + "/state", EventsURL: workshopPath(ws) + "/events"}
+	p.Bare = true // shown on the projector: a presentation without the app's frame
 	if n, ok := intField(r.URL.Query(), "group"); ok {
 		for i, g := range v.Groups {
 			if g.Group.Number != n {

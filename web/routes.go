@@ -15,6 +15,7 @@ func (s *Server) routes() []route {
 		public("GET /readyz", s.readyz),
 		public("GET /metrics", s.publicMetrics),
 		public("GET /static/", s.static()),
+		public("GET /ipe.webmanifest", s.ipeManifest),
 		public("GET /login", s.loginPage),
 		public("POST /login", s.login),
 		public("GET /login/oidc/{provider}", s.oidcStart),

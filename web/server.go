@@ -119,6 +119,7 @@ type Server struct {
 	assets   assets
 	handler  http.Handler
 	live     live.Hub
+	streams  *live.Pool // idle IPE event streams, kept without a goroutine each
 	feed     *eventFeed[laeringsliv.IPEHat]
 	reading  *eventFeed[struct{}]
 }
@@ -162,7 +163,7 @@ func New(cfg Config, svc Services) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(cfg.DBPools, svc.Jobs),
 		limiter: newLoginLimiter(cfg.Now), devices: newDevices(cfg.DeviceKey, cfg.Now), oidc: newOIDCClients(cfg.OIDC),
-		joins: newJoinLimiter(cfg.Now), assets: as, live: svc.Live}
+		joins: newJoinLimiter(cfg.Now), assets: as, live: svc.Live, streams: live.NewPool()}
 	if s.live == nil {
 		s.live = live.NewMemory()
 	}

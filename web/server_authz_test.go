@@ -47,6 +47,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /password/reset/{token}":              {everyone, everyone},
 	"POST /password/reset/{token}":             {everyone, everyone},
 	"GET /static/":                             {everyone, everyone},
+	"GET /ipe.webmanifest":                     {everyone, everyone},
 	"GET /login":                               {everyone, everyone},
 	"POST /login":                              {everyone, everyone},
 	"GET /lang/{lang}":                         {everyone, everyone},

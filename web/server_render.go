@@ -64,6 +64,8 @@ type Page struct {
 	Errors    []FieldErr
 	Languages []LangLink
 	Nav       []NavLink
+	// Bare leaves out the app's header and footer: a presentation on a projector.
+	Bare bool
 }
 
 // FieldErr is one message of a form's error summary, linked to its field.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"laeringsliv"
@@ -90,6 +91,20 @@ type AssessmentView struct {
 	Assessor string
 }
 
+// assessmentViews names each assessment's assessor, so that two assessors' feedback is told
+// apart.
+func (s *Server) assessmentViews(ctx context.Context, as []*laeringsliv.Assessment) ([]AssessmentView, error) {
+	views := make([]AssessmentView, 0, len(as))
+	for _, a := range as {
+		who, err := s.names(ctx, []int64{a.AssessorID})
+		if err != nil {
+			return nil, err
+		}
+		views = append(views, AssessmentView{Assessment: a, Assessor: who[0]})
+	}
+	return views, nil
+}
+
 func (s *Server) assessPage(w http.ResponseWriter, r *http.Request) {
 	s.showAssess(w, r, http.StatusOK, "", "", nil)
 }
@@ -120,13 +135,9 @@ func (s *Server) showAssess(w http.ResponseWriter, r *http.Request, status int, 
 		s.serverError(w, r, err)
 		return
 	}
-	for _, a := range as {
-		who, err := s.names(ctx, []int64{a.AssessorID})
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		p.Assessments = append(p.Assessments, AssessmentView{Assessment: a, Assessor: who[0]})
+	if p.Assessments, err = s.assessmentViews(ctx, as); err != nil {
+		s.serverError(w, r, err)
+		return
 	}
 	s.render(w, r, status, "study_assess", p)
 }

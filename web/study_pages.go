@@ -26,7 +26,7 @@ type StudyPage struct {
 type RequirementRow struct {
 	Requirement *laeringsliv.WorkRequirement
 	Status      laeringsliv.SubmissionStatus // empty: not started
-	Feedback    []*laeringsliv.Assessment
+	Feedback    []AssessmentView
 }
 
 // StudyCounts are the workplace's figures, with no person named.
@@ -71,7 +71,11 @@ func (s *Server) showStudy(w http.ResponseWriter, r *http.Request, status int, l
 			}
 			if len(versions) > 0 {
 				row.Status = versions[0].Status
-				if row.Feedback, err = s.svc.Study.FindAssessments(ctx, versions[0].ID); err != nil {
+				as, err := s.svc.Study.FindAssessments(ctx, versions[0].ID)
+				if err == nil {
+					row.Feedback, err = s.assessmentViews(ctx, as)
+				}
+				if err != nil {
 					s.serverError(w, r, err)
 					return
 				}

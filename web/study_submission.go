@@ -29,7 +29,7 @@ type SubmissionPage struct {
 // VersionView is one version of a submission with its assessments.
 type VersionView struct {
 	Submission  *laeringsliv.Submission
-	Assessments []*laeringsliv.Assessment
+	Assessments []AssessmentView
 }
 
 func (s *Server) submissionPage(w http.ResponseWriter, r *http.Request) {
@@ -65,7 +65,12 @@ func (s *Server) showSubmission(w http.ResponseWriter, r *http.Request, status i
 			s.serverError(w, r, err)
 			return
 		}
-		p.History = append(p.History, VersionView{Submission: v, Assessments: as})
+		views, err := s.assessmentViews(ctx, as)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		p.History = append(p.History, VersionView{Submission: v, Assessments: views})
 	}
 	if len(versions) > 0 {
 		p.Current = versions[0]

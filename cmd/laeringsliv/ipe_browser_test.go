@@ -32,14 +32,16 @@ func TestBrowserIPEFlow(t *testing.T) {
 	clickAndWait(t, fac, `main a[href$="/ipe/new"]`)
 	browsertest.AssertAxe(t, fac, "ipe new")
 	eval[bool](t, fac, `(document.getElementById('f-grouping').value = 'hand', document.getElementById('f-groups').value = '2', document.getElementById('f-phase_minutes').value = '5', true)`)
-	clickAndWait(t, fac, `main form button[type=submit]`)
+	clickAndWait(t, fac, `main form button[type=submit]:not([name=then])`)
 	browsertest.AssertAxe(t, fac, "ipe console draft")
 	console := eval[string](t, fac, `location.pathname`)
 	code := strings.TrimSpace(eval[string](t, fac, `document.querySelector('.app-ipe-code').textContent`))
+	// The console moves to the next phase in the background and redraws without a reload,
+	// keeping the keyboard on the phase button.
 	next := func(name string) {
 		t.Helper()
 		browsertest.Navigate(t, fac, m.URL()+console)
-		clickAndWait(t, fac, `main form[action$="/phase"] button`)
+		consoleNext(t, fac, name)
 		browsertest.AssertAxe(t, fac, "ipe console "+name)
 	}
 	next("capture")
@@ -51,15 +53,34 @@ func TestBrowserIPEFlow(t *testing.T) {
 		}
 	}
 	qrNamed(fac, "console")
-	screen := b.NewTab(t, norwegian(browsertest.Desktop))
+	screen := b.NewTab(t, norwegian(browsertest.Projector))
 	signIn(t, screen, m.URL(), leader, "/")
 	browsertest.Navigate(t, screen, m.URL()+console+"/screen")
 	qrNamed(screen, "projector view")
 	if text := mainText(t, screen); !strings.Contains(text, code) {
 		t.Errorf("projector view lacks the join code as text: %q", text)
 	}
+	// A presentation: no app header, type readable from the back of the room, nothing wider
+	// than the screen.
+	if eval[bool](t, screen, `!!document.querySelector('header.app-header, footer.app-footer')`) {
+		t.Error("the projector view shows the app's header or footer")
+	}
+	for _, sel := range []string{".app-present-status", ".app-present-question", ".app-present-counts"} {
+		if px := eval[float64](t, screen, `parseFloat(getComputedStyle(document.querySelector('`+sel+`')).fontSize)`); px < 32 {
+			t.Errorf("%s at %.0f px on a 1080p projector; want at least 32", sel, px)
+		}
+	}
+	if eval[bool](t, screen, `document.documentElement.scrollWidth > window.innerWidth`) {
+		t.Error("the projector view is wider than the screen")
+	}
 	browsertest.AssertAxe(t, screen, "ipe projector capture with QR code")
 	shot(t, screen, "ipe-projector-qr")
+	eval[bool](t, screen, `(window.__samePage = true)`)
+	// K hides the code and shows it again.
+	eval[bool](t, screen, `(document.dispatchEvent(new KeyboardEvent('keydown', {key: 'k'})), true)`)
+	waitFor(t, screen, `document.getElementById('present-join').hidden`, "the code hidden by K")
+	eval[bool](t, screen, `(document.dispatchEvent(new KeyboardEvent('keydown', {key: 'k'})), true)`)
+	waitFor(t, screen, `!document.getElementById('present-join').hidden`, "the code shown again by K")
 
 	var people []context.Context
 	for i := range 5 {
@@ -89,9 +110,11 @@ func TestBrowserIPEFlow(t *testing.T) {
 			browsertest.AssertAxe(t, ctx, "ipe personal-data warning")
 			eval[bool](t, ctx, `(document.getElementById('ipe-edit').click(), document.getElementById('f-note').value = 'Ring meg', document.querySelector('#ipe-note-form button[type=submit]').click(), true)`)
 		}
-		waitFor(t, ctx, `document.getElementById('ipe-status').textContent.length > 0 && document.getElementById('f-note').value === ''`, "the note to be saved")
+		waitFor(t, ctx, `document.getElementById('ipe-status').textContent.length > 0 && document.getElementById('f-note').value === '' && document.querySelectorAll('#ipe-outbox .app-ipe-outbox-sent').length > 0 && document.querySelectorAll('#ipe-outbox .app-ipe-outbox-waiting').length === 0`, "the note to be saved")
 	}
 	waitFor(t, people[0], `document.querySelector('#ipe-capture [data-hat=notes]').textContent === '5'`, "the hat count to reach 5 live")
+	waitFor(t, screen, `document.querySelector('#ipe-present [data-hat=writers]').textContent === '5' && document.querySelector('[data-present=meter]').value === document.querySelector('[data-present=meter]').max && /5 har skrevet/.test(document.querySelector('[data-present=status]').textContent)`,
+		"the projector's plain-words status and meter to follow the writers live")
 
 	next("draw")
 	// Joiners went to the emptier group in turn: people 0, 2 and 4 share a group.
@@ -113,6 +136,12 @@ func TestBrowserIPEFlow(t *testing.T) {
 		"the draw phase and the first turn on the second group's screen")
 	eval[bool](t, people[1], `(document.getElementById('ipe-draw-btn').click(), true)`)
 	waitFor(t, people[1], `!document.getElementById('ipe-current').hidden`, "the second group's draw")
+	waitFor(t, screen, `document.querySelectorAll('.app-present-group .app-present-drawn').length === 2 && document.getElementById('present-join').hidden`,
+		"both groups' drawn notes large on the projector, without a reload")
+	if !strings.Contains(mainText(t, screen), drawn) {
+		t.Errorf("the projector does not show the drawn note %q", drawn)
+	}
+	shot(t, screen, "ipe-projector-draw")
 
 	next("vote")
 	waitFor(t, people[0], `document.querySelectorAll('#ipe-vote-list button').length === 1`, "the vote list")
@@ -123,6 +152,15 @@ func TestBrowserIPEFlow(t *testing.T) {
 	next("plenum")
 	waitFor(t, people[0], `!document.getElementById('ipe-plenum').hidden && document.querySelectorAll('#ipe-plenum-groups li').length === 2`, "the plenum")
 	browsertest.AssertAxe(t, people[0], "ipe plenum (phone)")
+	waitFor(t, screen, `document.querySelectorAll('.app-present-bar meter').length === 2 && /1 stemme/.test(document.querySelector('[data-present=groups]').textContent)`,
+		"the votes as bars with their numbers on the projector, without a reload")
+	if !eval[bool](t, screen, `window.__samePage === true`) {
+		t.Error("the projector view reloaded")
+	}
+	if eval[bool](t, screen, `document.documentElement.scrollWidth > window.innerWidth`) {
+		t.Error("the projector's plenum is wider than the screen")
+	}
+	shot(t, screen, "ipe-projector-plenum")
 	browsertest.Navigate(t, screen, m.URL()+console+"/screen")
 	if text := mainText(t, screen); !strings.Contains(text, drawn) {
 		t.Fatalf("projector view lacks the drawn note; says:\n%s", text)
@@ -136,7 +174,7 @@ func TestBrowserIPEFlow(t *testing.T) {
 	if kind := eval[string](t, fac, `document.getElementById('f-kind').value`); kind != "evaluate_idea" {
 		t.Fatalf("evaluation form has kind %q", kind)
 	}
-	clickAndWait(t, fac, `main form button[type=submit]`)
+	clickAndWait(t, fac, `main form button[type=submit]:not([name=then])`)
 	browsertest.AssertAxe(t, fac, "ipe evaluation console")
 	if !strings.Contains(mainText(t, fac), "innovasjonen") {
 		t.Fatalf("evaluation session page says:\n%s", mainText(t, fac))
@@ -146,4 +184,16 @@ func TestBrowserIPEFlow(t *testing.T) {
 		t.Fatalf("the idea list does not show the evaluation:\n%s", mainText(t, fac))
 	}
 	browsertest.AssertAxe(t, fac, "ipe list with an evaluated idea")
+}
+
+// consoleNext clicks the console's phase button and waits until the console shows phase,
+// which it must do without reloading the page.
+func consoleNext(t *testing.T, fac context.Context, phase string) {
+	t.Helper()
+	eval[bool](t, fac, `(window.__samePage = true, document.querySelector('main form[action$="/phase"] button').click(), true)`)
+	waitFor(t, fac, `document.querySelector('.app-ipe-step-now') && document.querySelector('.app-ipe-step-now').dataset.phase === `+jsString(phase),
+		"the console's stepper at "+phase+" without a reload")
+	if !eval[bool](t, fac, `window.__samePage === true`) {
+		t.Errorf("the console reloaded for the phase %s", phase)
+	}
 }

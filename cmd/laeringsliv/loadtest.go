@@ -47,6 +47,7 @@ func (c *CLI) loadtest(ctx context.Context, f *cmdFlags, args []string) error {
 	f.fs.IntVar(&cfg.Participants, "participants", 100, "participants in all")
 	f.fs.IntVar(&cfg.Notes, "notes", 2, "notes per participant")
 	f.fs.IntVar(&cfg.Writers, "writers", 256, "participants writing at once")
+	f.fs.Float64Var(&cfg.Rate, "rate", 0, "notes per second in all, paced as people write (default 0: as fast as the server answers)")
 	f.fs.BoolVar(&cfg.Bare, "bare", false, "measure a bare net/http broadcaster first, in the same run")
 	var history historyFlags
 	f.fs.StringVar(&history.dsn, "history-db", "", "fill this database with history first (load-test databases only)")

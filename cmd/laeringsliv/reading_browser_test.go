@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"laeringsliv"
@@ -190,8 +191,24 @@ func TestBrowserReadingWorkshop(t *testing.T) {
 	if !strings.Contains(mainText(t, teacher), "Beta skriver dette.") {
 		t.Error("the plenum lacks the group's text")
 	}
+	// The plenum is a presentation: no app frame, type from 32 px; the arrow key steps on.
+	if eval[bool](t, teacher, `!!document.querySelector('header.app-header')`) {
+		t.Error("the plenum shows the app's header")
+	}
+	if px := eval[float64](t, teacher, `parseFloat(getComputedStyle(document.querySelector('.app-presentation')).fontSize)`); px < 32 {
+		t.Errorf("the plenum's text at %.0f px; want at least 32", px)
+	}
 	browsertest.Navigate(t, teacher, base+wsPath+"/plenum?group=1")
 	browsertest.AssertAxe(t, teacher, "plenum one by one")
+	if eval[bool](t, teacher, `!!document.querySelector('a[data-key=ArrowRight]')`) {
+		if _, err := chromedp.Run(teacher, chromedp.WaitEvent(page.LoadEventFired, nil,
+			chromedp.Evaluate[chromedp.Void](`document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight'}))`))); err != nil {
+			t.Fatal(err)
+		}
+		if q := eval[string](t, teacher, `location.search`); q != "?group=2" {
+			t.Errorf("the right arrow led to %q", q)
+		}
+	}
 	browsertest.Navigate(t, teacher, base+wsPath+"/summary")
 	browsertest.AssertAxe(t, teacher, "summary")
 	if txt := mainText(t, teacher); !strings.Contains(txt, "Leser") || !strings.Contains(txt, "Alfa skriver dette.") {

@@ -43,15 +43,51 @@
     });
   }, 1000);
 
-  // Console and projector: counts update in place; anything else reloads the page, unless
-  // the facilitator is typing.
+  // The facilitator's console: counts update in place; anything else redraws the console's
+  // content from the server without reloading the page, unless the facilitator is typing or
+  // has a note's redaction open. A phase change is sent in the background and redraws the
+  // same way, keeping the keyboard focus on the phase button.
   var live = $("ipe-live");
-  if (live && live.dataset.token) {
-    listen(live.dataset.session, live.dataset.token, live.dataset.seq, function () {
-      var a = document.activeElement;
-      if (a && (a.tagName === "TEXTAREA" || a.tagName === "INPUT") && a.value) return;
-      location.reload();
-    }, setHat);
+  function busy() {
+    var a = document.activeElement;
+    return (a && (a.tagName === "TEXTAREA" || a.tagName === "INPUT") && a.value) ||
+      !!document.querySelector("#main details.app-ipe-redact[open]");
+  }
+  function redraw(focusSel) {
+    return fetch(location.pathname + "?fragment=1", { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw r;
+      return r.text();
+    }).then(function (html) {
+      var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("main");
+      var main = document.getElementById("main");
+      if (!fresh || !main) return;
+      var keep = $("ipe-live");
+      main.replaceChildren.apply(main, Array.prototype.map.call(fresh.childNodes, function (n) { return document.importNode(n, true); }));
+      var fresh$ = $("ipe-live");
+      if (keep && fresh$) fresh$.replaceWith(keep);
+      var f = focusSel && document.querySelector(focusSel);
+      if (f) f.focus();
+    });
+  }
+  if (live && live.dataset.mode === "console") {
+    if (live.dataset.token) {
+      listen(live.dataset.session, live.dataset.token, live.dataset.seq, function () {
+        if (!busy()) redraw().catch(function () { location.reload(); });
+      }, setHat);
+    }
+    document.addEventListener("submit", function (e) {
+      var form = e.target;
+      if (!form.matches || !form.matches("#main form[action$='/phase']")) return;
+      e.preventDefault();
+      var button = form.querySelector("button");
+      if (button) button.disabled = true;
+      fetch(form.action, { method: "POST", credentials: "same-origin", redirect: "manual",
+        body: new URLSearchParams(new FormData(form)) }).then(function (r) {
+        // Success is the redirect back to the console; anything else shows the server's page.
+        if (r.type !== "opaqueredirect") { form.submit(); return; }
+        return redraw("#main form[action$='/phase'] button, #main h1");
+      }).catch(function () { form.submit(); });
+    });
   }
 
   var app = $("ipe-app");
@@ -151,7 +187,11 @@
     timer.querySelector("[data-deadline]").setAttribute("data-deadline", st.deadline || "");
     timer.hidden = !st.deadline;
     var p = st.phase;
+    if (phase && phase !== p) status(""); // an old message does not follow into the next step
     phase = p;
+    var mine = st.groups.filter(function (g) { return g.id === st.group; })[0];
+    $("ipe-mygroup").textContent = mine ? $("ipe-msg-mygroup").textContent.replace("{name}", mine.name) : "";
+    show("ipe-mygroup", !!mine);
     show("ipe-wait", p === "draft");
     show("ipe-capture", p === "capture");
     show("ipe-draw", p === "draw");
@@ -197,12 +237,14 @@
     $("ipe-seat").textContent = st.seat ? msg("ipe-msg-seat", st.seat) : "";
     show("ipe-seat", !!st.seat);
     var mine = turn > 0 && turn === st.seat;
-    $("ipe-turn").textContent = mine ? msg("ipe-msg-yours", turn) : (turn ? msg("ipe-msg-other", turn) : "");
-    show("ipe-draw-btn", mine);
+    var empty = st.hat_left === 0;
+    $("ipe-turn").textContent = empty ? "" : (mine ? msg("ipe-msg-yours", turn) : (turn ? msg("ipe-msg-other", turn) : ""));
+    show("ipe-hat-empty", empty);
+    show("ipe-draw-btn", mine && !empty);
     var pass = $("ipe-pass-btn");
     pass.textContent = msg("ipe-msg-pass", turn);
     pass.dataset.seat = String(turn);
-    show("ipe-pass-btn", !mine && turn > 0);
+    show("ipe-pass-btn", !mine && turn > 0 && !empty);
   }
 
   function renderVotes(st, draws) {
@@ -249,32 +291,118 @@
 
   function start() {
     refresh();
+    renderOutbox(false);
+    flush();
     if (stream) stream.close();
     // Someone joining moves the turns, and a join sends only the hat's counts.
     stream = listen(me.session, me.token, 0, refresh, function (hat) { setHat(hat); if (phase === "draw") refresh(); });
   }
 
-  function sendNote(confirm) {
-    var text = $("f-note").value;
-    $("e-note").hidden = true;
-    return api("POST", "/sessions/" + me.session + "/notes", me.token, { text: text, confirm: confirm }).then(function (res) {
-      if (res.status === 201) {
-        $("f-note").value = "";
-        show("ipe-warning", false);
-        status($("ipe-msg-sent").textContent);
-        // On a shared device the next person gets a token of their own, so that the hat
-        // counts writers, and sees nothing of the previous note.
-        if (me.shared) join(me.code).then(function (ok) { if (ok) start(); });
-        return;
+  // Notes go through an outbox kept in the tab's session storage: each gets a random key when
+  // it is written, and is sent (and after a network failure sent again, under the same key)
+  // until the server acknowledges it, so a note typed on the staff room's weak Wi-Fi is
+  // neither lost nor stored twice. The key says nothing about the phone; it is forgotten once
+  // the note is acknowledged.
+  var outboxKey = function () { return "ipe-outbox-" + me.session; };
+  var delivered = [], flushing = false, retryTimer = null;
+  function loadOutbox() {
+    try { return JSON.parse(store.getItem(outboxKey()) || "[]"); } catch (e) { return []; }
+  }
+  function saveOutbox(list) { store.setItem(outboxKey(), JSON.stringify(list)); }
+  function randomKey() {
+    var b = new Uint8Array(16);
+    window.crypto.getRandomValues(b);
+    return btoa(String.fromCharCode.apply(null, b)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+  function renderOutbox(sending) {
+    var list = $("ipe-outbox");
+    list.textContent = "";
+    var pending = loadOutbox();
+    pending.forEach(function (item, i) {
+      var li = document.createElement("li");
+      li.className = "app-ipe-outbox-waiting";
+      li.appendChild(document.createTextNode(item.text + " – "));
+      var st = document.createElement("strong");
+      st.textContent = $(i === 0 && sending ? "ipe-msg-sending" : "ipe-msg-queued").textContent;
+      li.appendChild(st);
+      list.appendChild(li);
+    });
+    delivered.forEach(function (text) {
+      var li = document.createElement("li");
+      li.className = "app-ipe-outbox-sent";
+      if (text === null) {
+        li.textContent = $("ipe-msg-delivered-hidden").textContent;
+      } else {
+        li.appendChild(document.createTextNode(text + " – "));
+        var st = document.createElement("strong");
+        st.textContent = $("ipe-msg-delivered").textContent;
+        li.appendChild(st);
       }
+      list.appendChild(li);
+    });
+    $("ipe-outbox-h").hidden = !pending.length && !delivered.length;
+  }
+  function retryLater() {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(flush, 5000);
+  }
+  function flush() {
+    if (flushing || !me) return;
+    var pending = loadOutbox();
+    if (!pending.length) {
+      // On a shared device the next person gets a token of their own, so that the hat
+      // counts writers, and sees nothing of the previous note.
+      if (me.shared && delivered.length) join(me.code).then(function (ok) { if (ok) start(); });
+      return;
+    }
+    flushing = true;
+    renderOutbox(true);
+    var item = pending[0];
+    var done = function (keepGoing) {
+      flushing = false;
+      renderOutbox(false);
+      if (keepGoing) flush();
+    };
+    api("POST", "/sessions/" + me.session + "/notes", me.token, { text: item.text, confirm: item.confirm, key: item.key }).then(function (res) {
+      var rest = loadOutbox().filter(function (x) { return x.key !== item.key; });
+      if (res.status === 201) {
+        saveOutbox(rest);
+        delivered.unshift(me.shared ? null : item.text);
+        status($("ipe-msg-sent").textContent);
+        return done(true);
+      }
+      if (res.status >= 500 || res.status === 429) { status($("ipe-msg-offline").textContent); retryLater(); return done(false); }
+      saveOutbox(rest);
       if (res.body.error && res.body.error.code === "personal_data") {
+        // Back into the box, with the warning: the writer edits it or sends it anyway.
+        $("f-note").value = item.text;
         $("ipe-warning-text").textContent = res.body.error.message;
         show("ipe-warning", true);
         $("ipe-confirm").focus();
-        return;
+        return done(false);
       }
       fail("e-note", res);
+      done(true);
+    }, function () {
+      // No answer: the network is gone or the answer was lost. Keep the note and try again.
+      status($("ipe-msg-offline").textContent);
+      retryLater();
+      done(false);
     });
+  }
+  window.addEventListener("online", function () { if (me) flush(); });
+
+  function sendNote(confirm) {
+    var text = $("f-note").value.trim();
+    $("e-note").hidden = true;
+    if (!text) return;
+    var pending = loadOutbox();
+    pending.push({ key: randomKey(), text: text, confirm: !!confirm });
+    saveOutbox(pending);
+    $("f-note").value = "";
+    show("ipe-warning", false);
+    renderOutbox(false);
+    flush();
   }
 
   $("ipe-join-form").addEventListener("submit", function (e) {

@@ -181,4 +181,20 @@
     showEdit(ev);
   });
   window.addEventListener("pagehide", function () { source.close(); });
+
+  // The plenum on the projector: arrow keys step through the groups, F toggles full screen.
+  if (root.hasAttribute("data-plenum")) {
+    document.addEventListener("keydown", function (e) {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      var t = e.target;
+      if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.isContentEditable)) return;
+      var link = document.querySelector('a[data-key="' + e.key + '"]');
+      if (link) { e.preventDefault(); location.href = link.href; return; }
+      if (e.key === "f" || e.key === "F") {
+        e.preventDefault();
+        if (document.fullscreenElement) document.exitFullscreen();
+        else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(function () {});
+      }
+    });
+  }
 })();
