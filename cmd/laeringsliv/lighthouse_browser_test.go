@@ -368,4 +368,3 @@ func publishedHandbook(t *testing.T, m *Main) string {
 	}
 	return "/handbooks/" + itoa(h.ID)
 }
-
