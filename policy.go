@@ -70,6 +70,8 @@ const (
 	ActionPlanGatherings Action = "study.plan_gatherings"
 	// ActionEditHandbook: write the chapters of a programme's handbook (its researchers).
 	ActionEditHandbook Action = "handbook.edit"
+	// ActionManageRota: import, see and roll back the workplace's shift rota (its leaders).
+	ActionManageRota Action = "rota.manage"
 	// ActionViewJob: follow a job (an export, a backup) and take its result: the person who
 	// started it. Its resource's OwnerID is that person.
 	ActionViewJob Action = "job.view"
@@ -80,7 +82,7 @@ var actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewPosit
 	ActionViewInnovation, ActionRecordInnovation, ActionRecordTimeline, ActionUseFieldBook,
 	ActionViewReports, ActionResearchExport, ActionEditSyllabus, ActionManageReading,
 	ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings,
-	ActionEditHandbook, ActionViewJob}
+	ActionEditHandbook, ActionViewJob, ActionManageRota}
 
 // Actions returns every action, for tests that walk them all, as a copy that callers may change freely.
 func Actions() []Action { return slices.Clone(actions) }
@@ -130,6 +132,8 @@ func (a *Actor) Can(action Action, r Resource) bool {
 	switch action {
 	case ActionViewJob:
 		return r.OwnerID != 0 && r.OwnerID == a.Person.ID
+	case ActionManageRota:
+		return r.WorkplaceID != 0 && a.Has(RoleLeader, r)
 	case ActionViewWorkplace:
 		return r.WorkplaceID != 0 && (a.inWorkplace(r.WorkplaceID) ||
 			a.Has(RoleTeacher, r) || a.Has(RoleAdmissions, r))

@@ -70,11 +70,14 @@ have_package fonts-liberation || missing+=(fonts-liberation)
 have_package python3-openpyxl || missing+=(python3-openpyxl)
 # A real SMTP server process for the mail tests.
 have_package python3-aiosmtpd || missing+=(python3-aiosmtpd)
+# The reference EPUB validator, for the handbook's e-book (a Java program).
+have_package epubcheck || missing+=(epubcheck)
+have_package default-jre-headless || command -v java >/dev/null || missing+=(default-jre-headless)
 # Node.js and npm run Lighthouse.
 have_node || missing+=(nodejs npm)
 
 if ((${#missing[@]} == 0)); then
-	echo "test dependencies: chromium, postgresql, fonts, nginx, openpyxl, aiosmtpd and node present"
+	echo "test dependencies: chromium, postgresql, fonts, nginx, openpyxl, aiosmtpd, epubcheck and node present"
 	install_lighthouse
 	exit 0
 fi

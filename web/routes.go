@@ -83,6 +83,7 @@ func (s *Server) routes() []route {
 		allow("POST /programmes/{programme}/handbook/feedback", laeringsliv.ActionEditHandbook, s.setHandbookFeedback),
 		allow("POST /programmes/{programme}/handbook/publish", laeringsliv.ActionEditHandbook, s.publishHandbook),
 		public("GET /handbooks/{handbook}", s.publishedHandbookPage),
+		public("GET /handbooks/{handbook}/epub", s.handbookEPUB),
 		public("GET /handbooks/sw.js", s.handbookWorker),
 		allow("GET /programmes/{programme}/handbook/draft", laeringsliv.ActionViewProgramme, s.handbookDraftPage),
 		allow("POST /programmes/{programme}/handbook/chapters/{chapter}/marks", laeringsliv.ActionViewProgramme, s.addMark),
@@ -120,6 +121,12 @@ func (s *Server) routes() []route {
 		allow("POST /api/v1/sessions/{ipe}/phase", laeringsliv.ActionIPEFacilitate, s.apiPhase),
 		public("GET /ipe", s.ipeJoinPage),
 		allow("GET /workplaces/{workplace}/ipe", laeringsliv.ActionIPEView, s.ipeListPage),
+
+		// The workplace's shift rota, imported by its leaders.
+		allow("GET /workplaces/{workplace}/rota", laeringsliv.ActionManageRota, s.rotaPage),
+		allow("POST /workplaces/{workplace}/rota/preview", laeringsliv.ActionManageRota, s.rotaPreview),
+		allow("POST /workplaces/{workplace}/rota", laeringsliv.ActionManageRota, s.rotaImport),
+		allow("POST /workplaces/{workplace}/rota/{period}/rollback", laeringsliv.ActionManageRota, s.rotaRollBack),
 		allow("GET /workplaces/{workplace}/ipe/new", laeringsliv.ActionIPECreate, s.ipeNewPage),
 		allow("POST /workplaces/{workplace}/ipe", laeringsliv.ActionIPECreate, s.ipeCreate),
 		allow("GET /workplaces/{workplace}/ipe/{ipe}", laeringsliv.ActionIPEFacilitate, s.ipeConsole),

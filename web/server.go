@@ -46,6 +46,8 @@ type Services struct {
 	// IPE sessions.
 	IPE    laeringsliv.IPEService
 	Tokens laeringsliv.APITokenService // personal API tokens; nil turns them off
+	// Rota keeps workplaces' shift rotas; nil turns the rota pages off.
+	Rota RotaService
 	// Jobs is the durable queue of work that outlives a request (mail, exports, backups);
 	// nil: mail goes out inside the request and exports are written while the reader waits.
 	Jobs laeringsliv.JobService
@@ -57,6 +59,9 @@ type Services struct {
 	Study    laeringsliv.StudyService
 	Calendar laeringsliv.CalendarService
 	Files    filestore.Store
+	// Dashboard answers the front page's questions (what to do next); nil leaves the page
+	// with the list of workplaces only.
+	Dashboard DashboardStore
 	// Ready reports whether storage can serve requests (for /readyz).
 	Ready func(ctx context.Context) error
 }
@@ -120,6 +125,7 @@ type Server struct {
 	handler  http.Handler
 	live     live.Hub
 	streams  *live.Pool // idle IPE event streams, kept without a goroutine each
+	formKey  []byte     // signs what a form carries from one step to the next (newFormKey)
 	feed     *eventFeed[laeringsliv.IPEHat]
 	reading  *eventFeed[struct{}]
 }
@@ -163,7 +169,7 @@ func New(cfg Config, svc Services) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, svc: svc, catalogs: cats, pages: pg, metrics: newMetrics(cfg.DBPools, svc.Jobs),
 		limiter: newLoginLimiter(cfg.Now), devices: newDevices(cfg.DeviceKey, cfg.Now), oidc: newOIDCClients(cfg.OIDC),
-		joins: newJoinLimiter(cfg.Now), assets: as, live: svc.Live, streams: live.NewPool()}
+		joins: newJoinLimiter(cfg.Now), assets: as, live: svc.Live, streams: live.NewPool(), formKey: newFormKey()}
 	if s.live == nil {
 		s.live = live.NewMemory()
 	}

@@ -90,6 +90,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /programmes/{programme}/handbook/publish":                                 {teachers, admins},
 	"GET /handbooks/sw.js":                                                          {everyone, everyone},
 	"GET /handbooks/{handbook}":                                                     {everyone, everyone},
+	"GET /handbooks/{handbook}/epub":                                                {everyone, everyone},
 	"POST /programmes/{programme}/handbook/feedback":                                {teachers, admins},
 	"GET /programmes/{programme}/handbook/draft":                                    {inOwn, admins},
 	"POST /programmes/{programme}/handbook/chapters/{chapter}/marks":                {inOwn, admins},
@@ -141,19 +142,24 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/participation":                   {keepers, admins},
 	// IPE: the participant API is public at the route level (its bearer token is checked by
 	// laeringsliv.ParticipantCan); running a session needs the facilitator's role.
-	"GET /api/v1/openapi.json":                                   {everyone, everyone},
-	"POST /api/v1/join":                                          {everyone, everyone},
-	"GET /api/v1/sessions/{ipe}":                                 {everyone, everyone},
-	"GET /api/v1/sessions/{ipe}/events":                          {everyone, everyone},
-	"POST /api/v1/sessions/{ipe}/notes":                          {everyone, everyone},
-	"POST /api/v1/sessions/{ipe}/draws":                          {everyone, everyone},
-	"POST /api/v1/sessions/{ipe}/passes":                         {everyone, everyone},
-	"POST /api/v1/sessions/{ipe}/group":                          {everyone, everyone},
-	"POST /api/v1/sessions/{ipe}/reflections":                    {everyone, everyone},
-	"POST /api/v1/sessions/{ipe}/votes":                          {everyone, everyone},
-	"POST /api/v1/sessions/{ipe}/phase":                          {ipeFacilitators, admins},
-	"GET /ipe":                                                   {everyone, everyone},
-	"GET /workplaces/{workplace}/ipe":                            {ipeViewers, admins},
+	"GET /api/v1/openapi.json":                {everyone, everyone},
+	"POST /api/v1/join":                       {everyone, everyone},
+	"GET /api/v1/sessions/{ipe}":              {everyone, everyone},
+	"GET /api/v1/sessions/{ipe}/events":       {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/notes":       {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/draws":       {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/passes":      {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/group":       {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/reflections": {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/votes":       {everyone, everyone},
+	"POST /api/v1/sessions/{ipe}/phase":       {ipeFacilitators, admins},
+	"GET /ipe":                                {everyone, everyone},
+	"GET /workplaces/{workplace}/ipe":         {ipeViewers, admins},
+	// The rota: the workplace's leaders (and administrators) only.
+	"GET /workplaces/{workplace}/rota":                           {rotaKeepers, admins},
+	"POST /workplaces/{workplace}/rota/preview":                  {rotaKeepers, admins},
+	"POST /workplaces/{workplace}/rota":                          {rotaKeepers, admins},
+	"POST /workplaces/{workplace}/rota/{period}/rollback":        {rotaKeepers, admins},
 	"GET /workplaces/{workplace}/ipe/new":                        {ipeFacilitators, admins},
 	"POST /workplaces/{workplace}/ipe":                           {ipeFacilitators, admins},
 	"GET /workplaces/{workplace}/ipe/{ipe}":                      {ipeFacilitators, admins},
@@ -167,6 +173,8 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/ipe/{ipe}/credential": {inWorkplace, admins},
 	"POST /workplaces/{workplace}/ipe/{ipe}/reissue":    {ipeFacilitators, admins},
 }
+
+var rotaKeepers = []laeringsliv.Role{laeringsliv.RoleLeader, laeringsliv.RoleAdmin}
 
 var groupEditors = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleTeacher, laeringsliv.RoleAdmin}
 
@@ -276,6 +284,8 @@ var answersOtherwise = map[string][]int{
 	"GET /workplaces/{workplace}/submissions/{submission}/files/{file}":   {http.StatusNotFound},
 	// No worker runs in the walk, so the job has no result yet.
 	"GET /jobs/{job}/result": {http.StatusNotFound},
+	// The walk's rota period id is made up.
+	"POST /workplaces/{workplace}/rota/{period}/rollback": {http.StatusNotFound},
 	// The walk's note id is made up, so there is no note to keep as an idea.
 	"POST /workplaces/{workplace}/ipe/{ipe}/ideas": {http.StatusNotFound},
 	// Downloads that need ?format=csv|xlsx (or a session with notes) refuse the walk's bare

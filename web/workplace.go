@@ -8,28 +8,11 @@ import (
 	"laeringsliv"
 )
 
-// DashboardPage lists the workplaces and programmes the person may see.
-type DashboardPage struct {
-	Page
-	Programmes []ProgrammeWorkplaces
-}
-
 // ProgrammeWorkplaces is a programme with those of its workplaces the reader may see.
 type ProgrammeWorkplaces struct {
 	Programme  *laeringsliv.Programme
 	Workplaces []*laeringsliv.Workplace
 	Roles      map[int64][]laeringsliv.Role // the reader's own roles per workplace
-}
-
-func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
-	st := state(r)
-	progs, err := s.visibleProgrammes(r, st.actor)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	p := DashboardPage{Page: s.base(w, r, st.tr.T("dashboard.title")), Programmes: progs}
-	s.render(w, r, http.StatusOK, "dashboard", p)
 }
 
 // visibleProgrammes returns the programmes and workplaces the actor may view, as the policy
@@ -72,6 +55,7 @@ type WorkplacePage struct {
 	CanManage    bool
 	CanField     bool // the reader keeps the field book of this workplace
 	CanIPE       bool // the reader may see the workplace's IPE sessions
+	CanRota      bool // the reader imports the workplace's shift rota
 	CanPositions bool // the reader may see colleagues' position percentages
 	Invitations  []*laeringsliv.Invitation
 	InviteRoles  []laeringsliv.Role
@@ -125,6 +109,7 @@ func (s *Server) workplaceData(w http.ResponseWriter, r *http.Request) (*Workpla
 	}
 	p := &WorkplacePage{Page: s.base(w, r, wp.Name), Workplace: wp, Programme: prog, Projects: projects,
 		CanManage:    st.actor.Can(laeringsliv.ActionManageMembers, laeringsliv.WorkplaceResource(wp)),
+		CanRota:      st.actor.Can(laeringsliv.ActionManageRota, laeringsliv.WorkplaceResource(wp)),
 		CanField:     st.actor.Can(laeringsliv.ActionUseFieldBook, laeringsliv.WorkplaceResource(wp)),
 		CanIPE:       st.actor.Can(laeringsliv.ActionIPEView, laeringsliv.WorkplaceResource(wp)),
 		CanPositions: st.actor.Can(laeringsliv.ActionViewPositions, laeringsliv.WorkplaceResource(wp))}

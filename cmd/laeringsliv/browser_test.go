@@ -71,7 +71,7 @@ func TestBrowserRolesSeeOnlyTheirWorkplaces(t *testing.T) {
 		t.Run(string(l.Role), func(t *testing.T) {
 			ctx := b.NewTab(t, norwegian(browsertest.Desktop))
 			signIn(t, ctx, m.URL(), l, "/")
-			got := eval[[]string](t, ctx, `[...document.querySelectorAll('main a[href^="/workplaces/"]')].map(a => a.textContent.trim()).sort()`)
+			got := eval[[]string](t, ctx, `[...document.querySelectorAll('#dash-places-section a[href^="/workplaces/"]')].map(a => a.textContent.trim()).sort()`)
 			if !slices.Equal(got, want[l.Role]) {
 				t.Errorf("dashboard lists %q, want %q", got, want[l.Role])
 			}
