@@ -47,7 +47,7 @@ func TestBrowserLighthouse(t *testing.T) {
 	handbook := publishedHandbook(t, m)
 	var table lighthouseTable
 	flow := steady(t, "ipe-phone", lighthouseThreshold("ipe-phone/join", "performance"),
-		func() *lighthouseFlow { return lt.flow(t, "ipe-phone", m.URL()+"/ipe?code="+url.QueryEscape(code)) },
+		func() *lighthouseFlow { return lt.flow(t, ipePhoneFlow(m.URL()+"/ipe?code="+url.QueryEscape(code))) },
 		func(f *lighthouseFlow) float64 { return f.Steps[0].LHR.performance() })
 	for _, s := range flow.Steps {
 		table.add(t, "ipe-phone/"+s.Name, "mobile", &s.LHR)
@@ -65,6 +65,21 @@ func TestBrowserLighthouse(t *testing.T) {
 		table.add(t, p.name, map[bool]string{true: "mobile", false: "desktop"}[p.mobile], r)
 	}
 	t.Logf("Lighthouse %s scores:\n%s", lt.version, table.String())
+}
+
+// ipePhoneFlow is a participant's phone in a running session: the join page, joining, the
+// note form, writing a note and seeing it sent. The selectors are TestBrowserIPEFlow's.
+func ipePhoneFlow(joinURL string) lighthousePlan {
+	return lighthousePlan{Name: "ipe-phone", FormFactor: "mobile", Steps: []lighthouseStep{
+		{Name: "join", Mode: "navigation", URL: joinURL},
+		{Name: "joining", Mode: "timespan", Actions: []lighthouseAction{{Click: "#ipe-join-form button[type=submit]"},
+			{WaitFor: "!document.getElementById('ipe-capture').hidden"}}},
+		{Name: "capture", Mode: "snapshot"},
+		{Name: "write", Mode: "timespan", Actions: []lighthouseAction{{Type: "#f-note", Text: "Mer ro ved medisinutdeling."},
+			{Click: "#ipe-note-form button[type=submit]"},
+			{WaitFor: "document.getElementById('f-note').value === '' && document.getElementById('ipe-status').textContent.length > 0"}}},
+		{Name: "sent", Mode: "snapshot"},
+	}}
 }
 
 // lighthouseTable checks each page's scores and collects them for the log.

@@ -89,24 +89,23 @@ func chromeFlags(dir string) string {
 // page runs the Lighthouse CLI on p and reads its report.
 func (lt *lighthouseTool) page(t *testing.T, p lighthousePage) *lighthouseResult {
 	t.Helper()
-	profile := t.TempDir()
-	args := []string{filepath.Join(lt.dir, "node_modules", "lighthouse", "cli", "index.js"), p.url,
-		"--output=json", "--output-path=stdout", "--quiet", "--only-categories=" + strings.Join(lighthouseCategories, ","),
-		"--chrome-flags=" + chromeFlags(profile), "--disable-full-page-screenshot", "--max-wait-for-load=30000"}
-	if p.mobile {
-		args = append(args, "--form-factor=mobile")
-	} else {
-		args = append(args, "--preset=desktop")
+	extra := []string{"--form-factor=mobile"}
+	if !p.mobile {
+		extra = []string{"--preset=desktop"}
 	}
 	if p.cookie != "" {
 		h, err := json.Marshal(map[string]string{"Cookie": p.cookie})
 		if err != nil {
 			t.Fatal(err)
 		}
-		args = append(args, "--extra-headers="+string(h))
+		extra = append(extra, "--extra-headers="+string(h))
 	}
 	var r lighthouseResult
-	lt.run(t, p.name, profile, args, &r)
+	lt.run(t, p.name, func(profile string) []string {
+		return append([]string{filepath.Join(lt.dir, "node_modules", "lighthouse", "cli", "index.js"), p.url,
+			"--output=json", "--output-path=stdout", "--quiet", "--only-categories=" + strings.Join(lighthouseCategories, ","),
+			"--chrome-flags=" + chromeFlags(profile), "--disable-full-page-screenshot", "--max-wait-for-load=30000"}, extra...)
+	}, &r)
 	if r.FinalURL != p.url {
 		t.Fatalf("lighthouse %s: measured %s, not %s (signed out?)", p.name, r.FinalURL, p.url)
 	}
@@ -121,43 +120,91 @@ type lighthouseFlow struct {
 	} `json:"steps"`
 }
 
-// flow runs tools/lighthouse/phone-flow.mjs: a participant's phone joins the session of the
-// join page url and sends a note, measured step by step.
-func (lt *lighthouseTool) flow(t *testing.T, name, url string) *lighthouseFlow {
+// lighthousePlan is a Lighthouse user flow for tools/lighthouse/flow.mjs: a navigation
+// step loads a page, a timespan measures its actions, a snapshot does its actions and then
+// inspects the page.
+type lighthousePlan struct {
+	Name       string           `json:"name"`
+	FormFactor string           `json:"formFactor"` // mobile or desktop
+	Steps      []lighthouseStep `json:"steps"`
+}
+
+type lighthouseStep struct {
+	Name    string             `json:"name"`
+	Mode    string             `json:"mode"` // navigation, timespan or snapshot
+	URL     string             `json:"url,omitempty"`
+	Actions []lighthouseAction `json:"actions,omitempty"`
+}
+
+// lighthouseAction is one of: click a CSS selector, type text into one, wait for a
+// JavaScript expression to be true.
+type lighthouseAction struct {
+	Click   string `json:"click,omitempty"`
+	Type    string `json:"type,omitempty"`
+	Text    string `json:"text,omitempty"`
+	WaitFor string `json:"waitFor,omitempty"`
+}
+
+// flow runs plan with tools/lighthouse/flow.mjs.
+func (lt *lighthouseTool) flow(t *testing.T, plan lighthousePlan) *lighthouseFlow {
 	t.Helper()
-	profile := t.TempDir()
+	b, err := json.Marshal(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var f lighthouseFlow
-	lt.run(t, name, profile, []string{filepath.Join(lt.dir, "phone-flow.mjs"), url, chromeFlags(profile)}, &f)
-	if len(f.Steps) == 0 {
-		t.Fatalf("lighthouse %s: a flow without steps", name)
+	lt.run(t, plan.Name, func(profile string) []string {
+		return []string{filepath.Join(lt.dir, "flow.mjs"), string(b), chromeFlags(profile)}
+	}, &f)
+	if len(f.Steps) != len(plan.Steps) {
+		t.Fatalf("lighthouse %s: %d steps measured of %d", plan.Name, len(f.Steps), len(plan.Steps))
 	}
 	return &f
 }
 
-// run runs node with args, decodes its standard output into out, and keeps the output in
-// $LAERINGSLIV_LIGHTHOUSE_REPORTS/name.json when that is set.
-func (lt *lighthouseTool) run(t *testing.T, name, home string, args []string, out any) {
+// run runs node with the arguments args gives for a fresh browser profile, decodes its
+// standard output into out, and keeps the output in $LAERINGSLIV_LIGHTHOUSE_REPORTS/name.json
+// when that is set. Lighthouse sometimes fails to record a trace on a busy machine and asks
+// to be run again ("NO_NAVSTART"): a failed run is tried again, lighthouseRuns times in all.
+func (lt *lighthouseTool) run(t *testing.T, name string, args func(profile string) []string, out any) {
 	t.Helper()
+	for attempt := 1; ; attempt++ {
+		start := time.Now()
+		stdout, err := lt.node1(t, args)
+		if err == nil {
+			err = json.Unmarshal(stdout, out)
+		}
+		if err == nil {
+			if dir := os.Getenv("LAERINGSLIV_LIGHTHOUSE_REPORTS"); dir != "" {
+				if err := os.WriteFile(filepath.Join(dir, name+".json"), stdout, 0o644); err != nil {
+					t.Error(err)
+				}
+			}
+			t.Logf("lighthouse %s: %s", name, time.Since(start).Round(time.Second))
+			return
+		}
+		if attempt == lighthouseRuns {
+			t.Fatalf("lighthouse %s, %d runs, the last: %v", name, attempt, err)
+		}
+		t.Logf("lighthouse %s, run %d: %v; running it again", name, attempt, err)
+	}
+}
+
+// node1 runs node once with a fresh profile and returns its standard output.
+func (lt *lighthouseTool) node1(t *testing.T, args func(profile string) []string) ([]byte, error) {
+	t.Helper()
+	profile := t.TempDir()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, lt.node, args...)
+	cmd := exec.CommandContext(ctx, lt.node, args(profile)...)
 	cmd.Dir = lt.dir
-	cmd.Env = append(os.Environ(), "CHROME_PATH="+lt.chromium, "HOME="+home)
+	cmd.Env = append(os.Environ(), "CHROME_PATH="+lt.chromium, "HOME="+profile)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	start := time.Now()
 	if err := cmd.Run(); err != nil {
-		t.Fatalf("lighthouse %s: %v\n%s", name, err, stderr.String())
+		return nil, fmt.Errorf("%w\n%s", err, strings.TrimSpace(stderr.String()))
 	}
-	if err := json.Unmarshal(stdout.Bytes(), out); err != nil {
-		t.Fatalf("lighthouse %s: report: %v\n%s", name, err, stderr.String())
-	}
-	if dir := os.Getenv("LAERINGSLIV_LIGHTHOUSE_REPORTS"); dir != "" {
-		if err := os.WriteFile(filepath.Join(dir, name+".json"), stdout.Bytes(), 0o644); err != nil {
-			t.Error(err)
-		}
-	}
-	t.Logf("lighthouse %s: %s", name, time.Since(start).Round(time.Second))
+	return stdout.Bytes(), nil
 }
 
 // lighthouseResult is the part of Lighthouse's JSON report the test reads.
