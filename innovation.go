@@ -65,13 +65,16 @@ const (
 	SourceIPENote SourceKind = "ipe_note"
 	// SourceEvaluation is an IPE evaluation session that assessed the innovation.
 	SourceEvaluation SourceKind = "evaluation_session"
-	// SourceIdea is an idea of the workplace's idea list (an IPEIdea) the innovation came from.
+	// SourceIdea is an idea of the former idea list (an IPEIdea) the innovation came from;
+	// evaluation sessions planned before the list moved into the registry still point to it.
 	SourceIdea SourceKind = "idea"
+	// SourceSession is the IPE session a note was kept from as this innovation.
+	SourceSession SourceKind = "ipe_session"
 )
 
 // Valid reports whether k is a known kind.
 func (k SourceKind) Valid() bool {
-	return k == SourceIPENote || k == SourceEvaluation || k == SourceIdea
+	return k == SourceIPENote || k == SourceEvaluation || k == SourceIdea || k == SourceSession
 }
 
 // IdeaID returns the idea the innovation came from, or 0.

@@ -138,7 +138,9 @@ type IPEDraw struct {
 	Votes      int
 }
 
-// IPEIdea is an idea in a workplace's idea list, kept from a session's prioritised note.
+// IPEIdea is an idea of the former idea list, kept from a session's prioritised note. Kept
+// notes are innovations now (KeptIdea); the rows remain because evaluation sessions planned
+// before the move point to them, and each is linked from the innovation it became.
 type IPEIdea struct {
 	ID              int64
 	InstitutionID   int64

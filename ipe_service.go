@@ -129,14 +129,16 @@ type IPEDraws interface {
 	ReflectIPE(ctx context.Context, sessionID, groupID int64, noteID, text string) error
 }
 
-// IPEVotes prioritises drawn notes and keeps the chosen ones as ideas.
+// IPEVotes prioritises drawn notes and keeps the chosen ones as ideas in the innovation
+// registry.
 type IPEVotes interface {
 	// VoteIPE spends one of the participant's dot votes on a note drawn by their group.
 	VoteIPE(ctx context.Context, p *IPEParticipant, noteID string) error
 	// FindIPEDraws returns every group's draws, ranked by votes within each group.
 	FindIPEDraws(ctx context.Context, sessionID int64) ([]*IPEDraw, error)
-	KeepIPEIdea(ctx context.Context, idea *IPEIdea, noteID string) error
-	FindIPEIdeas(ctx context.Context, workplaceID int64) ([]*IPEIdea, error)
+	// KeepIPEIdea makes a note of the session an innovation of its workplace (KeptIdea), in
+	// the workplace's shared project; EINVALID when the workplace has no project yet.
+	KeepIPEIdea(ctx context.Context, sessionID int64, noteID string) (*Innovation, error)
 }
 
 // IPEEvents reads a session's stored events.

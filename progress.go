@@ -54,21 +54,23 @@ var Norway = sync.OnceValue(func() *time.Location {
 	return time.FixedZone("CET", 3600)
 })
 
-// ProgressReport builds the yearly progress report of a programme, oldest year first, with
-// every year from the first event to the last (a quiet year shows as zeros).
-func ProgressReport(ctx context.Context, pc ProgressCounter, ec EvidenceCounter, sc StudyCounter, programmeID int64) ([]*ProgressYear, error) {
-	events, err := pc.ProgressEvents(ctx, programmeID)
+// ProgressReport builds the yearly progress report of a programme, oldest year first. It
+// covers the programme's years, a quiet one showing as zeros; a year outside them shows only
+// when something happened in it, so that nothing counted is hidden and no run of empty years
+// is made up. With nothing at all to count it is empty.
+func ProgressReport(ctx context.Context, pc ProgressCounter, ec EvidenceCounter, sc StudyCounter, prog *Programme) ([]*ProgressYear, error) {
+	events, err := pc.ProgressEvents(ctx, prog.ID)
 	if err != nil {
 		return nil, err
 	}
-	evidence, err := EvidenceTable(ctx, ec, sc, programmeID)
+	evidence, err := EvidenceTable(ctx, ec, sc, prog.ID)
 	if err != nil {
 		return nil, err
 	}
-	return progressYears(events, evidence[:len(evidence)-1]), nil
+	return progressYears(events, evidence[:len(evidence)-1], prog.StartYear, prog.EndYear), nil
 }
 
-func progressYears(events []ProgressEvent, evidence []*EvidenceRow) []*ProgressYear {
+func progressYears(events []ProgressEvent, evidence []*EvidenceRow, first, last int) []*ProgressYear {
 	years := map[int]*ProgressYear{}
 	year := func(t time.Time) *ProgressYear {
 		y := t.In(Norway()).Year()
@@ -100,17 +102,15 @@ func progressYears(events []ProgressEvent, evidence []*EvidenceRow) []*ProgressY
 	if len(years) == 0 {
 		return nil
 	}
-	var keys []int
-	for k := range years {
-		keys = append(keys, k)
-	}
-	sort.Ints(keys)
-	out := make([]*ProgressYear, 0, keys[len(keys)-1]-keys[0]+1)
-	for y := keys[0]; y <= keys[len(keys)-1]; y++ {
+	for y := first; y <= last; y++ {
 		if years[y] == nil {
 			years[y] = &ProgressYear{Year: y, Innovations: map[InnovationStatus]int{}}
 		}
-		out = append(out, years[y])
 	}
+	out := make([]*ProgressYear, 0, len(years))
+	for _, y := range years {
+		out = append(out, y)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Year < out[b].Year })
 	return out
 }

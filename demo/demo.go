@@ -7,6 +7,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"laeringsliv"
 )
@@ -29,6 +30,10 @@ type Services struct {
 	IPE           laeringsliv.IPEService      // when set, one completed IPE session per workplace
 	Study         laeringsliv.StudyService    // optional: without it the study programme is not seeded
 	Research      laeringsliv.ResearchService // optional: research consents
+
+	// Clock, when set, is the clock the store reads (its Now is Clock.Now): Seed dates what it
+	// writes within the programme's years and gives the real time back when it returns.
+	Clock *Clock
 }
 
 // Login is a demo account to try the application with.
@@ -58,6 +63,8 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 	if err != nil {
 		return nil, fmt.Errorf("demo: hash password: %w", err)
 	}
+	defer s.Clock.Set(time.Time{})
+	s.Clock.Set(morning(2016, time.August, 15)) // the programme starts; everyone enrols
 	res := &Result{}
 	if err := seedOrg(ctx, s.Org, res); err != nil {
 		return nil, err
@@ -75,18 +82,14 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 		}
 	}
 	if s.Reading != nil {
+		s.Clock.Set(morning(2017, time.August, 21)) // the syllabus is ready before the first gathering
 		if err := seedReading(ctx, s, res); err != nil {
 			return nil, err
 		}
 	}
 	if s.IPE != nil {
-		if err := seedIPE(ctx, s.IPE, res, 0); err != nil {
+		if err := seedIPE(ctx, s.IPE, s.Clock, res, 0); err != nil {
 			return nil, err
-		}
-		if s.Innovations != nil {
-			if err := linkIdeas(ctx, s, res); err != nil {
-				return nil, err
-			}
 		}
 	}
 	if s.Study != nil {
@@ -95,6 +98,7 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 		}
 	}
 	if s.Research != nil {
+		s.Clock.Set(morning(2017, time.September, 12)) // consent asked at the start-up gathering
 		if err := seedResearch(ctx, s.Research, res); err != nil {
 			return nil, err
 		}

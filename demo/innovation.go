@@ -70,9 +70,10 @@ var pipeline = []laeringsliv.InnovationStatus{
 
 // seedInnovations records each site's innovations under its shared project, moved through the
 // pipeline by the site's leader.
-func seedInnovations(ctx context.Context, s laeringsliv.InnovationService, res *Result, leaders []int64) error {
+func seedInnovations(ctx context.Context, s laeringsliv.InnovationService, clock *Clock, res *Result, leaders []int64) error {
 	for k, list := range innovations {
 		for _, d := range list {
+			clock.Set(reachedAt(laeringsliv.InnovationIdea, k))
 			i := &laeringsliv.Innovation{
 				InstitutionID: res.InstitutionID, WorkplaceID: res.WorkplaceIDs[k], ProjectID: res.ProjectIDs[k],
 				Title: d.title, Status: laeringsliv.InnovationIdea, Size: d.size, RevivesFailure: d.revives,
@@ -83,6 +84,7 @@ func seedInnovations(ctx context.Context, s laeringsliv.InnovationService, res *
 			}
 			for _, st := range stepsTo(d.status) {
 				i.Status = st
+				clock.Set(reachedAt(st, k))
 				if err := s.UpdateInnovation(ctx, i, leaders[k]); err != nil {
 					return fmt.Errorf("demo: innovation %q: %w", d.title, err)
 				}
@@ -90,6 +92,20 @@ func seedInnovations(ctx context.Context, s laeringsliv.InnovationService, res *
 		}
 	}
 	return nil
+}
+
+// reachedAt is when the demo's innovations of site k reach status: ideas in the autumn the
+// programme starts, trials in the spring after, implementation after the last gathering.
+func reachedAt(status laeringsliv.InnovationStatus, k int) time.Time {
+	at := map[laeringsliv.InnovationStatus]time.Time{
+		laeringsliv.InnovationIdea:        morning(2016, time.October, 3),
+		laeringsliv.InnovationPrioritised: morning(2016, time.December, 5),
+		tried:                             morning(2017, time.March, 6),
+		laeringsliv.InnovationDropped:     morning(2017, time.March, 6),
+		evald:                             morning(2017, time.November, 6),
+		impl:                              morning(2018, time.June, 4),
+	}[status]
+	return at.AddDate(0, 0, k)
 }
 
 // stepsTo returns the statuses after idea that lead to target.
@@ -107,7 +123,7 @@ func stepsTo(target laeringsliv.InnovationStatus) []laeringsliv.InnovationStatus
 
 // seedTimelines records each site's tailoring meetings ending in an all-hands, its
 // participation model, and the action-research cycles through the three gatherings.
-func seedTimelines(ctx context.Context, s laeringsliv.TimelineService, p laeringsliv.ParticipationService, res *Result, leaders []int64, withGatherings bool) error {
+func seedTimelines(ctx context.Context, s laeringsliv.TimelineService, p laeringsliv.ParticipationService, clock *Clock, res *Result, leaders []int64, withGatherings bool) error {
 	models := []laeringsliv.ParticipationKind{
 		laeringsliv.ParticipationOneClass, laeringsliv.ParticipationWorkingGroup,
 		laeringsliv.ParticipationOneClass, laeringsliv.ParticipationShiftTeams,
@@ -116,10 +132,12 @@ func seedTimelines(ctx context.Context, s laeringsliv.TimelineService, p laering
 		start := time.Date(2016, time.August, 22+k, 10, 0, 0, 0, time.UTC)
 		for _, e := range timelineOf(start, withGatherings) {
 			e.WorkplaceID, e.CreatedBy = wp, leaders[k]
+			clock.Set(e.OccurredAt) // written down the day it happened
 			if err := s.CreateTimelineEntry(ctx, &e); err != nil {
 				return fmt.Errorf("demo: timeline %q: %w", e.Title, err)
 			}
 		}
+		clock.Set(start.AddDate(0, 0, 7*9)) // decided at the all-hands
 		m := &laeringsliv.ParticipationModel{WorkplaceID: wp, Kind: models[k], DecidedBy: leaders[k],
 			Reasons: "Valgt på allmøtet etter fire møter om drift, antall deltakere og antall prosjekter."}
 		if err := p.SaveParticipationModel(ctx, m); err != nil {
@@ -172,8 +190,8 @@ func leaderIDs(res *Result) []int64 {
 // seedInnovationWork adds the innovation work to a seeded demo.
 func seedInnovationWork(ctx context.Context, s Services, res *Result) error {
 	leaders := leaderIDs(res)
-	if err := seedInnovations(ctx, s.Innovations, res, leaders); err != nil {
+	if err := seedInnovations(ctx, s.Innovations, s.Clock, res, leaders); err != nil {
 		return err
 	}
-	return seedTimelines(ctx, s.Timeline, s.Participation, res, leaders, s.Study != nil)
+	return seedTimelines(ctx, s.Timeline, s.Participation, s.Clock, res, leaders, s.Study != nil)
 }

@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"laeringsliv"
 )
@@ -20,9 +21,11 @@ var ipeNotes = []string{
 }
 
 // seedIPE runs one completed IPE session in each workplace: five people write into the hat,
-// two groups draw and reflect, vote, and the plenum's first priority is kept as an idea.
-func seedIPE(ctx context.Context, s laeringsliv.IPEService, res *Result, createdBy int64) error {
-	for _, wid := range res.WorkplaceIDs {
+// two groups draw and reflect, vote, and the plenum's first priority is kept as an idea. It is
+// the hat of the workplace's start-up gathering, a week after the previous workplace's.
+func seedIPE(ctx context.Context, s laeringsliv.IPEService, clock *Clock, res *Result, createdBy int64) error {
+	for i, wid := range res.WorkplaceIDs {
+		clock.Set(morning(2017, time.September, 12+7*i).Add(time.Hour))
 		sess := &laeringsliv.IPESession{WorkplaceID: wid, Kind: laeringsliv.IPEKindCapture, CreatedBy: createdBy,
 			Question: "Hva er vi fornøyd med i dagens tjeneste, og hva kan vi gjøre bedre?"}
 		if err := s.CreateIPESession(ctx, sess, []string{"Gruppe 1", "Gruppe 2"}, nil); err != nil {
@@ -95,5 +98,6 @@ func runIPE(ctx context.Context, s laeringsliv.IPEService, sess *laeringsliv.IPE
 	if err != nil || len(draws) == 0 {
 		return err
 	}
-	return s.KeepIPEIdea(ctx, &laeringsliv.IPEIdea{SourceSessionID: sess.ID}, draws[0].NoteID)
+	_, err = s.KeepIPEIdea(ctx, sess.ID, draws[0].NoteID)
+	return err
 }

@@ -9,7 +9,8 @@ import (
 	"laeringsliv/sqlstore/sqltest"
 )
 
-// Each workplace gets one completed IPE session, its groups' ranked notes and one kept idea.
+// Each workplace gets one completed IPE session, its groups' ranked notes and one idea kept
+// into the innovation registry.
 func TestSeedIPE(t *testing.T) {
 	db := sqltest.OpenSQLite(t)
 	ctx := context.Background()
@@ -27,9 +28,9 @@ func TestSeedIPE(t *testing.T) {
 		if err != nil || len(draws) != 8 || draws[0].Votes == 0 {
 			t.Fatalf("draws %d, %v", len(draws), err)
 		}
-		ideas, err := db.FindIPEIdeas(ctx, wid)
-		if err != nil || len(ideas) != 1 {
-			t.Fatalf("ideas %+v, %v", ideas, err)
+		ideas, err := db.FindInnovations(ctx, laeringsliv.InnovationFilter{WorkplaceID: wid})
+		if err != nil || len(ideas) != 1 || ideas[0].SessionID() != sessions[0].ID || ideas[0].CreatedBy != 0 {
+			t.Fatalf("kept ideas %+v, %v", ideas, err)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"time"
 
 	"laeringsliv"
 	"laeringsliv/textmerge"
@@ -101,6 +102,9 @@ func seedWorkshops(ctx context.Context, s Services, workplaceID int64, gathering
 		ws := &laeringsliv.Workshop{WorkplaceID: workplaceID, Title: "Leseverksted", Grouping: laeringsliv.GroupingShiftTeams}
 		if g != nil {
 			ws.GatheringID, ws.Title = g.ID, "Leseverksted, "+strings.ToLower(g.Title)
+		}
+		if g != nil && len(g.Days) > 0 { // run at the gathering's reading workshop
+			s.Clock.Set(g.Days[0].Start.Add(2*time.Hour + 15*time.Minute))
 		}
 		if err := seedWorkshop(ctx, s, ws, parts, ids, k, rng); err != nil {
 			return fmt.Errorf("demo: reading workshop: %w", err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"time"
 
 	"laeringsliv"
 )
@@ -47,6 +48,7 @@ type staff struct {
 func seedStudy(ctx context.Context, svc Services, res *Result) error {
 	s := svc.Study
 	byWorkplace, st := demoPeople(res)
+	svc.Clock.Set(morning(2017, time.August, 21)) // planned before the first gathering
 	reqs, err := seedRequirements(ctx, s, res.ProgrammeID)
 	if err != nil {
 		return err
@@ -57,6 +59,7 @@ func seedStudy(ctx context.Context, svc Services, res *Result) error {
 		if err != nil {
 			return err
 		}
+		svc.Clock.Set(morning(2017, time.August, 21+i)) // each workplace plans its gatherings
 		gatherings, err := seedGatherings(ctx, s, wid, i, links)
 		if err != nil {
 			return err
@@ -68,10 +71,11 @@ func seedStudy(ctx context.Context, svc Services, res *Result) error {
 		}
 		ps := byWorkplace[i]
 		planExams(ps, examPlans[i])
-		if err := seedWork(ctx, s, wid, reqs, ps, st, rng); err != nil {
+		w := worker{ctx: ctx, s: s, wid: wid, teachers: st.teachers, clock: svc.Clock, site: i}
+		if err := seedWork(w, reqs, ps, rng); err != nil {
 			return err
 		}
-		if err := seedAdmission(ctx, s, wid, ps, st); err != nil {
+		if err := seedAdmission(ctx, s, svc.Clock, wid, ps, st); err != nil {
 			return err
 		}
 	}

@@ -11,9 +11,10 @@ import (
 // seedAdmission records formal qualifications, prior-learning applications with decisions,
 // and the exam registrations of one workplace. Two skilled workers who do not register show
 // the other outcomes: one rejected, one asked for more documentation.
-func seedAdmission(ctx context.Context, s laeringsliv.StudyService, wid int64, ps []*participant, st staff) error {
+func seedAdmission(ctx context.Context, s laeringsliv.StudyService, clock *Clock, wid int64, ps []*participant, st staff) error {
 	others := 0
 	for n, p := range ps {
+		clock.Set(morning(2017, time.August, 28)) // recorded when the programme's study part begins
 		if p.degree {
 			if err := s.AddQualification(ctx, &laeringsliv.Qualification{PersonID: p.id, Kind: laeringsliv.QualBachelorDegree, RecordedBy: st.admissions}); err != nil {
 				return fmt.Errorf("demo: qualification: %w", err)
@@ -26,11 +27,11 @@ func seedAdmission(ctx context.Context, s laeringsliv.StudyService, wid int64, p
 		}
 		switch {
 		case p.pl:
-			if err := applyAndDecide(ctx, s, wid, p, laeringsliv.LevelBachelor, n, st, laeringsliv.DecisionApproved); err != nil {
+			if err := applyAndDecide(ctx, s, clock, wid, p, laeringsliv.LevelBachelor, n, st, laeringsliv.DecisionApproved); err != nil {
 				return err
 			}
 			if p.plMaster {
-				if err := applyAndDecide(ctx, s, wid, p, laeringsliv.LevelMaster, n, st, laeringsliv.DecisionApproved); err != nil {
+				if err := applyAndDecide(ctx, s, clock, wid, p, laeringsliv.LevelMaster, n, st, laeringsliv.DecisionApproved); err != nil {
 					return err
 				}
 			}
@@ -39,7 +40,7 @@ func seedAdmission(ctx context.Context, s laeringsliv.StudyService, wid int64, p
 			if others == 1 {
 				outcome = laeringsliv.DecisionMoreDocument
 			}
-			if err := applyAndDecide(ctx, s, wid, p, laeringsliv.LevelBachelor, -1, st, outcome); err != nil {
+			if err := applyAndDecide(ctx, s, clock, wid, p, laeringsliv.LevelBachelor, -1, st, outcome); err != nil {
 				return err
 			}
 			others++
@@ -51,6 +52,7 @@ func seedAdmission(ctx context.Context, s laeringsliv.StudyService, wid int64, p
 			if !l.on {
 				continue
 			}
+			clock.Set(registeredAt[l.level])
 			if err := s.RegisterExam(ctx, &laeringsliv.ExamRegistration{WorkplaceID: wid, PersonID: p.id, Level: l.level}); err != nil {
 				return fmt.Errorf("demo: exam registration: %w", err)
 			}
@@ -59,10 +61,24 @@ func seedAdmission(ctx context.Context, s laeringsliv.StudyService, wid int64, p
 	return nil
 }
 
+// registeredAt is when the demo's participants register for each exam.
+var registeredAt = map[laeringsliv.Level]time.Time{
+	laeringsliv.LevelBachelor: morning(2018, time.March, 15),
+	laeringsliv.LevelMaster:   morning(2018, time.April, 16),
+}
+
+// appliedAt and decidedAt are when prior-learning applications for each level are filed and
+// decided: for the bachelor exam at the start, for the master exam after AK2.
+var appliedAt = map[laeringsliv.Level][2]time.Time{
+	laeringsliv.LevelBachelor: {morning(2017, time.September, 4), morning(2017, time.October, 2)},
+	laeringsliv.LevelMaster:   {morning(2018, time.February, 5), morning(2018, time.March, 5)},
+}
+
 // applyAndDecide files a prior-learning application for p and records the officer's decision.
 // n varies the work history; a negative n gives a history too short for the rules.
-func applyAndDecide(ctx context.Context, s laeringsliv.StudyService, wid int64, p *participant, level laeringsliv.Level,
+func applyAndDecide(ctx context.Context, s laeringsliv.StudyService, clock *Clock, wid int64, p *participant, level laeringsliv.Level,
 	n int, st staff, outcome laeringsliv.DecisionOutcome) error {
+	clock.Set(appliedAt[level][0])
 	a := &laeringsliv.PriorLearningApplication{WorkplaceID: wid, PersonID: p.id, Level: level, CreatedBy: p.id,
 		Documents: workHistory(p.prof, n, outcome)}
 	if level == laeringsliv.LevelMaster {
@@ -71,6 +87,7 @@ func applyAndDecide(ctx context.Context, s laeringsliv.StudyService, wid int64, 
 	if err := s.CreatePriorLearning(ctx, a); err != nil {
 		return fmt.Errorf("demo: prior learning: %w", err)
 	}
+	clock.Set(appliedAt[level][1])
 	d := &laeringsliv.PriorLearningDecision{ApplicationID: a.ID, Outcome: outcome, DecidedBy: st.admissions,
 		Rationale: rationale(level, outcome)}
 	if err := s.DecidePriorLearning(ctx, d); err != nil {

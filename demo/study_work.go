@@ -81,9 +81,7 @@ func seedGatherings(ctx context.Context, s laeringsliv.StudyService, workplaceID
 // seedWork writes, submits and assesses the work requirements of one workplace. Everyone takes
 // part in a group's AK2 and AK3; AK1 decides who is approved: those not approved have a draft,
 // a submission still waiting, or one the teachers did not approve.
-func seedWork(ctx context.Context, s laeringsliv.StudyService, wid int64, reqs []*laeringsliv.WorkRequirement,
-	ps []*participant, st staff, rng *rand.Rand) error {
-	w := worker{ctx: ctx, s: s, wid: wid, teachers: st.teachers}
+func seedWork(w worker, reqs []*laeringsliv.WorkRequirement, ps []*participant, rng *rand.Rand) error {
 	missing := 0
 	for n, p := range ps {
 		text := fmt.Sprintf("Refleksjonslogg. Jeg har valgt idé nr. %d fra lapp i hatt. Den kan fremmes av "+
@@ -92,10 +90,11 @@ func seedWork(ctx context.Context, s laeringsliv.StudyService, wid int64, reqs [
 		case p.approved && n%5 == 1: // approved on the second try; the history is kept
 			sub, err := w.submitAssessed(reqs[0], []int64{p.id}, text, laeringsliv.VerdictNotApproved)
 			if err == nil {
-				sub, err = s.Resubmit(ctx, sub.ID, p.id)
+				w.clock.Set(w.written(reqs[0], 1))
+				sub, err = w.s.Resubmit(w.ctx, sub.ID, p.id)
 			}
 			if err == nil {
-				err = w.finish(sub, laeringsliv.VerdictApproved)
+				err = w.finish(reqs[0], 1, sub, laeringsliv.VerdictApproved)
 			}
 			if err != nil {
 				return err
@@ -140,22 +139,45 @@ type worker struct {
 	s        laeringsliv.StudyService
 	wid      int64
 	teachers []int64
+	clock    *Clock
+	site     int // the workplace's place in the order of sites; its gatherings are as many weeks later
+}
+
+// workDates are when the demo writes each work requirement and when the teachers assess it:
+// AK1 the week before its deadline, AK2 and AK3 at the gatherings they are due at.
+var workDates = map[string][2]time.Time{
+	"AK1": {morning(2017, time.October, 25), morning(2017, time.November, 20)},
+	"AK2": {morning(2018, time.January, 16), morning(2018, time.February, 12)},
+	"AK3": {morning(2018, time.May, 8), morning(2018, time.June, 4)},
+}
+
+// written is when round (0 first, 1 after a revision) of r is written; a revision comes six
+// weeks after the first try.
+func (w worker) written(r *laeringsliv.WorkRequirement, round int) time.Time {
+	return workDates[r.Code][0].AddDate(0, 0, 7*w.site+42*round)
+}
+
+// assessed is when the teachers assess round of r.
+func (w worker) assessed(r *laeringsliv.WorkRequirement, round int) time.Time {
+	return workDates[r.Code][1].AddDate(0, 0, 7*w.site+42*round)
 }
 
 // submitAssessed writes and submits a submission and has both teachers give verdict v.
 func (w worker) submitAssessed(r *laeringsliv.WorkRequirement, members []int64, text string, v laeringsliv.Verdict) (*laeringsliv.Submission, error) {
+	w.clock.Set(w.written(r, 0))
 	sub := &laeringsliv.Submission{RequirementID: r.ID, WorkplaceID: w.wid, AuthorID: members[0], MemberIDs: members, Text: text}
 	if err := w.s.SaveDraft(w.ctx, sub); err != nil {
 		return nil, fmt.Errorf("demo: draft %s: %w", r.Code, err)
 	}
-	return sub, w.finish(sub, v)
+	return sub, w.finish(r, 0, sub, v)
 }
 
-// finish submits a draft and records both teachers' verdict.
-func (w worker) finish(sub *laeringsliv.Submission, v laeringsliv.Verdict) error {
+// finish submits a draft of round of r and records both teachers' verdict.
+func (w worker) finish(r *laeringsliv.WorkRequirement, round int, sub *laeringsliv.Submission, v laeringsliv.Verdict) error {
 	if _, err := w.s.Submit(w.ctx, sub.ID, sub.AuthorID); err != nil {
 		return fmt.Errorf("demo: submit: %w", err)
 	}
+	w.clock.Set(w.assessed(r, round))
 	feedback := "Godt reflektert, med god bruk av pensum."
 	if v == laeringsliv.VerdictNotApproved {
 		feedback = "Beskrivelsen er god, men knytt refleksjonen tydeligere til teorien, og si hva som kan hemme endringen."
@@ -171,6 +193,7 @@ func (w worker) finish(sub *laeringsliv.Submission, v laeringsliv.Verdict) error
 
 // unfinished leaves an AK1 short of approval in one of three ways.
 func (w worker) unfinished(r *laeringsliv.WorkRequirement, person int64, text string, n int) error {
+	w.clock.Set(w.written(r, 0))
 	sub := &laeringsliv.Submission{RequirementID: r.ID, WorkplaceID: w.wid, AuthorID: person, MemberIDs: []int64{person}, Text: text}
 	switch n % 3 {
 	case 0:

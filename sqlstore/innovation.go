@@ -15,26 +15,31 @@ func (db *DB) CreateInnovation(ctx context.Context, i *laeringsliv.Innovation, b
 		return err
 	}
 	return db.update(ctx, "create innovation", func(tx *Tx) error {
-		inst, err := projectInstitution(ctx, tx, i.WorkplaceID, i.ProjectID)
-		if err != nil {
-			return err
-		}
-		i.InstitutionID, i.CreatedBy, i.CreatedAt, i.UpdatedAt = inst, by, tx.now, tx.now
-		err = tx.QueryRowContext(ctx, `
-			INSERT INTO innovations (institution_id, workplace_id, project_id, title, description, status,
-				size, revives_failure, owner_group, created_by, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-			i.InstitutionID, i.WorkplaceID, i.ProjectID, i.Title, i.Description, i.Status, i.Size,
-			boolInt(i.RevivesFailure), i.OwnerGroup, nullID(by), millis(tx.now), millis(tx.now),
-		).Scan(&i.ID)
-		if err != nil {
-			return err
-		}
-		if err := insertStatusChange(ctx, tx, i, by); err != nil {
-			return err
-		}
-		return replaceLinks(ctx, tx, i)
+		return insertInnovation(ctx, tx, i, by)
 	})
+}
+
+// insertInnovation stores a validated innovation with its first status and its links.
+func insertInnovation(ctx context.Context, tx *Tx, i *laeringsliv.Innovation, by int64) error {
+	inst, err := projectInstitution(ctx, tx, i.WorkplaceID, i.ProjectID)
+	if err != nil {
+		return err
+	}
+	i.InstitutionID, i.CreatedBy, i.CreatedAt, i.UpdatedAt = inst, by, tx.now, tx.now
+	err = tx.QueryRowContext(ctx, `
+		INSERT INTO innovations (institution_id, workplace_id, project_id, title, description, status,
+			size, revives_failure, owner_group, created_by, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+		i.InstitutionID, i.WorkplaceID, i.ProjectID, i.Title, i.Description, i.Status, i.Size,
+		boolInt(i.RevivesFailure), i.OwnerGroup, nullID(by), millis(tx.now), millis(tx.now),
+	).Scan(&i.ID)
+	if err != nil {
+		return err
+	}
+	if err := insertStatusChange(ctx, tx, i, by); err != nil {
+		return err
+	}
+	return replaceLinks(ctx, tx, i)
 }
 
 // UpdateInnovation saves the fields a user can set, records a status change when the status

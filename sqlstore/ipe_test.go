@@ -137,13 +137,13 @@ func TestIPESession(t *testing.T) {
 			t.Fatalf("draws[0] = %+v", draws[0])
 		}
 
-		idea := &laeringsliv.IPEIdea{SourceSessionID: s.ID, CreatedBy: o.person.ID}
-		must(t, db.KeepIPEIdea(ctx, idea, target.ID))
-		ideas, err := db.FindIPEIdeas(ctx, o.wpA.ID)
+		must(t, db.CreateProject(ctx, &laeringsliv.Project{WorkplaceID: o.wpA.ID, Title: "Felles prosjekt"}))
+		kept, err := db.KeepIPEIdea(ctx, s.ID, target.ID)
 		must(t, err)
-		if len(ideas) != 1 || ideas[0].Text != "[…] trenger hjelp" || ideas[0].WorkplaceID != o.wpA.ID {
-			t.Fatalf("ideas %+v", ideas)
+		if kept.Description != "[…] trenger hjelp" || kept.WorkplaceID != o.wpA.ID || kept.SessionID() != s.ID {
+			t.Fatalf("kept %+v", kept)
 		}
+		idea := legacyIdea(t, db, o.wpA, s.ID, "[…] trenger hjelp")
 
 		events, err := db.FindIPEEvents(ctx, s.ID, 0, 0)
 		must(t, err)
@@ -159,14 +159,14 @@ func TestIPESession(t *testing.T) {
 		}
 
 		eval := &laeringsliv.IPESession{WorkplaceID: o.wpA.ID, Kind: laeringsliv.IPEKindEvaluateIdea,
-			EvaluatesSessionID: s.ID, EvaluatesIdeaID: idea.ID, Question: "Virket det?"}
+			EvaluatesSessionID: s.ID, EvaluatesIdeaID: idea, Question: "Virket det?"}
 		must(t, db.CreateIPESession(ctx, eval, []string{"Alle"}, nil))
 		foreign := &laeringsliv.IPESession{WorkplaceID: o.wpB.ID, Kind: laeringsliv.IPEKindEvaluateIdea,
-			EvaluatesIdeaID: idea.ID, Question: "Andres idé?"}
+			EvaluatesIdeaID: idea, Question: "Andres idé?"}
 		wantCode(t, db.CreateIPESession(ctx, foreign, []string{"Alle"}, nil), laeringsliv.EINVALID, "ipe.error.evaluates_required")
 		list, err := db.FindIPESessions(ctx, o.wpA.ID)
 		must(t, err)
-		if len(list) != 2 || list[0].EvaluatesIdeaID != idea.ID {
+		if len(list) != 2 || list[0].EvaluatesIdeaID != idea {
 			t.Fatalf("sessions %+v", list)
 		}
 	})

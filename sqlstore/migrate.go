@@ -19,9 +19,21 @@ var migrations embed.FS
 // Migrate applies the pending migrations. It is safe to call again, and on PostgreSQL from
 // several nodes at once: a session advisory lock serialises them.
 func (db *DB) Migrate(ctx context.Context) error {
-	fsys, err := fs.Sub(migrations, "migrations/"+db.dialect.name)
+	p, err := db.migrations()
 	if err != nil {
 		return err
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return db.migrateQueue(ctx)
+}
+
+// migrations returns the goose provider of the dialect's migrations.
+func (db *DB) migrations() (*goose.Provider, error) {
+	fsys, err := fs.Sub(migrations, "migrations/"+db.dialect.name)
+	if err != nil {
+		return nil, err
 	}
 	opts := []goose.ProviderOption{
 		goose.WithDisableGlobalRegistry(true),
@@ -30,16 +42,13 @@ func (db *DB) Migrate(ctx context.Context) error {
 	if db.dialect.migrationLock != nil {
 		locker, err := db.dialect.migrationLock()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		opts = append(opts, goose.WithSessionLocker(locker))
 	}
 	p, err := goose.NewProvider(db.dialect.goose, db.write, fsys, opts...)
 	if err != nil {
-		return fmt.Errorf("migrate: %w", err)
+		return nil, fmt.Errorf("migrate: %w", err)
 	}
-	if _, err := p.Up(ctx); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	return db.migrateQueue(ctx)
+	return p, nil
 }

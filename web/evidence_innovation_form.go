@@ -14,7 +14,6 @@ type InnovationFormPage struct {
 	Projects   []*laeringsliv.Project
 	Innovation *laeringsliv.Innovation
 	Statuses   []laeringsliv.InnovationStatus
-	Ideas      []*laeringsliv.IPEIdea // the workplace's idea list, to say where it came from
 }
 
 func (s *Server) newInnovationPage(w http.ResponseWriter, r *http.Request) {
@@ -29,13 +28,8 @@ func (s *Server) renderInnovationForm(w http.ResponseWriter, r *http.Request, st
 		s.renderError(w, r, err)
 		return
 	}
-	ideas, err := s.workplaceIdeas(r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
 	p := InnovationFormPage{Page: s.base(w, r, st.tr.T("innovation.new_title")), Workplace: st.workplace,
-		Projects: projects, Innovation: i, Statuses: laeringsliv.InnovationStatuses(), Ideas: ideas}
+		Projects: projects, Innovation: i, Statuses: laeringsliv.InnovationStatuses()}
 	p.Errors = errs
 	s.render(w, r, status, "evidence_innovation_form", p)
 }
@@ -57,17 +51,8 @@ func (s *Server) createInnovation(w http.ResponseWriter, r *http.Request) {
 	for n, p := range projects {
 		ids[n] = p.ID
 	}
-	ideas, err := s.workplaceIdeas(r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
-	ideaIDs := make([]int64, len(ideas))
-	for n, idea := range ideas {
-		ideaIDs[n] = idea.ID
-	}
 	i := &laeringsliv.Innovation{InstitutionID: st.workplace.InstitutionID, WorkplaceID: st.workplace.ID}
-	if errs := parseInnovationForm(v, i, ids, ideaIDs); len(errs) > 0 {
+	if errs := parseInnovationForm(v, i, ids); len(errs) > 0 {
 		s.renderInnovationForm(w, r, http.StatusUnprocessableEntity, i, errs)
 		return
 	}
@@ -77,15 +62,6 @@ func (s *Server) createInnovation(w http.ResponseWriter, r *http.Request) {
 	}
 	setFlash(w, "flash.saved")
 	http.Redirect(w, r, innovationURL(i), http.StatusSeeOther)
-}
-
-// workplaceIdeas returns the idea list of the workplace of the request; none when the
-// deployment has no IPE tool.
-func (s *Server) workplaceIdeas(r *http.Request) ([]*laeringsliv.IPEIdea, error) {
-	if s.svc.IPE == nil {
-		return nil, nil
-	}
-	return s.svc.IPE.FindIPEIdeas(r.Context(), state(r).workplace.ID)
 }
 
 func innovationURL(i *laeringsliv.Innovation) string {
@@ -102,7 +78,7 @@ type InnovationPage struct {
 	History    []HistoryRow
 	CanRecord  bool
 	Statuses   []laeringsliv.InnovationStatus
-	Origin     *InnovationOrigin // the idea and the sessions; nil when none are linked
+	Origin     *InnovationOrigin // the sessions it came from and was evaluated in; nil when none
 }
 
 // HistoryRow is one status change with the name of who made it.
@@ -148,8 +124,9 @@ func (s *Server) renderInnovation(w http.ResponseWriter, r *http.Request, status
 		Statuses:  laeringsliv.InnovationStatuses(),
 		CanRecord: st.actor.Can(laeringsliv.ActionRecordInnovation, laeringsliv.WorkplaceResource(st.workplace))}
 	p.Errors = errs
-	canOpen := st.actor.Can(laeringsliv.ActionIPEView, laeringsliv.WorkplaceResource(st.workplace))
-	if p.Origin, err = s.innovationOrigin(ctx, i, canOpen); err != nil {
+	res := laeringsliv.WorkplaceResource(st.workplace)
+	canOpen, canCreate := st.actor.Can(laeringsliv.ActionIPEView, res), st.actor.Can(laeringsliv.ActionIPECreate, res)
+	if p.Origin, err = s.innovationOrigin(ctx, i, canOpen, canCreate); err != nil {
 		s.renderError(w, r, err)
 		return
 	}

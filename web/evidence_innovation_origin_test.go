@@ -15,10 +15,10 @@ import (
 	"laeringsliv/sqlstore/sqltest"
 )
 
-// TestInnovationFromIdea records an innovation from an idea kept in an IPE session: the form
-// lists the workplace's ideas, refuses another workplace's, and the innovation page shows the
-// idea, its session and the session that evaluated it. The teacher then downloads the research
-// export as a zip of CSV files.
+// TestInnovationFromIdea keeps a note of an IPE session from the facilitator's console: it
+// becomes an idea in the innovation registry, linked to its session, with nobody as its author,
+// and the innovation page shows the session it came from and the session that evaluated it.
+// The teacher then downloads the research export as a zip of CSV files.
 func TestInnovationFromIdea(t *testing.T) {
 	sqltest.EachEngine(t, func(t *testing.T, db *sqlstore.DB) {
 		ctx := context.Background()
@@ -31,32 +31,44 @@ func TestInnovationFromIdea(t *testing.T) {
 		must(t, err)
 		note, err := db.AddIPEOralNote(ctx, sess.ID, "Lengre overlapp mellom vaktene")
 		must(t, err)
-		idea := &laeringsliv.IPEIdea{SourceSessionID: sess.ID}
-		must(t, db.KeepIPEIdea(ctx, idea, note.ID))
-		eval := &laeringsliv.IPESession{WorkplaceID: f.own.ID, Kind: laeringsliv.IPEKindEvaluateIdea, EvaluatesIdeaID: idea.ID,
-			Question: "Hvordan gikk den lengre overlappen?"}
-		must(t, db.CreateIPESession(ctx, eval, []string{"Gruppe 1"}, nil))
 
 		c := f.signIn(t, laeringsliv.RoleLeader)
+		keep := fmt.Sprintf("/workplaces/%d/ipe/%d/ideas", f.own.ID, sess.ID)
+		if resp, _ := f.do(t, c, "POST", keep, url.Values{"note": {note.ID}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("keep idea: %d", resp.StatusCode)
+		}
+		list, err := db.FindInnovations(ctx, laeringsliv.InnovationFilter{WorkplaceID: f.own.ID})
+		must(t, err)
+		if len(list) != 1 || list[0].Status != laeringsliv.InnovationIdea || list[0].CreatedBy != 0 || list[0].SessionID() != sess.ID {
+			t.Fatalf("innovations after keeping a note: %+v", list)
+		}
+		kept := list[0]
+		eval := &laeringsliv.IPESession{WorkplaceID: f.own.ID, Kind: laeringsliv.IPEKindEvaluateIdea, EvaluatesSessionID: sess.ID,
+			Question: "Hvordan gikk den lengre overlappen?"}
+		must(t, db.CreateIPESession(ctx, eval, []string{"Gruppe 1"}, nil))
+		linked := &laeringsliv.IPESession{WorkplaceID: f.own.ID, Kind: laeringsliv.IPEKindCapture, Question: "Hva lærte nattevakten?"}
+		must(t, db.CreateIPESession(ctx, linked, []string{"Gruppe 1"}, nil))
+		kept.Links = append(kept.Links, laeringsliv.SourceLink{Kind: laeringsliv.SourceEvaluation, RefID: linked.ID})
+		must(t, db.UpdateInnovation(ctx, kept, 0))
+
 		base := fmt.Sprintf("/workplaces/%d/innovations", f.own.ID)
-		resp, body := f.do(t, c, "GET", base+"/new", nil)
-		if resp.StatusCode != http.StatusOK || !strings.Contains(body, `name="idea_id"`) || !strings.Contains(body, "Lengre overlapp mellom vaktene") {
-			t.Fatalf("form %d:\n%s", resp.StatusCode, body)
+		if _, body := f.do(t, c, "GET", base, nil); !strings.Contains(body, "Lengre overlapp mellom vaktene") {
+			t.Fatalf("the registry does not list the kept idea:\n%s", body)
 		}
-		form := url.Values{"title": {"Overlapp på 30 minutter"}, "project_id": {itoa(pr.ID)}, "size": {"small"},
-			"status": {"trying"}, "idea_id": {itoa(idea.ID + 1000)}}
-		if resp, body := f.do(t, c, "POST", base, form); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `id="f-idea_id"`) {
-			t.Fatalf("foreign idea: %d", resp.StatusCode)
-		}
-		form.Set("idea_id", itoa(idea.ID))
-		resp, _ = f.do(t, c, "POST", base, form)
-		if resp.StatusCode != http.StatusSeeOther {
-			t.Fatalf("create: %d", resp.StatusCode)
-		}
-		resp, body = f.do(t, c, "GET", resp.Header.Get("Location"), nil)
+		resp, body := f.do(t, c, "GET", fmt.Sprintf("%s/%d", base, kept.ID), nil)
 		if resp.StatusCode != http.StatusOK || !strings.Contains(body, `id="origin"`) || !strings.Contains(body, "Lengre overlapp mellom vaktene") ||
-			!strings.Contains(body, "Hva kan vi gjøre bedre?") || !strings.Contains(body, "Hvordan gikk den lengre overlappen?") {
+			!strings.Contains(body, "Hva kan vi gjøre bedre?") || !strings.Contains(body, "Hvordan gikk den lengre overlappen?") ||
+			!strings.Contains(body, "Hva lærte nattevakten?") {
 			t.Fatalf("innovation page %d:\n%s", resp.StatusCode, body)
+		}
+		if evaluate := fmt.Sprintf(`/workplaces/%d/ipe/new?kind=evaluate_idea&amp;evaluates=%d"`, f.own.ID, sess.ID); !strings.Contains(body, evaluate) {
+			t.Errorf("the innovation page has no link to evaluate the idea (%s)", evaluate)
+		}
+		if _, body := f.do(t, c, "GET", base+"/new", nil); strings.Contains(body, `name="idea_id"`) {
+			t.Error("the new-innovation form still offers the former idea list")
+		}
+		if _, body := f.do(t, c, "GET", fmt.Sprintf("/workplaces/%d/ipe", f.own.ID), nil); strings.Contains(body, "/ipe/new?kind=evaluate_idea") {
+			t.Error("the IPE page still lists a separate idea list")
 		}
 
 		teacher := f.signIn(t, laeringsliv.RoleTeacher)

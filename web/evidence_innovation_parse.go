@@ -2,7 +2,7 @@ package web
 
 import (
 	"net/url"
-	"slices"
+
 	"strconv"
 	"strings"
 	"time"
@@ -30,9 +30,9 @@ func idField(v url.Values, key string) (int64, bool) {
 }
 
 // parseInnovationForm reads a new innovation. projects are the ids of the workplace's shared
-// project and sub-projects, ideas those of its idea list: any other is refused here, before the
-// store sees it. The idea is optional: an innovation may be entered directly.
-func parseInnovationForm(v url.Values, i *laeringsliv.Innovation, projects, ideas []int64) []FieldErr {
+// project and sub-projects: any other is refused here, before the store sees it. Ideas kept
+// from IPE sessions are innovations already, so a new one links to nothing.
+func parseInnovationForm(v url.Values, i *laeringsliv.Innovation, projects []int64) []FieldErr {
 	var errs []FieldErr
 	i.Title = text(v, "title", 200)
 	i.Description = text(v, "description", 10000)
@@ -54,14 +54,6 @@ func parseInnovationForm(v url.Values, i *laeringsliv.Innovation, projects, idea
 		errs = append(errs, FieldErr{"project_id", "innovation.error.project_required"})
 	}
 	i.Links = nil
-	if strings.TrimSpace(v.Get("idea_id")) != "" {
-		id, ok := idField(v, "idea_id")
-		if !ok || !slices.Contains(ideas, id) {
-			errs = append(errs, FieldErr{"idea_id", "innovation.error.idea_invalid"})
-		} else {
-			i.Links = []laeringsliv.SourceLink{{Kind: laeringsliv.SourceIdea, RefID: id}}
-		}
-	}
 	return appendValidation(errs, i.Validate())
 }
 

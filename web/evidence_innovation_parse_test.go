@@ -18,19 +18,15 @@ func TestParseInnovationForm(t *testing.T) {
 		{"project_id", "sju", "project_id"},
 		{"size", "huge", "size"},
 		{"status", "done", "status"},
-		{"status", "", ""},  // a new innovation starts as an idea
-		{"idea_id", "", ""}, // entered directly
-		{"idea_id", "4", ""},
-		{"idea_id", "5", "idea_id"}, // an idea of another workplace
-		{"idea_id", "fire", "idea_id"},
-		{"idea_id", "-4", "idea_id"},
+		{"status", "", ""},   // a new innovation starts as an idea
+		{"idea_id", "4", ""}, // the former idea list is gone: the field is ignored
 	} {
 		v := valid()
 		if tc.key != "" {
 			v.Set(tc.key, tc.val)
 		}
 		i := &laeringsliv.Innovation{WorkplaceID: 1}
-		errs := parseInnovationForm(v, i, []int64{7}, []int64{4})
+		errs := parseInnovationForm(v, i, []int64{7})
 		if got := firstField(errs); got != tc.field {
 			t.Errorf("%s=%q: first error %q (%v); want %q", tc.key, tc.val, got, errs, tc.field)
 		}
@@ -39,7 +35,8 @@ func TestParseInnovationForm(t *testing.T) {
 	v := valid()
 	v.Set("revives_failure", "on")
 	v.Del("status")
-	if errs := parseInnovationForm(v, i, []int64{7}, []int64{4}); len(errs) != 0 || !i.RevivesFailure || i.Status != laeringsliv.InnovationIdea {
+	v.Set("idea_id", "4")
+	if errs := parseInnovationForm(v, i, []int64{7}); len(errs) != 0 || !i.RevivesFailure || i.Status != laeringsliv.InnovationIdea || len(i.Links) != 0 {
 		t.Errorf("errors %v, revives %v, status %q", errs, i.RevivesFailure, i.Status)
 	}
 }
@@ -161,7 +158,7 @@ func FuzzInnovationForms(f *testing.F) {
 			return
 		}
 		var all []FieldErr
-		all = append(all, parseInnovationForm(v, &laeringsliv.Innovation{WorkplaceID: 1}, []int64{1}, []int64{2})...)
+		all = append(all, parseInnovationForm(v, &laeringsliv.Innovation{WorkplaceID: 1}, []int64{1})...)
 		_, errs := parseStatusForm(v)
 		all = append(all, errs...)
 		all = append(all, parseTimelineForm(v, &laeringsliv.TimelineEntry{WorkplaceID: 1})...)

@@ -30,7 +30,7 @@ func (s *Server) progressPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	years, err := laeringsliv.ProgressReport(r.Context(), s.svc.Progress, s.svc.Evidence, s.svc.StudyCounts, st.programme.ID)
+	years, err := laeringsliv.ProgressReport(r.Context(), s.svc.Progress, s.svc.Evidence, s.svc.StudyCounts, st.programme)
 	if err != nil {
 		s.renderError(w, r, err)
 		return

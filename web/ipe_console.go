@@ -148,16 +148,18 @@ func (s *Server) ipeRedact(w http.ResponseWriter, r *http.Request) {
 	}, "flash.ipe_redacted")
 }
 
-// ipeKeepIdea copies a note into the workplace's idea list. The idea records no person: it
-// holds the note's text, and a person next to it would read as its author.
+// ipeKeepIdea makes a note an idea in the workplace's innovation registry. The innovation
+// records no person: it holds the note's text, and a person next to it would read as its
+// author.
 func (s *Server) ipeKeepIdea(w http.ResponseWriter, r *http.Request) {
 	s.ipeAction(w, r, func(v map[string][]string) error {
 		note := text(v, "note", 20)
 		if !laeringsliv.ValidNoteID(note) {
 			return laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found")
 		}
-		return s.svc.IPE.KeepIPEIdea(r.Context(), &laeringsliv.IPEIdea{SourceSessionID: state(r).ipe.ID}, note)
-	}, "flash.ipe_idea")
+		_, err := s.svc.IPE.KeepIPEIdea(r.Context(), state(r).ipe.ID, note)
+		return err
+	}, "flash.ipe_idea_kept")
 }
 
 // ipeExport downloads the session's results: every drawn note with its group, turn,

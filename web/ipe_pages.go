@@ -9,12 +9,11 @@ import (
 	"laeringsliv/grouping"
 )
 
-// IPEListPage lists a workplace's sessions and its idea list.
+// IPEListPage lists a workplace's sessions.
 type IPEListPage struct {
 	Page
 	Workplace *laeringsliv.Workplace
 	Sessions  []*laeringsliv.IPESession
-	Ideas     []*laeringsliv.IPEIdea
 	CanCreate bool
 	// Facilitates lists the sessions whose console the reader may open; the others link to
 	// their projector view only.
@@ -28,13 +27,8 @@ func (s *Server) ipeListPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	ideas, err := s.svc.IPE.FindIPEIdeas(r.Context(), st.workplace.ID)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
 	p := IPEListPage{Page: s.base(w, r, st.tr.T("ipe.list.title")), Workplace: st.workplace, Sessions: sessions,
-		Ideas: ideas, CanCreate: st.actor.Can(laeringsliv.ActionIPECreate, laeringsliv.WorkplaceResource(st.workplace)),
+		CanCreate:   st.actor.Can(laeringsliv.ActionIPECreate, laeringsliv.WorkplaceResource(st.workplace)),
 		Facilitates: map[int64]bool{}}
 	for _, sess := range sessions {
 		p.Facilitates[sess.ID] = st.actor.Can(laeringsliv.ActionIPEFacilitate, laeringsliv.IPESessionResource(st.workplace, sess))

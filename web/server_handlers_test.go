@@ -201,7 +201,7 @@ func TestLanguageSwitchIsRemembered(t *testing.T) {
 		t.Fatalf("switch: status %d location %q", resp.StatusCode, resp.Header.Get("Location"))
 	}
 	_, body := f.do(t, c, "GET", "/", nil)
-	if !strings.Contains(body, `lang="nn"`) || !strings.Contains(body, "Mine arbeidsplassar") {
+	if !strings.Contains(body, `lang="nn"`) || !strings.Contains(body, "Dette ventar på deg") {
 		t.Error("page is not in Nynorsk after switching")
 	}
 	p, err := f.db.FindPerson(context.Background(), f.people[laeringsliv.RoleParticipant].ID)

@@ -110,9 +110,9 @@ type appPage struct {
 // languages are the interface languages with the name of their link in the header and how
 // the main navigation's first link reads in each.
 var languages = []struct{ code, link, dashboard, skip string }{
-	{"nb", "Bokmål", "Mine arbeidsplasser", "Hopp til hovedinnhold"},
-	{"nn", "Nynorsk", "Mine arbeidsplassar", "Hopp til hovudinnhald"},
-	{"en", "English", "My workplaces", "Skip to main content"},
+	{"nb", "Bokmål", "Start", "Hopp til hovedinnhold"},
+	{"nn", "Nynorsk", "Start", "Hopp til hovudinnhald"},
+	{"en", "English", "Home", "Skip to main content"},
 }
 
 // pagesFor lists every page role may see, plus the error pages it meets.
@@ -266,7 +266,7 @@ func TestBrowserLanguageIsRemembered(t *testing.T) {
 	checkLanguage(t, ctx, "dashboard", "nb", true)
 	switchLanguage(t, ctx, "nn")
 	checkLanguage(t, ctx, "dashboard", "nn", true)
-	if h1 := eval[string](t, ctx, `document.querySelector("h1").textContent`); h1 != "Mine arbeidsplassar" {
+	if h1 := eval[string](t, ctx, `document.querySelector("h1").textContent`); h1 != "Dette ventar på deg" {
 		t.Errorf("dashboard heading in Nynorsk: %q", h1)
 	}
 	browsertest.Navigate(t, ctx, m.URL()+"/workplaces/"+itoa(home.ID))

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -169,7 +171,13 @@ func TestBrowserIPEFlow(t *testing.T) {
 
 	browsertest.Navigate(t, fac, m.URL()+console)
 	clickAndWait(t, fac, `main form[action$="/ideas"] button`)
-	browsertest.Navigate(t, fac, m.URL()+"/workplaces/"+itoa(home.ID)+"/ipe")
+	kept := keptIdea(t, m, home.ID, console)
+	page := fmt.Sprintf("%s/workplaces/%d/innovations/%d", m.URL(), home.ID, kept.ID)
+	browsertest.Navigate(t, fac, page)
+	if text := mainText(t, fac); !strings.Contains(text, kept.Description) || !strings.Contains(text, "Tatt vare på fra en lapp") {
+		t.Fatalf("the kept idea's page says:\n%s", text)
+	}
+	browsertest.AssertAxe(t, fac, "innovation kept from an ipe session")
 	clickAndWait(t, fac, `main a[href*="kind=evaluate_idea"]`)
 	if kind := eval[string](t, fac, `document.getElementById('f-kind').value`); kind != "evaluate_idea" {
 		t.Fatalf("evaluation form has kind %q", kind)
@@ -179,11 +187,33 @@ func TestBrowserIPEFlow(t *testing.T) {
 	if !strings.Contains(mainText(t, fac), "innovasjonen") {
 		t.Fatalf("evaluation session page says:\n%s", mainText(t, fac))
 	}
-	browsertest.Navigate(t, fac, m.URL()+"/workplaces/"+itoa(home.ID)+"/ipe")
-	if !strings.Contains(mainText(t, fac), "Evaluert i") {
-		t.Fatalf("the idea list does not show the evaluation:\n%s", mainText(t, fac))
+	browsertest.Navigate(t, fac, page)
+	if !strings.Contains(mainText(t, fac), "Hva har fungert med innovasjonen") {
+		t.Fatalf("the kept idea's page does not show its evaluation:\n%s", mainText(t, fac))
 	}
-	browsertest.AssertAxe(t, fac, "ipe list with an evaluated idea")
+}
+
+// keptIdea returns the innovation kept from the session whose console is at path.
+func keptIdea(t *testing.T, m *Main, workplaceID int64, console string) *laeringsliv.Innovation {
+	t.Helper()
+	sessionID, err := strconv.ParseInt(console[strings.LastIndexByte(console, '/')+1:], 10, 64)
+	if err != nil {
+		t.Fatalf("console path %q: %v", console, err)
+	}
+	list, err := m.DB.FindInnovations(context.Background(), laeringsliv.InnovationFilter{WorkplaceID: workplaceID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range list {
+		if i.SessionID() == sessionID {
+			if i.CreatedBy != 0 || i.Status != laeringsliv.InnovationIdea {
+				t.Errorf("kept idea %+v: want no creator, status idea", i)
+			}
+			return i
+		}
+	}
+	t.Fatalf("no innovation kept from session %d among %d", sessionID, len(list))
+	return nil
 }
 
 // consoleNext clicks the console's phase button and waits until the console shows phase,
