@@ -162,10 +162,13 @@ func (lt *lighthouseTool) flow(t *testing.T, plan lighthousePlan) *lighthouseFlo
 	return &f
 }
 
+// lighthouseAttempts is how many times a Lighthouse run that fails is tried.
+const lighthouseAttempts = 3
+
 // run runs node with the arguments args gives for a fresh browser profile, decodes its
 // standard output into out, and keeps the output in $LAERINGSLIV_LIGHTHOUSE_REPORTS/name.json
 // when that is set. Lighthouse sometimes fails to record a trace on a busy machine and asks
-// to be run again ("NO_NAVSTART"): a failed run is tried again, lighthouseRuns times in all.
+// to be run again ("NO_NAVSTART"): a failed run is tried again, lighthouseAttempts times in all.
 func (lt *lighthouseTool) run(t *testing.T, name string, args func(profile string) []string, out any) {
 	t.Helper()
 	for attempt := 1; ; attempt++ {
@@ -183,7 +186,7 @@ func (lt *lighthouseTool) run(t *testing.T, name string, args func(profile strin
 			t.Logf("lighthouse %s: %s", name, time.Since(start).Round(time.Second))
 			return
 		}
-		if attempt == lighthouseRuns {
+		if attempt == lighthouseAttempts {
 			t.Fatalf("lighthouse %s, %d runs, the last: %v", name, attempt, err)
 		}
 		t.Logf("lighthouse %s, run %d: %v; running it again", name, attempt, err)
@@ -209,9 +212,12 @@ func (lt *lighthouseTool) node1(t *testing.T, args func(profile string) []string
 
 // lighthouseResult is the part of Lighthouse's JSON report the test reads.
 type lighthouseResult struct {
-	GatherMode   string   `json:"gatherMode"` // navigation, timespan or snapshot
-	FinalURL     string   `json:"finalDisplayedUrl"`
-	RunWarnings  []string `json:"runWarnings"`
+	GatherMode  string   `json:"gatherMode"` // navigation, timespan or snapshot
+	FinalURL    string   `json:"finalDisplayedUrl"`
+	RunWarnings []string `json:"runWarnings"`
+	Environment struct {
+		BenchmarkIndex float64 `json:"benchmarkIndex"` // the host's speed; Lighthouse calls under 1000 slow
+	} `json:"environment"`
 	RuntimeError struct {
 		Code    string `json:"code"`
 		Message string `json:"message"`
@@ -272,6 +278,9 @@ func (r *lighthouseResult) metrics() string {
 	}
 	if a, ok := r.Audits["total-byte-weight"]; ok {
 		out = append(out, fmt.Sprintf("%.1f KiB", a.NumericValue/1024))
+	}
+	if len(out) > 0 {
+		out = append(out, fmt.Sprintf("host benchmark index %.0f", r.Environment.BenchmarkIndex))
 	}
 	return strings.Join(out, ", ")
 }
