@@ -30,6 +30,7 @@ type Services struct {
 	IPE           laeringsliv.IPEService      // when set, one completed IPE session per workplace
 	Study         laeringsliv.StudyService    // optional: without it the study programme is not seeded
 	Research      laeringsliv.ResearchService // optional: research consents
+	Rota          RotaSaver                   // optional: a four-week rota per workplace
 
 	// Clock, when set, is the clock the store reads (its Now is Clock.Now): Seed dates what it
 	// writes within the programme's years and gives the real time back when it returns.
@@ -100,6 +101,11 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 	if s.Research != nil {
 		s.Clock.Set(morning(2017, time.September, 12)) // consent asked at the start-up gathering
 		if err := seedResearch(ctx, s.Research, res); err != nil {
+			return nil, err
+		}
+	}
+	if s.Rota != nil {
+		if err := seedRota(ctx, s, res); err != nil {
 			return nil, err
 		}
 	}

@@ -22,7 +22,7 @@ func TestSeed(t *testing.T) {
 		ctx := context.Background()
 		start := time.Now()
 		res, err := demo.Seed(ctx, demo.Services{Org: db, People: db, Members: db, Auth: db,
-			Innovations: db, Timeline: db, Participation: db, Reading: db, IPE: db, Study: db}, hash)
+			Innovations: db, Timeline: db, Participation: db, Reading: db, IPE: db, Study: db, Rota: db}, hash)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -100,6 +100,47 @@ func checkLogins(t *testing.T, db *sqlstore.DB, res *demo.Result) {
 		ms, err := db.FindMemberships(ctx, laeringsliv.MembershipFilter{PersonID: p.ID})
 		if err != nil || len(ms) != 1 || ms[0].Role != l.Role {
 			t.Errorf("%s: memberships = %v, %v; want one as %s", l.Email, ms, err, l.Role)
+		}
+	}
+}
+
+// Every workplace gets a four-week rota whose shifts follow each person's position: no shift
+// longer than the rota allows, nobody on two shifts at once, and a full position working about
+// twice the shifts of a half one.
+func TestSeedRota(t *testing.T) {
+	db := sqltest.OpenSQLite(t)
+	ctx := context.Background()
+	res, err := demo.Seed(ctx, demo.Services{Org: db, People: db, Members: db, Auth: db, Rota: db}, hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, wp := range res.WorkplaceIDs {
+		periods, err := db.FindRotaPeriods(ctx, wp)
+		if err != nil || len(periods) != 1 || periods[0].ShiftCount == 0 {
+			t.Fatalf("workplace %d: periods %+v %v", wp, periods, err)
+		}
+		shifts, err := db.WorkplaceShifts(ctx, wp, periods[0].From.AddDate(0, 0, -1), periods[0].To.AddDate(0, 0, 2))
+		if err != nil {
+			t.Fatal(err)
+		}
+		people, err := db.FindPersons(ctx, laeringsliv.PersonFilter{WorkplaceID: wp})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pct := map[int64]int{}
+		for _, p := range people {
+			pct[p.ID] = p.PositionPct
+		}
+		count := map[int64]int{}
+		for _, s := range shifts {
+			if !s.IsLeave() {
+				count[s.PersonID]++
+			}
+		}
+		for id, n := range count {
+			if p := pct[id]; p >= 90 && n < 14 || p <= 50 && p > 0 && n > 14 {
+				t.Errorf("workplace %d: a %d %% position has %d shifts in four weeks", wp, p, n)
+			}
 		}
 	}
 }

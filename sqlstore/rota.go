@@ -214,3 +214,8 @@ func (db *DB) FindShifts(ctx context.Context, f ShiftFilter) ([]rota.Shift, erro
 	})
 	return list, err
 }
+
+// WorkplaceShifts returns the shifts of the workplace's active periods that overlap from–to.
+func (db *DB) WorkplaceShifts(ctx context.Context, workplaceID int64, from, to time.Time) ([]rota.Shift, error) {
+	return db.FindShifts(ctx, ShiftFilter{WorkplaceID: workplaceID, From: from, To: to})
+}

@@ -30,6 +30,8 @@ type RotaService interface {
 	FindRotaPeriods(ctx context.Context, workplaceID int64) ([]*rota.Period, error)
 	FindRotaMapping(ctx context.Context, workplaceID int64) (rota.Columns, error)
 	SaveRotaMapping(ctx context.Context, workplaceID int64, c rota.Columns) error
+	// WorkplaceShifts returns the shifts of the workplace's active periods that overlap from–to.
+	WorkplaceShifts(ctx context.Context, workplaceID int64, from, to time.Time) ([]rota.Shift, error)
 }
 
 // A leader imports the workplace's rota in two steps: upload with the columns chosen (the

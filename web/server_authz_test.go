@@ -160,6 +160,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/rota/preview":                  {rotaKeepers, admins},
 	"POST /workplaces/{workplace}/rota":                          {rotaKeepers, admins},
 	"POST /workplaces/{workplace}/rota/{period}/rollback":        {rotaKeepers, admins},
+	"GET /workplaces/{workplace}/rota/finder":                    {rotaKeepers, admins},
 	"GET /workplaces/{workplace}/ipe/new":                        {ipeFacilitators, admins},
 	"POST /workplaces/{workplace}/ipe":                           {ipeFacilitators, admins},
 	"GET /workplaces/{workplace}/ipe/{ipe}":                      {ipeFacilitators, admins},
