@@ -18,7 +18,11 @@ const (
 	JobKindMail           = "mail"
 	JobKindResearchExport = "research_export"
 	JobKindBackup         = "backup"
+	JobKindCleanup        = "cleanup"
 )
+
+// JobResultLifetime is how long a job's file (a research export) is kept for download.
+const JobResultLifetime = 7 * 24 * time.Hour
 
 // JobState is where a job is in its life.
 type JobState string
@@ -58,6 +62,12 @@ type BackupJob struct{}
 // Kind implements the queue's job arguments.
 func (BackupJob) Kind() string { return JobKindBackup }
 
+// CleanupJob deletes the files of jobs older than JobResultLifetime. It runs every hour.
+type CleanupJob struct{}
+
+// Kind implements the queue's job arguments.
+func (CleanupJob) Kind() string { return JobKindCleanup }
+
 // JobArgs are the arguments of a job; their Kind names the worker that runs them.
 type JobArgs interface{ Kind() string }
 
@@ -74,6 +84,7 @@ type Job struct {
 	ResultKey     string // the file store key of the result, when the job leaves a file
 	ResultName    string // the result's file name for download, or the path of a backup
 	ResultSize    int64
+	ResultExpired bool   // the file was deleted after JobResultLifetime
 	ErrorKey      string // i18n key of why the last try failed
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
@@ -95,6 +106,10 @@ type JobService interface {
 	ReportJob(ctx context.Context, id int64, progress int, resultKey, resultName string, resultSize int64) error
 	// CountJobs returns the number of jobs in the queue by the queue's own state names.
 	CountJobs(ctx context.Context) (map[string]int, error)
+	// ExpiredJobResults returns the jobs, finished before before, that still keep a file.
+	ExpiredJobResults(ctx context.Context, before time.Time) ([]*Job, error)
+	// ClearJobResult records that a job's file is gone.
+	ClearJobResult(ctx context.Context, id int64) error
 }
 
 // JobTopic is the live topic on which a job's changes are announced.

@@ -41,7 +41,7 @@ func TestSeedDates(t *testing.T) {
 			clock := &demo.Clock{}
 			db.Now = clock.Now
 			res, err := demo.Seed(ctx, demo.Services{Org: db, People: db, Members: db, Auth: db,
-				Innovations: db, Timeline: db, Participation: db, Reading: db, IPE: db, Study: db, Research: db, Rota: db,
+				Innovations: db, Timeline: db, Participation: db, Reading: db, IPE: db, Study: db, Research: db, Rota: db, Handbook: db,
 				Clock: clock}, func(string) (string, error) { return "x", nil })
 			if err != nil {
 				t.Fatal(err)

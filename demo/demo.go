@@ -31,6 +31,7 @@ type Services struct {
 	Study         laeringsliv.StudyService    // optional: without it the study programme is not seeded
 	Research      laeringsliv.ResearchService // optional: research consents
 	Rota          RotaSaver                   // optional: a four-week rota per workplace
+	Handbook      HandbookWriter              // optional: the programme's published handbook
 
 	// Clock, when set, is the clock the store reads (its Now is Clock.Now): Seed dates what it
 	// writes within the programme's years and gives the real time back when it returns.
@@ -106,6 +107,11 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 	}
 	if s.Rota != nil {
 		if err := seedRota(ctx, s, res); err != nil {
+			return nil, err
+		}
+	}
+	if s.Handbook != nil {
+		if err := seedHandbook(ctx, s, res); err != nil {
 			return nil, err
 		}
 	}

@@ -22,7 +22,7 @@ func TestSeed(t *testing.T) {
 		ctx := context.Background()
 		start := time.Now()
 		res, err := demo.Seed(ctx, demo.Services{Org: db, People: db, Members: db, Auth: db,
-			Innovations: db, Timeline: db, Participation: db, Reading: db, IPE: db, Study: db, Rota: db}, hash)
+			Innovations: db, Timeline: db, Participation: db, Reading: db, IPE: db, Study: db, Rota: db, Handbook: db}, hash)
 		if err != nil {
 			t.Fatal(err)
 		}

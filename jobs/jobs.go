@@ -70,12 +70,17 @@ func Start(ctx context.Context, cfg Config) (*Runner, error) {
 	river.AddWorker(workers, &mailWorker{r: r})
 	river.AddWorker(workers, &researchWorker{r: r})
 	river.AddWorker(workers, &backupWorker{r: r})
+	river.AddWorker(workers, &cleanupWorker{r: r})
 	client, err := river.NewClient(cfg.DB.RiverDriver(), &river.Config{
 		Queues: map[string]river.QueueConfig{
 			"mail": {MaxWorkers: 2},
 			"work": {MaxWorkers: 1}, // exports and backups: one at a time on a small server
 		},
-		Workers:           workers,
+		Workers: workers,
+		PeriodicJobs: []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
+			func() (river.JobArgs, *river.InsertOpts) {
+				return laeringsliv.CleanupJob{}, &river.InsertOpts{Queue: "work", MaxAttempts: 3}
+			}, &river.PeriodicJobOpts{ID: "cleanup", RunOnStart: true})},
 		FetchPollInterval: cmp(cfg.PollInterval, time.Second),
 		FetchCooldown:     min(cmp(cfg.PollInterval, time.Second), 100*time.Millisecond),
 		// Mail links hold invitation tokens: a sent mail's job is kept one hour, not a day.

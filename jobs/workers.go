@@ -126,3 +126,29 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	c.n += int64(n)
 	return n, err
 }
+
+// cleanupWorker deletes the files of jobs older than laeringsliv.JobResultLifetime: a research
+// export, pseudonymised as it is, is not kept on the server longer than it is needed.
+type cleanupWorker struct {
+	river.WorkerDefaults[laeringsliv.CleanupJob]
+	r *Runner
+}
+
+func (w *cleanupWorker) Work(ctx context.Context, job *river.Job[laeringsliv.CleanupJob]) error {
+	if w.r.cfg.Files == nil {
+		return nil
+	}
+	list, err := w.r.cfg.DB.ExpiredJobResults(ctx, time.Now().Add(-laeringsliv.JobResultLifetime))
+	if err != nil {
+		return err
+	}
+	for _, j := range list {
+		if err := w.r.cfg.Files.Delete(ctx, j.ResultKey); err != nil {
+			return err
+		}
+		if err := w.r.cfg.DB.ClearJobResult(ctx, j.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -157,6 +157,10 @@ func scanJob(s scanner) (*laeringsliv.Job, error) {
 	j.PersonID, j.Attempt, j.MaxAttempts = person.Int64, int(attempt.Int64), int(maxAttempts.Int64)
 	j.CreatedAt, j.UpdatedAt = fromMillis(created), fromMillis(updated)
 	j.State = mapJobState(state.String, j.Progress == 100)
+	j.ResultExpired = j.ResultKey == "" && j.ResultName == "expired"
+	if j.ResultExpired {
+		j.ResultName = ""
+	}
 	if j.State == laeringsliv.JobFailed {
 		j.ErrorKey = "job.error." + j.Kind
 	}
@@ -200,6 +204,29 @@ func (db *DB) ReportJob(ctx context.Context, id int64, progress int, resultKey, 
 		return execOne(ctx, tx, `UPDATE job_runs SET progress = $1, result_key = $2, result_name = $3,
 			result_size = $4, updated_at = $5 WHERE job_id = $6`,
 			max(0, min(progress, 100)), resultKey, resultName, resultSize, millis(tx.now), id)
+	})
+}
+
+// ExpiredJobResults returns the jobs updated before before that still keep a file.
+func (db *DB) ExpiredJobResults(ctx context.Context, before time.Time) ([]*laeringsliv.Job, error) {
+	var list []*laeringsliv.Job
+	err := db.view(ctx, "expired job results", func(tx *Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT `+jobColumns+`
+			FROM job_runs r LEFT JOIN river_job j ON j.id = r.job_id
+			WHERE r.result_key <> '' AND r.updated_at < $1 ORDER BY r.job_id LIMIT 1000`, millis(before))
+		if err != nil {
+			return err
+		}
+		list, err = scanAll(rows, scanJob)
+		return err
+	})
+	return list, err
+}
+
+// ClearJobResult records that a job's file has been deleted: its page says so.
+func (db *DB) ClearJobResult(ctx context.Context, id int64) error {
+	return db.update(ctx, "clear job result", func(tx *Tx) error {
+		return execOne(ctx, tx, `UPDATE job_runs SET result_key = '', result_name = 'expired' WHERE job_id = $1`, id)
 	})
 }
 

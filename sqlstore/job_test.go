@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"testing"
+	"time"
 
 	"laeringsliv"
 	"laeringsliv/sqlstore"
@@ -65,6 +66,19 @@ func TestJobPages(t *testing.T) {
 		}
 		_, err = db.FindJob(ctx, id+1000)
 		wantNotFound(t, err)
+		// After its lifetime the file is deleted and the page says so.
+		if old, err := db.ExpiredJobResults(ctx, time.Now().Add(-time.Hour)); err != nil || len(old) != 0 {
+			t.Fatalf("a fresh result counted expired: %v %v", old, err)
+		}
+		old, err := db.ExpiredJobResults(ctx, time.Now().Add(time.Hour))
+		must(t, err)
+		if len(old) != 1 || old[0].ID != id || old[0].ResultKey != "k/1" {
+			t.Fatalf("expired results %+v", old)
+		}
+		must(t, db.ClearJobResult(ctx, id))
+		if j, err = db.FindJob(ctx, id); err != nil || !j.ResultExpired || j.ResultKey != "" || j.ResultName != "" {
+			t.Fatalf("after clearing %+v %v", j, err)
+		}
 		wantNotFound(t, db.ReportJob(ctx, id+1000, 1, "", "", 0))
 
 		second, err := db.EnqueueJob(ctx, o.inst.ID, 0, laeringsliv.BackupJob{})

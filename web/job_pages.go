@@ -48,7 +48,9 @@ func (s *Server) jobStatus(st *reqState, j *laeringsliv.Job) jobStatus {
 	if j.State == laeringsliv.JobDone {
 		js.Progress = 100
 		size := map[string]any{"Name": j.ResultName, "Size": formatSize(j.ResultSize, st.lang)}
-		if j.ResultKey != "" {
+		if j.ResultExpired {
+			js.ResultLabel = st.tr.T("job.result_expired")
+		} else if j.ResultKey != "" {
 			js.ResultURL = "/jobs/" + strconv.FormatInt(j.ID, 10) + "/result"
 			js.ResultLabel = st.tr.T("job.download", size)
 		} else if j.ResultName != "" {
