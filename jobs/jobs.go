@@ -44,6 +44,9 @@ type Config struct {
 	// PollInterval is how often an idle worker looks for jobs that another client put in
 	// (1 s when zero).
 	PollInterval time.Duration
+	// RescueAfter is how long a job may run before River's rescuer takes it for abandoned by
+	// a node that died and runs it again (35 minutes when zero: longer than a backup).
+	RescueAfter time.Duration
 }
 
 // Runner works the queue until Stop.
@@ -87,7 +90,8 @@ func Start(ctx context.Context, cfg Config) (*Runner, error) {
 		CompletedJobRetentionPeriod: time.Hour,
 		// Longer than the longest job (a backup, 30 minutes): on PostgreSQL another node may
 		// still be working a job that this one sees running.
-		RescueStuckJobsAfter: 35 * time.Minute,
+		RescueStuckJobsAfter: cmp(cfg.RescueAfter, 35*time.Minute),
+		JobTimeout:           min(time.Minute, cmp(cfg.RescueAfter, 35*time.Minute)),
 		Logger:               quiet(cfg.Logger),
 		ErrorHandler:         errorHandler{log: cfg.Logger},
 	})

@@ -28,6 +28,9 @@ type Config struct {
 	SMTPURL string // serve: mail server for invitations; empty: links are only shown for copying
 	Files   string // serve: folder of uploaded files; empty: beside the database (see filesDir)
 	Backups string // serve: folder of backups taken from the admin page; empty: see backupsDir
+	// JobRescueAfter is how long a job may run before it is taken for abandoned by a node that
+	// died and run again (PostgreSQL; on SQLite the one process recovers its jobs at start).
+	JobRescueAfter time.Duration
 
 	AdminAddr       string        // serve: listen address of /metrics and the health checks; "off": none
 	TrustedProxies  string        // serve: addresses or CIDR prefixes of reverse proxies to believe
@@ -108,6 +111,7 @@ func (c *cmdFlags) serveFlags(cfg *Config) {
 	c.fs.StringVar(&cfg.SMTPURL, "smtp-url", "", "mail server for invitation links, such as\nsmtp://user:password@mail.example.no:587?from=noreply@example.no (default: none;\nlinks are shown for copying)")
 	c.fs.StringVar(&cfg.Files, "files", "", "folder for uploaded files (default: files/ beside the SQLite database,\nor ./data/files with PostgreSQL)")
 	c.fs.StringVar(&cfg.Backups, "backups", "", "folder for backups an administrator takes on the admin page (default:\nbackups/ beside the SQLite database, or ./data/backups with PostgreSQL)")
+	c.fs.DurationVar(&cfg.JobRescueAfter, "job-rescue-after", 35*time.Minute, "with PostgreSQL, how long a job may run before another node takes it for\nabandoned (by a node that died) and runs it again; keep it above the longest job,\na backup's 30 minutes, unless no backup runs from the admin page")
 	c.fs.StringVar(&cfg.AdminAddr, "admin-addr", DefaultAdminAddr, "address of the operators' listener: /metrics, /healthz, /readyz\n(keep it on loopback or a private network; \"off\" for none)")
 	c.fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", "", "addresses or CIDR prefixes of reverse proxies whose X-Forwarded-For,\nForwarded and X-Forwarded-Proto headers are believed, such as 127.0.0.1,10.0.0.0/8\n(default: none)")
 	c.fs.StringVar(&cfg.MetricsToken, "metrics-token", "", "bearer token with which a scraper may also read /metrics on the\npublic address (default: none; /metrics only on --admin-addr)")
@@ -116,7 +120,7 @@ func (c *cmdFlags) serveFlags(cfg *Config) {
 	c.fs.StringVar(&cfg.OIDC, "oidc", "", "OpenID Providers to sign in with, separated by ';', each as\nname=…,display=…,issuer=…,client-id=…,client-secret=…[,claim=sub|email|eduPersonPrincipalName]\n[,self-register=domain] (see the README)")
 	c.fs.BoolVar(&cfg.NoPasswordLogin, "no-password-login", false, "hide the e-mail and password form: everyone signs in through --oidc")
 	c.fs.StringVar(&cfg.DeviceKey, "device-key", "", "secret of at least 32 characters that signs device and sign-in cookies;\ngive every node the same (default: random per process)")
-	c.bindEnv("addr", "demo", "base-url", "smtp-url", "files", "backups", "admin-addr", "trusted-proxies", "metrics-token",
+	c.bindEnv("addr", "demo", "base-url", "smtp-url", "files", "backups", "job-rescue-after", "admin-addr", "trusted-proxies", "metrics-token",
 		"read-timeout", "write-timeout", "oidc", "no-password-login", "device-key")
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"laeringsliv"
 	"laeringsliv/sqlstore"
+	"laeringsliv/sqlstore/sqltest"
 )
 
 // TestInvitationMailSurvivesKill9 queues 30 invitation mails, then runs the platform as its own
@@ -33,10 +34,22 @@ func TestInvitationMailSurvivesKill9(t *testing.T) {
 		}
 		t.Skip("python3-aiosmtpd not installed")
 	}
+	t.Run("sqlite", func(t *testing.T) {
+		// One process owns a SQLite file: jobs it left running are recovered at its next start.
+		mailSurvivesKill9(t, py, filepath.Join(t.TempDir(), "mail.db"), time.Minute)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		// On PostgreSQL another node may still be working a running job, so River's rescuer takes
+		// it for abandoned only after --job-rescue-after (a few seconds here: mails are quick).
+		mailSurvivesKill9(t, py, sqltest.PostgresURL(t), 3*time.Minute, "--job-rescue-after", "3s")
+	})
+}
+
+func mailSurvivesKill9(t *testing.T, py, dbPath string, wait time.Duration, extra ...string) {
 	const total = 30
 	dir := t.TempDir()
-	dbPath := filepath.Join(dir, "mail.db")
 	emails := queueInvitationMails(t, dbPath, total)
+	extra = append(extra, "--files", filepath.Join(dir, "files"), "--backups", filepath.Join(dir, "backups"))
 
 	box := filepath.Join(dir, "smtp")
 	must(t, os.MkdirAll(box, 0o755))
@@ -55,16 +68,16 @@ func TestInvitationMailSurvivesKill9(t *testing.T) {
 
 	for round, stop := range []int{4, 11} {
 		allow(stop)
-		_, cmd := startServeProcess(t, dbPath, false, "--smtp-url", smtpURL)
-		st := waitSMTP(t, box, func(s smtpState) bool { return s.Stored >= stop && s.Blocked == 2 })
+		_, cmd := startServeProcess(t, dbPath, false, append([]string{"--smtp-url", smtpURL}, extra...)...)
+		st := waitSMTP(t, box, wait, func(s smtpState) bool { return s.Stored >= stop && s.Blocked == 2 })
 		must(t, cmd.Process.Signal(syscall.SIGKILL))
 		_ = cmd.Wait()
 		t.Logf("round %d: killed with %d mails delivered, 2 held mid-send, %d waiting in the queue",
 			round, st.Stored, total-st.Stored-2)
 	}
 	allow(1000)
-	_, cmd := startServeProcess(t, dbPath, false, "--smtp-url", smtpURL)
-	waitSMTP(t, box, func(s smtpState) bool { return s.Stored >= total })
+	_, cmd := startServeProcess(t, dbPath, false, append([]string{"--smtp-url", smtpURL}, extra...)...)
+	waitSMTP(t, box, wait, func(s smtpState) bool { return s.Stored >= total })
 	time.Sleep(1500 * time.Millisecond) // room for a wrong second copy to arrive
 	_ = cmd.Process.Signal(syscall.SIGTERM)
 	_ = cmd.Wait()
@@ -150,16 +163,16 @@ type smtpState struct {
 	Blocked int `json:"blocked"`
 }
 
-// waitSMTP waits up to a minute until the SMTP server's state satisfies ok.
-func waitSMTP(t *testing.T, box string, ok func(smtpState) bool) smtpState {
+// waitSMTP waits up to wait until the SMTP server's state satisfies ok.
+func waitSMTP(t *testing.T, box string, wait time.Duration, ok func(smtpState) bool) smtpState {
 	t.Helper()
 	var st smtpState
-	for deadline := time.Now().Add(time.Minute); ; time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(wait); ; time.Sleep(20 * time.Millisecond) {
 		if b, err := os.ReadFile(filepath.Join(box, "state")); err == nil && json.Unmarshal(b, &st) == nil && ok(st) {
 			return st
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("SMTP server still at %+v after a minute", st)
+			t.Fatalf("SMTP server still at %+v after %v", st, wait)
 		}
 	}
 }

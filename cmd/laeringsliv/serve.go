@@ -128,7 +128,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return fmt.Errorf("web: %w", err)
 	}
 	if m.jobs, err = jobs.Start(ctx, jobs.Config{DB: m.DB, Mailer: svc.Mailer, Research: m.DB, Files: files,
-		Backup: m.backupJob, Publish: hub.Publish, Logger: m.Logger}); err != nil {
+		Backup: m.backupJob, Publish: hub.Publish, Logger: m.Logger, RescueAfter: m.Config.JobRescueAfter}); err != nil {
 		return err
 	}
 	if err := m.listenAdmin(h.AdminHandler()); err != nil {
