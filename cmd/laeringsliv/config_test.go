@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"laeringsliv/web"
 )
@@ -18,7 +19,7 @@ func env(m map[string]string) Getenv {
 func TestParseServeConfig(t *testing.T) {
 	defaults := Config{Database: DefaultDatabase, LogFormat: "text", LogLevel: slog.LevelInfo,
 		Institution: DefaultInstitution, Addr: DefaultAddr, AdminAddr: DefaultAdminAddr,
-		ReadTimeout: web.DefaultReadTimeout, WriteTimeout: web.DefaultWriteTimeout}
+		ReadTimeout: web.DefaultReadTimeout, WriteTimeout: web.DefaultWriteTimeout, JobRescueAfter: 35 * time.Minute}
 	with := func(f func(*Config)) Config { c := defaults; f(&c); return c }
 	tests := []struct {
 		name string
