@@ -68,7 +68,7 @@ func TestBrowserBackupJob(t *testing.T) {
 // on its page until it names the archive.
 func TestBackupJobPostgres(t *testing.T) {
 	backups := t.TempDir()
-	m := startAppWith(t, func(c *Config) { c.Database, c.Backups = sqltest.PostgresURL(t), backups })
+	m := startAppWith(t, func(c *Config) { c.Database, c.Backups, c.Files = sqltest.PostgresURL(t), backups, t.TempDir() })
 	admin := loginFor(t, m, laeringsliv.RoleAdmin)
 	c := &http.Client{Jar: newJar(t), CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	resp, err := c.PostForm(m.URL()+"/login", url.Values{"email": {admin.Email}, "password": {admin.Password}})
