@@ -11,6 +11,7 @@
 package jobs
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -84,14 +85,14 @@ func Start(ctx context.Context, cfg Config) (*Runner, error) {
 			func() (river.JobArgs, *river.InsertOpts) {
 				return laeringsliv.CleanupJob{}, &river.InsertOpts{Queue: "work", MaxAttempts: 3}
 			}, &river.PeriodicJobOpts{ID: "cleanup", RunOnStart: true})},
-		FetchPollInterval: cmp(cfg.PollInterval, time.Second),
-		FetchCooldown:     min(cmp(cfg.PollInterval, time.Second), 100*time.Millisecond),
+		FetchPollInterval: cmp.Or(cfg.PollInterval, time.Second),
+		FetchCooldown:     min(cmp.Or(cfg.PollInterval, time.Second), 100*time.Millisecond),
 		// Mail links hold invitation tokens: a sent mail's job is kept one hour, not a day.
 		CompletedJobRetentionPeriod: time.Hour,
 		// Longer than the longest job (a backup, 30 minutes): on PostgreSQL another node may
 		// still be working a job that this one sees running.
-		RescueStuckJobsAfter: cmp(cfg.RescueAfter, 35*time.Minute),
-		JobTimeout:           min(time.Minute, cmp(cfg.RescueAfter, 35*time.Minute)),
+		RescueStuckJobsAfter: cmp.Or(cfg.RescueAfter, 35*time.Minute),
+		JobTimeout:           min(time.Minute, cmp.Or(cfg.RescueAfter, 35*time.Minute)),
 		Logger:               quiet(cfg.Logger),
 		ErrorHandler:         errorHandler{log: cfg.Logger},
 	})
@@ -147,13 +148,6 @@ func complete[T river.JobArgs](ctx context.Context, r *Runner, job *river.Job[T]
 		_, err := river.JobCompleteTx[riverdriver.Driver[*sql.Tx]](ctx, tx, job)
 		return err
 	})
-}
-
-func cmp(d, def time.Duration) time.Duration {
-	if d > 0 {
-		return d
-	}
-	return def
 }
 
 // errorHandler logs a failed try by job and kind only: errors from a mail server may carry an

@@ -214,9 +214,7 @@ func scanInvitation(s scanner) (*laeringsliv.Invitation, error) {
 		return nil, err
 	}
 	inv.MailJobID, inv.MailSentAt = mailJob.Int64, fromNullMillis(mailSent)
-	if inv.MailSentAt.IsZero() && inv.MailJobID == 0 {
-		inv.MailState = ""
-	} else if !inv.MailSentAt.IsZero() {
+	if !inv.MailSentAt.IsZero() {
 		inv.MailState = laeringsliv.JobDone
 	}
 	inv.CreatedBy, inv.AcceptedBy = createdBy.Int64, acceptedBy.Int64

@@ -176,25 +176,49 @@ func (db *DB) insertNotes(batch []*noteRequest) error {
 	return nil
 }
 
-// dropRepeats takes out of list the notes sent again under a key already stored (in the pool,
-// or in the hat once writing has closed) or twice in this batch: they are answered as stored
-// and neither stored nor counted again. The writer's mark is idempotent anyway.
+// dropRepeats takes out of list the notes sent again under a key already stored, or twice in
+// this batch: they are answered as stored and neither stored nor counted again (the writer's
+// mark is idempotent anyway). The notes in list belong to sessions open for writing, whose
+// notes are all still in the holding pool, so one look at the pool serves the whole batch.
 func dropRepeats(ctx context.Context, tx *Tx, list []*noteRequest) ([]*noteRequest, error) {
+	var ids []any
+	var in strings.Builder
 	seen := map[string]bool{}
+	for _, r := range list {
+		if r.key != "" && !seen[r.note.ID] {
+			seen[r.note.ID] = true
+			ids = append(ids, r.note.ID)
+			if in.Len() > 0 {
+				in.WriteString(", ")
+			}
+			in.WriteString("$" + strconv.Itoa(len(ids)))
+		}
+	}
+	if len(ids) == 0 {
+		return list, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM ipe_note_pool WHERE id IN (`+in.String()+`)`, ids...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	stored := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		stored[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
 	out := list[:0:0]
 	for _, r := range list {
 		if r.key == "" {
 			out = append(out, r)
-			continue
-		}
-		if seen[r.note.ID] {
-			continue
-		}
-		seen[r.note.ID] = true
-		stored, err := noteStored(ctx, tx, r.note.ID)
-		if err != nil {
-			return nil, err
-		} else if !stored {
+		} else if !stored[r.note.ID] {
+			stored[r.note.ID] = true // a second copy in this batch is a repeat too
 			out = append(out, r)
 		}
 	}

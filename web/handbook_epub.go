@@ -2,12 +2,13 @@ package web
 
 import (
 	"bytes"
+	"html"
 	"net/http"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/renderer/html"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 
 	"laeringsliv"
 	"laeringsliv/epub"
@@ -16,7 +17,7 @@ import (
 // markdownXHTML renders Markdown as XHTML (void elements closed), for the e-book, whose
 // chapters must be well-formed XML; the same sanitiser as the web version follows.
 var markdownXHTML = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough),
-	goldmark.WithRendererOptions(html.WithXHTML()))
+	goldmark.WithRendererOptions(gmhtml.WithXHTML()))
 
 // epubStyle is the e-book's own small stylesheet: the reader's device chooses the fonts.
 const epubStyle = `body { line-height: 1.5; }
@@ -80,42 +81,18 @@ func (s *Server) handbookEPUB(w http.ResponseWriter, r *http.Request) {
 // chapterXHTML renders a chapter's Markdown as sanitised XHTML, its embeds as links to the
 // chapter on the web.
 func (s *Server) chapterXHTML(st *reqState, body, webChapter string) (string, error) {
-	segs, err := chapterSegments(body)
+	segs, err := segmentsWith(markdownXHTML, body)
 	if err != nil {
 		return "", err
 	}
 	var out strings.Builder
-	lines := strings.Split(body, "\n")
-	from := 0
-	emit := func(to int) error {
-		md := strings.Join(lines[from:min(to, len(lines))], "\n")
-		if strings.TrimSpace(md) == "" {
-			return nil
-		}
-		var buf bytes.Buffer
-		if err := markdownXHTML.Convert([]byte(md), &buf); err != nil {
-			return err
-		}
-		out.Write(sanitiser.SanitizeBytes(buf.Bytes()))
-		return nil
-	}
 	for _, seg := range segs {
 		if seg.Embed == nil {
+			out.WriteString(string(seg.HTML))
 			continue
 		}
-		if err := emit(seg.Embed.Line - 1); err != nil {
-			return "", err
-		}
-		out.WriteString(`<p class="embed"><a href="` + xmlEscape(webChapter) + `">` +
-			xmlEscape(st.tr.T("handbook.epub.embed")) + "</a></p>\n")
-		from = seg.Embed.Line
-	}
-	if err := emit(len(lines)); err != nil {
-		return "", err
+		out.WriteString(`<p class="embed"><a href="` + html.EscapeString(webChapter) + `">` +
+			html.EscapeString(st.tr.T("handbook.epub.embed")) + "</a></p>\n")
 	}
 	return out.String(), nil
-}
-
-func xmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;").Replace(s)
 }

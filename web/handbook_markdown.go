@@ -34,16 +34,23 @@ func handbookPolicy() *bluemonday.Policy {
 }
 
 // renderMarkdown returns md as sanitised HTML.
-func renderMarkdown(md string) (template.HTML, error) {
+func renderMarkdown(md string) (template.HTML, error) { return renderWith(markdown, md) }
+
+// renderWith returns md converted by engine (HTML for the web, XHTML for the e-book) and
+// sanitised.
+func renderWith(engine goldmark.Markdown, md string) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := markdown.Convert([]byte(md), &buf); err != nil {
+	if err := engine.Convert([]byte(md), &buf); err != nil {
 		return "", err
 	}
 	return template.HTML(sanitiser.SanitizeBytes(buf.Bytes())), nil
 }
 
 // chapterSegments splits a chapter at its embeds and renders the Markdown between them.
-func chapterSegments(body string) ([]handbookSegment, error) {
+func chapterSegments(body string) ([]handbookSegment, error) { return segmentsWith(markdown, body) }
+
+// segmentsWith is chapterSegments with the Markdown engine given.
+func segmentsWith(engine goldmark.Markdown, body string) ([]handbookSegment, error) {
 	embeds, err := laeringsliv.ParseEmbeds(body)
 	if err != nil {
 		return nil, err
@@ -53,7 +60,7 @@ func chapterSegments(body string) ([]handbookSegment, error) {
 	from := 0
 	flush := func(to int) error {
 		if md := strings.Join(lines[from:to], "\n"); strings.TrimSpace(md) != "" {
-			h, err := renderMarkdown(md)
+			h, err := renderWith(engine, md)
 			if err != nil {
 				return err
 			}

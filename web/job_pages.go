@@ -93,16 +93,7 @@ func (s *Server) jobResult(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found"))
 		return
 	}
-	f, err := s.svc.Files.Open(r.Context(), j.ResultKey)
-	if err != nil {
-		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found"))
-		return
-	}
-	defer f.Close()
-	w.Header().Set("Content-Type", "application/zip")
-	w.Header().Set("Content-Disposition", `attachment; filename="`+safeFileName(j.ResultName)+`"`)
-	w.Header().Set("Cache-Control", "no-store")
-	http.ServeContent(w, r, "", j.UpdatedAt, f)
+	s.serveStored(w, r, j.ResultKey, "application/zip", "attachment", j.ResultName, j.UpdatedAt)
 }
 
 // startJob queues args for the signed-in person and sends them to the job's page.
@@ -142,18 +133,4 @@ func formatSize(n int64, lang string) string {
 		return formatNumber(float64(n/(1<<10)), lang) + " kB"
 	}
 	return strconv.FormatInt(n, 10) + " B"
-}
-
-// safeFileName keeps a download name to letters, digits, dots, dashes and underscores.
-func safeFileName(name string) string {
-	b := []byte(name)
-	for i, c := range b {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_') {
-			b[i] = '_'
-		}
-	}
-	if len(b) == 0 {
-		return "download"
-	}
-	return string(b)
 }

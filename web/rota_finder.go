@@ -169,7 +169,7 @@ func (s *Server) finderPage(w http.ResponseWriter, r *http.Request) {
 		Latest: win.latest, Length: win.length, Step: 15 * time.Minute, Loc: laeringsliv.Norway()}, finderSearchBudget)
 	p.Searched, p.Exact, p.Invited, p.NoRota = true, res.Exact, len(invitees), len(list) == 0
 	for _, sl := range res.Slots {
-		fs := finderSlot{When: formatClock(sl.Start, st.lang) + "–" + sl.End.In(laeringsliv.Norway()).Format("15:04"),
+		fs := finderSlot{When: formatClock(sl.Start, st.lang) + "–" + clock(sl.End),
 			Off: len(invitees) - len(sl.Attendees)}
 		for _, id := range sl.Attendees {
 			fs.Attendees = append(fs.Attendees, names[id])

@@ -251,8 +251,7 @@ func (s *Server) rotaRollBack(w http.ResponseWriter, r *http.Request) {
 
 // formatClock is a date and a time of day in Norwegian time.
 func formatClock(t time.Time, lang string) string {
-	t = t.In(laeringsliv.Norway())
-	return formatDate(t, lang) + " " + t.Format("15:04")
+	return formatDate(t.In(laeringsliv.Norway()), lang) + " " + clock(t)
 }
 
 // storeUpload keeps an uploaded file in the file store and returns its key.
