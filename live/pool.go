@@ -111,11 +111,13 @@ func (c *pooled) append(b *bytes.Buffer, events []Event) {
 	}
 }
 
+// close ends the stream: Done first, so that whatever the client sees after the connection
+// closes (a reconnect, a metric read) finds the stream already counted as ended.
 func (c *pooled) close() {
-	_ = c.conn.Close()
 	if c.done != nil {
 		c.done()
 	}
+	_ = c.conn.Close()
 }
 
 // add puts c into its topic's group, starting the group's writer if it is the first, and
