@@ -13,6 +13,7 @@ type Handbook struct {
 	InstitutionID int64
 	ProgrammeID   int64
 	Title         string
+	Language      string // the language its chapters are first written in (nb when not set)
 	FeedbackOpen  bool // the draft is open for the programme's participants to mark
 	Published     bool // readable by anyone, without an account, at /handbooks/{id}
 	CreatedAt     time.Time
@@ -25,6 +26,8 @@ func (h *Handbook) Validate() error {
 		return FieldError("programme_id", "error.programme_required")
 	case !validTitle(h.Title):
 		return FieldError("title", "error.title_required")
+	case h.Language != "" && !ValidHandbookLanguage(h.Language):
+		return FieldError("language", "error.handbook_language")
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 
 	"laeringsliv"
@@ -22,10 +23,10 @@ func (db *DB) CreateHandbook(ctx context.Context, h *laeringsliv.Handbook) error
 		} else if n > 0 {
 			return conflict("error.handbook_exists")
 		}
-		h.InstitutionID, h.CreatedAt = p.InstitutionID, tx.now
-		return tx.QueryRowContext(ctx, `INSERT INTO handbooks (institution_id, programme_id, title, created_at)
-			VALUES ($1, $2, $3, $4) RETURNING id`,
-			h.InstitutionID, h.ProgrammeID, h.Title, millis(h.CreatedAt)).Scan(&h.ID)
+		h.InstitutionID, h.CreatedAt, h.Language = p.InstitutionID, tx.now, cmp.Or(h.Language, "nb")
+		return tx.QueryRowContext(ctx, `INSERT INTO handbooks (institution_id, programme_id, title, language, created_at)
+			VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+			h.InstitutionID, h.ProgrammeID, h.Title, h.Language, millis(h.CreatedAt)).Scan(&h.ID)
 	})
 }
 
@@ -43,14 +44,14 @@ func (db *DB) FindProgrammeHandbook(ctx context.Context, programmeID int64) (*la
 func scanHandbook(s scanner) (*laeringsliv.Handbook, error) {
 	var h laeringsliv.Handbook
 	var created int64
-	if err := s.Scan(&h.ID, &h.InstitutionID, &h.ProgrammeID, &h.Title, &h.FeedbackOpen, &h.Published, &created); err != nil {
+	if err := s.Scan(&h.ID, &h.InstitutionID, &h.ProgrammeID, &h.Title, &h.Language, &h.FeedbackOpen, &h.Published, &created); err != nil {
 		return nil, err
 	}
 	h.CreatedAt = fromMillis(created)
 	return &h, nil
 }
 
-const handbookColumns = `id, institution_id, programme_id, title, feedback_open, published, created_at`
+const handbookColumns = `id, institution_id, programme_id, title, language, feedback_open, published, created_at`
 
 // FindHandbook returns the handbook with id, or ENOTFOUND.
 func (db *DB) FindHandbook(ctx context.Context, id int64) (*laeringsliv.Handbook, error) {
