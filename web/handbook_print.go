@@ -10,12 +10,12 @@ import (
 // chapter prints on pages of its own name, whose top margin shows the chapter's title.
 // Chromium has no string-set(), so the titles are written here as named pages.
 func (s *Server) handbookHeads(w http.ResponseWriter, r *http.Request) {
-	h, chs, err := s.publishedChapters(r)
+	_, chs, err := s.publishedChapters(r)
 	if err != nil {
 		s.renderError(w, r, err)
 		return
 	}
-	_ = h
+
 	var b strings.Builder
 	for _, c := range chs {
 		fmt.Fprintf(&b, "#chapter-%d { page: chapter-%d; }\n@page chapter-%d { @top-center { content: %s; font-size: 9pt; } }\n",

@@ -91,6 +91,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /handbooks/sw.js":                                                          {everyone, everyone},
 	"GET /handbooks/{handbook}":                                                     {everyone, everyone},
 	"GET /handbooks/{handbook}/epub":                                                {everyone, everyone},
+	"GET /handbooks/{handbook}/heads.css":                                           {everyone, everyone},
 	"POST /programmes/{programme}/handbook/feedback":                                {teachers, admins},
 	"GET /programmes/{programme}/handbook/draft":                                    {inOwn, admins},
 	"POST /programmes/{programme}/handbook/chapters/{chapter}/marks":                {inOwn, admins},

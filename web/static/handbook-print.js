@@ -64,6 +64,7 @@
         if (slot) slot.textContent = String(page);
         page += pagesOf(c, h);
       }
+      document.documentElement.dataset.printPages = String(page - 1);
     }
   }
 
