@@ -1,6 +1,9 @@
 package web
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"strings"
 	"testing"
 
@@ -29,6 +32,32 @@ func (f *fixture) fillHandbook(t *testing.T, path string, prog *laeringsliv.Prog
 	must(t, f.db.CreateChapter(ctx, c, f.people[laeringsliv.RoleTeacher].ID))
 	m := &laeringsliv.HandbookMark{ChapterID: c.ID, Kind: laeringsliv.MarkUseful, Passage: "Tekst."}
 	must(t, f.db.AddMark(ctx, m))
-	r := strings.NewReplacer("{handbook}", itoa(h.ID), "{chapter}", itoa(c.ID), "{version}", "0", "{mark}", m.ID)
+	img := &laeringsliv.HandbookImage{HandbookID: h.ID, FileKey: f.storeFile(t, pngImage(t, 4, 3)), ContentType: "image/png", Alt: "Et bilde"}
+	must(t, f.db.AddHandbookImage(ctx, img))
+	r := strings.NewReplacer("{image}", itoa(img.ID), "{handbook}", itoa(h.ID), "{chapter}", itoa(c.ID), "{version}", "0", "{mark}", m.ID)
 	return r.Replace(path)
+}
+
+// storeFile keeps b in the fixture's file store and returns its key.
+func (f *fixture) storeFile(t *testing.T, b []byte) string {
+	t.Helper()
+	up, err := f.server.svc.Files.Create(t.Context())
+	must(t, err)
+	if _, err := up.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	must(t, up.Commit())
+	return up.Key()
+}
+
+// pngImage is a w×h PNG.
+func pngImage(t *testing.T, w, h int) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i * 7)
+	}
+	var buf bytes.Buffer
+	must(t, png.Encode(&buf, img))
+	return buf.Bytes()
 }

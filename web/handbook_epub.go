@@ -81,7 +81,7 @@ func (s *Server) handbookEPUB(w http.ResponseWriter, r *http.Request) {
 // chapterXHTML renders a chapter's Markdown as sanitised XHTML, its embeds as links to the
 // chapter on the web.
 func (s *Server) chapterXHTML(st *reqState, body, webChapter string) (string, error) {
-	segs, err := segmentsWith(markdownXHTML, body)
+	segs, err := segmentsWith(markdownXHTML, body, "images/")
 	if err != nil {
 		return "", err
 	}

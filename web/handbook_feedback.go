@@ -28,7 +28,7 @@ func (s *Server) handbookDraftPage(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ECONFLICT, "error.handbook_feedback_closed"))
 		return
 	}
-	chs, err := s.chapterViews(r, h.ID)
+	chs, err := s.chapterViews(r, h, h.Language, handbookPath(st.programme.ID)+"/images/")
 	if err != nil {
 		s.serverError(w, r, err)
 		return

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"html"
 	"html/template"
 	"strings"
 
@@ -46,11 +47,26 @@ func renderWith(engine goldmark.Markdown, md string) (template.HTML, error) {
 	return template.HTML(sanitiser.SanitizeBytes(buf.Bytes())), nil
 }
 
-// chapterSegments splits a chapter at its embeds and renders the Markdown between them.
-func chapterSegments(body string) ([]handbookSegment, error) { return segmentsWith(markdown, body) }
+// renderImages is renderWith with the handbook's own image references, image:ID, pointed at
+// images before the sanitiser sees them. goldmark writes an image's destination into src
+// escaped, so src="image: can only come from an image.
+func renderImages(engine goldmark.Markdown, md, images string) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := engine.Convert([]byte(md), &buf); err != nil {
+		return "", err
+	}
+	out := bytes.ReplaceAll(buf.Bytes(), []byte(`src="image:`), []byte(`src="`+html.EscapeString(images)))
+	return template.HTML(sanitiser.SanitizeBytes(out)), nil
+}
+
+// chapterSegments splits a chapter at its embeds and renders the Markdown between them; an
+// image written as image:ID is looked for under images (a path ending in "/").
+func chapterSegments(body, images string) ([]handbookSegment, error) {
+	return segmentsWith(markdown, body, images)
+}
 
 // segmentsWith is chapterSegments with the Markdown engine given.
-func segmentsWith(engine goldmark.Markdown, body string) ([]handbookSegment, error) {
+func segmentsWith(engine goldmark.Markdown, body, images string) ([]handbookSegment, error) {
 	embeds, err := laeringsliv.ParseEmbeds(body)
 	if err != nil {
 		return nil, err
@@ -60,7 +76,7 @@ func segmentsWith(engine goldmark.Markdown, body string) ([]handbookSegment, err
 	from := 0
 	flush := func(to int) error {
 		if md := strings.Join(lines[from:to], "\n"); strings.TrimSpace(md) != "" {
-			h, err := renderWith(engine, md)
+			h, err := renderImages(engine, md, images)
 			if err != nil {
 				return err
 			}

@@ -31,7 +31,7 @@ func TestRenderMarkdownSanitises(t *testing.T) {
 }
 
 func TestChapterSegments(t *testing.T) {
-	segs, err := chapterSegments("Før\n{{innovation 7 frozen}}\nEtter\n{{chart participation}}")
+	segs, err := chapterSegments("Før\n{{innovation 7 frozen}}\nEtter\n{{chart participation}}", "/i/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func TestChapterSegments(t *testing.T) {
 		segs[3].Embed == nil || segs[3].Embed.Kind != laeringsliv.EmbedChart || !strings.Contains(string(segs[2].HTML), "Etter") {
 		t.Errorf("segments = %+v", segs)
 	}
-	if _, err := chapterSegments("{{ipe nope}}"); laeringsliv.ErrorKey(err) != "error.handbook_embed_invalid" {
+	if _, err := chapterSegments("{{ipe nope}}", "/i/"); laeringsliv.ErrorKey(err) != "error.handbook_embed_invalid" {
 		t.Errorf("bad embed: %v", err)
 	}
 }
@@ -47,7 +47,7 @@ func TestChapterSegments(t *testing.T) {
 func FuzzChapterSegments(f *testing.F) {
 	f.Add("# T\n{{innovation 1}}\n<script>x</script>")
 	f.Fuzz(func(t *testing.T, body string) {
-		segs, err := chapterSegments(body)
+		segs, err := chapterSegments(body, "/i/")
 		if err != nil {
 			return
 		}

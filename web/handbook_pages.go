@@ -18,12 +18,6 @@ type HandbookPage struct {
 	Summary   map[int64]laeringsliv.MarkSummary // feedback per chapter, for authors
 }
 
-// HandbookChapterView is a chapter with its Markdown rendered.
-type HandbookChapterView struct {
-	Chapter  *laeringsliv.HandbookChapter
-	Segments []handbookSegment
-}
-
 func (s *Server) handbookPage(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
 	p := HandbookPage{Page: s.base(w, r, st.tr.T("handbook.title")), Programme: st.programme,
@@ -35,7 +29,7 @@ func (s *Server) handbookPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if h != nil {
 		p.Handbook = h
-		if p.Chapters, err = s.chapterViews(r, h.ID); err != nil {
+		if p.Chapters, err = s.chapterViews(r, h, h.Language, handbookPath(st.programme.ID)+"/images/"); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
@@ -47,22 +41,6 @@ func (s *Server) handbookPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "handbook", p)
-}
-
-func (s *Server) chapterViews(r *http.Request, handbookID int64) ([]HandbookChapterView, error) {
-	chs, err := s.svc.Handbook.FindChapters(r.Context(), handbookID)
-	if err != nil {
-		return nil, err
-	}
-	views := make([]HandbookChapterView, 0, len(chs))
-	for _, c := range chs {
-		segs, err := chapterSegments(c.Body)
-		if err != nil {
-			return nil, err
-		}
-		views = append(views, HandbookChapterView{Chapter: c, Segments: segs})
-	}
-	return views, nil
 }
 
 func (s *Server) createHandbook(w http.ResponseWriter, r *http.Request) {

@@ -14,26 +14,13 @@ type PublishedHandbookPage struct {
 	Handbook *laeringsliv.Handbook
 	Chapters []HandbookChapterView
 	Query    string
-	Hits     []*laeringsliv.HandbookChapter // chapters whose title or text holds the query
+	Hits     []HandbookChapterView // chapters whose title or text holds the query
 }
 
 func (s *Server) publishedHandbookPage(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r.PathValue("handbook"))
+	h, chs, err := s.publishedChapters(r)
 	if err != nil {
 		s.renderError(w, r, err)
-		return
-	}
-	h, err := s.svc.Handbook.FindHandbook(r.Context(), id)
-	if err == nil && !h.Published {
-		err = laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found")
-	}
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
-	chs, err := s.chapterViews(r, h.ID)
-	if err != nil {
-		s.serverError(w, r, err)
 		return
 	}
 	p := PublishedHandbookPage{Page: s.base(w, r, h.Title), Handbook: h, Chapters: chs,
@@ -43,15 +30,15 @@ func (s *Server) publishedHandbookPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // searchChapters returns the chapters whose title or Markdown holds q, ignoring case.
-func searchChapters(chs []HandbookChapterView, q string) []*laeringsliv.HandbookChapter {
+func searchChapters(chs []HandbookChapterView, q string) []HandbookChapterView {
 	if q == "" || len(q) > 200 {
 		return nil
 	}
 	q = strings.ToLower(q)
-	var hits []*laeringsliv.HandbookChapter
+	var hits []HandbookChapterView
 	for _, c := range chs {
-		if strings.Contains(strings.ToLower(c.Chapter.Title), q) || strings.Contains(strings.ToLower(c.Chapter.Body), q) {
-			hits = append(hits, c.Chapter)
+		if strings.Contains(strings.ToLower(c.Title), q) || strings.Contains(strings.ToLower(c.Chapter.Body), q) {
+			hits = append(hits, c)
 		}
 	}
 	return hits

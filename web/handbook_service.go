@@ -19,6 +19,25 @@ type HandbookService interface {
 	FindHandbook(ctx context.Context, id int64) (*laeringsliv.Handbook, error)
 	FindPublishedHandbooks(ctx context.Context) ([]*laeringsliv.Handbook, error)
 	SetHandbookPublished(ctx context.Context, id int64, published bool) error
+	HandbookBook
+	HandbookPublishing
+}
+
+// HandbookBook keeps what makes the handbook a book: chapters in other languages and images.
+type HandbookBook interface {
+	SaveTranslation(ctx context.Context, t *laeringsliv.HandbookTranslation, base int) error
+	FindTranslations(ctx context.Context, handbookID int64, lang string) (map[int64]*laeringsliv.HandbookTranslation, error)
+	FindChapterTranslations(ctx context.Context, chapterID int64) ([]*laeringsliv.HandbookTranslation, error)
+	AddHandbookImage(ctx context.Context, img *laeringsliv.HandbookImage) error
+	FindHandbookImages(ctx context.Context, handbookID int64) ([]*laeringsliv.HandbookImage, error)
+}
+
+// HandbookPublishing keeps the snapshots of frozen embeds and the named authors.
+type HandbookPublishing interface {
+	PublishHandbook(ctx context.Context, id int64, snaps []laeringsliv.HandbookSnapshot) error
+	FindSnapshots(ctx context.Context, handbookID int64) (map[string]laeringsliv.HandbookSnapshot, error)
+	SetHandbookAuthor(ctx context.Context, handbookID, personID int64, author bool) error
+	FindHandbookAuthors(ctx context.Context, handbookID int64) ([]int64, error)
 }
 
 // HandbookFeedback keeps the readers' marks on a draft.

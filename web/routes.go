@@ -86,6 +86,8 @@ func (s *Server) routes() []route {
 		public("GET /handbooks/{handbook}/epub", s.handbookEPUB),
 		public("GET /handbooks/sw.js", s.handbookWorker),
 		public("GET /handbooks/{handbook}/heads.css", s.handbookHeads),
+		public("GET /handbooks/{handbook}/images/{image}", s.publishedImage),
+		allow("GET /programmes/{programme}/handbook/images/{image}", laeringsliv.ActionViewProgramme, s.handbookImage),
 		allow("GET /programmes/{programme}/handbook/draft", laeringsliv.ActionViewProgramme, s.handbookDraftPage),
 		allow("POST /programmes/{programme}/handbook/chapters/{chapter}/marks", laeringsliv.ActionViewProgramme, s.addMark),
 		allow("POST /programmes/{programme}/handbook/chapters/{chapter}/marks/{mark}/resolve", laeringsliv.ActionEditHandbook, s.resolveMark),

@@ -92,6 +92,8 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /handbooks/{handbook}":                                                     {everyone, everyone},
 	"GET /handbooks/{handbook}/epub":                                                {everyone, everyone},
 	"GET /handbooks/{handbook}/heads.css":                                           {everyone, everyone},
+	"GET /handbooks/{handbook}/images/{image}":                                      {everyone, everyone},
+	"GET /programmes/{programme}/handbook/images/{image}":                           {inOwn, admins},
 	"POST /programmes/{programme}/handbook/feedback":                                {teachers, admins},
 	"GET /programmes/{programme}/handbook/draft":                                    {inOwn, admins},
 	"POST /programmes/{programme}/handbook/chapters/{chapter}/marks":                {inOwn, admins},
