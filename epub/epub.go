@@ -6,29 +6,55 @@ package epub
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 )
 
 // Book is what goes into the file.
 type Book struct {
-	ID       string // a stable identifier, such as the handbook's public URL
-	Title    string
-	Language string // BCP 47: nb, nn, en
-	Author   string // the publisher or institution
-	Modified time.Time
-	Chapters []Chapter
-	Style    string // CSS for every chapter
+	ID        string // a stable identifier, such as the handbook's public URL
+	Title     string
+	Language  string // BCP 47: nb, nn, en
+	Author    string // the publisher or institution
+	Modified  time.Time
+	Chapters  []Chapter
+	Style     string // CSS for every chapter
+	Resources []Resource
 }
 
 // Chapter is one XHTML document. Body is the content of <body>, well-formed XML.
 type Chapter struct {
-	Title string
-	Body  string
+	Title    string
+	Body     string
+	Language string // when the chapter is in another language than the book
+}
+
+// Resource is a file the chapters refer to, such as an image, at Href relative to them.
+type Resource struct {
+	Href      string // letters, digits, "-", "_", "." and "/" only, as images/1.png
+	MediaType string
+	Data      []byte
+}
+
+// ErrHref is returned for a resource whose Href is not a plain relative path.
+var ErrHref = errors.New("epub: a resource's href must be a plain relative path")
+
+func validHref(h string) bool {
+	if h == "" || h[0] == '/' || h[0] == '.' || strings.Contains(h, "..") {
+		return false
+	}
+	for _, r := range h {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./", r)) {
+			return false
+		}
+	}
+	return true
 }
 
 // ErrEmpty is returned for a book without chapters: EPUB needs at least one document.
@@ -43,6 +69,11 @@ func Write(w io.Writer, b Book) error {
 	for i, c := range b.Chapters {
 		if err := wellFormed(c.Body); err != nil {
 			return fmt.Errorf("epub: chapter %d: %w", i+1, err)
+		}
+	}
+	for _, r := range b.Resources {
+		if !validHref(r.Href) {
+			return ErrHref
 		}
 	}
 	z := zip.NewWriter(w)
@@ -65,15 +96,25 @@ func Write(w io.Writer, b Book) error {
 		files = append(files, struct{ name, body string }{chapterFile(i), b.chapterDoc(c)})
 	}
 	for _, f := range files {
-		fw, err := z.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: b.Modified})
-		if err != nil {
+		if err := b.add(z, f.name, []byte(f.body), zip.Deflate); err != nil {
 			return err
 		}
-		if _, err := io.WriteString(fw, f.body); err != nil {
+	}
+	for _, r := range b.Resources {
+		if err := b.add(z, "OEBPS/"+r.Href, r.Data, zip.Store); err != nil { // images are compressed already
 			return err
 		}
 	}
 	return z.Close()
+}
+
+func (b Book) add(z *zip.Writer, name string, data []byte, method uint16) error {
+	fw, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: b.Modified})
+	if err != nil {
+		return err
+	}
+	_, err = fw.Write(data)
+	return err
 }
 
 const container = `<?xml version="1.0" encoding="UTF-8"?>
@@ -107,6 +148,9 @@ func (b Book) packageDoc() string {
 	for i := range b.Chapters {
 		s.WriteString(`    <item id="c` + strconv.Itoa(i+1) + `" href="` + chapterHref(i) + `" media-type="application/xhtml+xml"/>` + "\n")
 	}
+	for i, r := range b.Resources {
+		s.WriteString(`    <item id="r` + strconv.Itoa(i+1) + `" href="` + esc(r.Href) + `" media-type="` + esc(r.MediaType) + `"/>` + "\n")
+	}
 	s.WriteString("  </manifest>\n  <spine>\n")
 	for i := range b.Chapters {
 		s.WriteString(`    <itemref idref="c` + strconv.Itoa(i+1) + `"/>` + "\n")
@@ -117,7 +161,7 @@ func (b Book) packageDoc() string {
 
 func (b Book) nav() string {
 	var s bytes.Buffer
-	s.WriteString(b.head(b.Title))
+	s.WriteString(b.head(b.Title, b.Language))
 	s.WriteString(`<nav epub:type="toc" id="toc"><h1>` + esc(b.Title) + "</h1>\n<ol>\n")
 	for i, c := range b.Chapters {
 		s.WriteString(`<li><a href="` + chapterHref(i) + `">` + esc(c.Title) + "</a></li>\n")
@@ -127,13 +171,13 @@ func (b Book) nav() string {
 }
 
 func (b Book) chapterDoc(c Chapter) string {
-	return b.head(c.Title) + "<section epub:type=\"chapter\">\n<h1>" + esc(c.Title) + "</h1>\n" + c.Body + "\n</section>\n</body>\n</html>\n"
+	return b.head(c.Title, cmp.Or(c.Language, b.Language)) + "<section epub:type=\"chapter\">\n<h1>" + esc(c.Title) + "</h1>\n" + c.Body + "\n</section>\n</body>\n</html>\n"
 }
 
-func (b Book) head(title string) string {
+func (b Book) head(title, lang string) string {
 	return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="` + esc(b.Language) + `" lang="` + esc(b.Language) + `">
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="` + esc(lang) + `" lang="` + esc(lang) + `">
 <head><meta charset="UTF-8"/><title>` + esc(title) + `</title><link rel="stylesheet" type="text/css" href="style.css"/></head>
 <body>
 `

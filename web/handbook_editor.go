@@ -116,6 +116,7 @@ func (s *Server) showChapterEditor(w http.ResponseWriter, r *http.Request, statu
 		Chapter: c, Base: e.Base, Merged: e.Merged, Versions: vs, Marks: marks, EditLang: e.Lang,
 		Original: e.Handbook.Language, EditLangs: laeringsliv.HandbookLanguages, EditTitle: e.Title, EditBody: e.Body, ImageAlt: e.ImageAlt}
 	p.Preview, _ = chapterSegments(e.Body, handbookPath(st.programme.ID)+"/images/") // an invalid embed is shown as a field error instead
+	s.resolveEmbeds(r, e.Handbook, p.Preview, nil)
 	p.Errors = errs
 	s.render(w, r, status, "handbook_chapter", p)
 }

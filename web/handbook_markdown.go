@@ -18,6 +18,7 @@ import (
 type handbookSegment struct {
 	HTML  template.HTML
 	Embed *laeringsliv.Embed
+	View  *EmbedView // what the embed shows, once resolved
 }
 
 // markdown converts Markdown to HTML without raw HTML (goldmark's default escapes it);

@@ -53,7 +53,7 @@ func (s *Server) publishHandbook(w http.ResponseWriter, r *http.Request) {
 	}
 	h, err := s.svc.Handbook.FindProgrammeHandbook(r.Context(), st.programme.ID)
 	if err == nil {
-		err = s.svc.Handbook.SetHandbookPublished(r.Context(), h.ID, v.Get("published") == "1")
+		err = s.publish(r, h, v.Get("published") == "1")
 	}
 	if err != nil {
 		s.renderError(w, r, err)
@@ -83,4 +83,16 @@ func (s *Server) handbookWorker(w http.ResponseWriter, r *http.Request) {
 	r2.URL.Path = "/static/handbook-sw.js"
 	r2.URL.RawQuery = ""
 	s.static()(w, r2)
+}
+
+// publish publishes a handbook with snapshots of its frozen embeds taken now, or withdraws it.
+func (s *Server) publish(r *http.Request, h *laeringsliv.Handbook, published bool) error {
+	if !published {
+		return s.svc.Handbook.SetHandbookPublished(r.Context(), h.ID, false)
+	}
+	snaps, err := s.frozenSnapshots(r, h)
+	if err != nil {
+		return err
+	}
+	return s.svc.Handbook.PublishHandbook(r.Context(), h.ID, snaps)
 }

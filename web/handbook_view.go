@@ -17,6 +17,7 @@ type HandbookChapterView struct {
 
 // chapterViews renders a handbook's chapters in lang where written in it; images is where
 // its images are served from.
+// A published handbook's frozen embeds show their snapshots.
 func (s *Server) chapterViews(r *http.Request, h *laeringsliv.Handbook, lang, images string) ([]HandbookChapterView, error) {
 	chs, err := s.svc.Handbook.FindChapters(r.Context(), h.ID)
 	if err != nil {
@@ -25,6 +26,12 @@ func (s *Server) chapterViews(r *http.Request, h *laeringsliv.Handbook, lang, im
 	var tr map[int64]*laeringsliv.HandbookTranslation
 	if lang != h.Language {
 		if tr, err = s.svc.Handbook.FindTranslations(r.Context(), h.ID, lang); err != nil {
+			return nil, err
+		}
+	}
+	var snaps map[string]laeringsliv.HandbookSnapshot
+	if h.Published {
+		if snaps, err = s.svc.Handbook.FindSnapshots(r.Context(), h.ID); err != nil {
 			return nil, err
 		}
 	}
@@ -38,6 +45,7 @@ func (s *Server) chapterViews(r *http.Request, h *laeringsliv.Handbook, lang, im
 		if v.Segments, err = chapterSegments(body, images); err != nil {
 			return nil, err
 		}
+		s.resolveEmbeds(r, h, v.Segments, snaps)
 		views = append(views, v)
 	}
 	return views, nil
