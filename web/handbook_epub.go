@@ -2,8 +2,12 @@ package web
 
 import (
 	"bytes"
+	"cmp"
+	"errors"
 	"html"
+	"io"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -12,6 +16,7 @@ import (
 
 	"laeringsliv"
 	"laeringsliv/epub"
+	"laeringsliv/filestore"
 )
 
 // markdownXHTML renders Markdown as XHTML (void elements closed), for the e-book, whose
@@ -33,40 +38,27 @@ img { max-width: 100%; height: auto; }
 // to the web version, where it is kept current.
 func (s *Server) handbookEPUB(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
-	id, err := pathID(r.PathValue("handbook"))
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
-	h, err := s.svc.Handbook.FindHandbook(r.Context(), id)
-	if err == nil && !h.Published {
+	h, chs, err := s.publishedChapters(r, true)
+	if err == nil && len(chs) == 0 {
 		err = laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found")
 	}
 	if err != nil {
 		s.renderError(w, r, err)
 		return
 	}
-	chs, err := s.svc.Handbook.FindChapters(r.Context(), h.ID)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	if len(chs) == 0 {
-		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found"))
-		return
-	}
 	web := s.absoluteURL(r, "/handbooks/"+itoa(h.ID))
-	book := epub.Book{ID: web, Title: h.Title, Language: "nb", Style: epubStyle, Modified: s.cfg.Now()}
+	book := epub.Book{ID: web, Title: h.Title, Language: st.lang, Style: epubStyle, Modified: s.cfg.Now()}
 	if inst, err := s.svc.Org.FindInstitution(r.Context(), h.InstitutionID); err == nil {
 		book.Author = inst.Name
 	}
+	var srcs *strings.Replacer
+	if book.Resources, srcs, err = s.epubImages(r, h); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	for _, c := range chs {
-		body, err := s.chapterXHTML(st, c.Body, web+"#chapter-"+itoa(c.ID))
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		book.Chapters = append(book.Chapters, epub.Chapter{Title: c.Title, Body: body})
+		body := chapterXHTML(st, c.Segments, web+"#chapter-"+itoa(c.Chapter.ID))
+		book.Chapters = append(book.Chapters, epub.Chapter{Title: c.Title, Language: c.Lang, Body: srcs.Replace(body)})
 	}
 	var buf bytes.Buffer
 	if err := epub.Write(&buf, book); err != nil {
@@ -78,21 +70,86 @@ func (s *Server) handbookEPUB(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(buf.Bytes())
 }
 
-// chapterXHTML renders a chapter's Markdown as sanitised XHTML, its embeds as links to the
-// chapter on the web.
-func (s *Server) chapterXHTML(st *reqState, body, webChapter string) (string, error) {
-	segs, err := segmentsWith(markdownXHTML, body, "images/")
-	if err != nil {
-		return "", err
+// epubImages packages the handbook's images into the e-book, under images/ID.ext (readers
+// and epubcheck go by the extension), and returns the replacer that points the chapters'
+// src="images/ID" there.
+func (s *Server) epubImages(r *http.Request, h *laeringsliv.Handbook) ([]epub.Resource, *strings.Replacer, error) {
+	if s.svc.Files == nil {
+		return nil, strings.NewReplacer(), nil
 	}
+	imgs, err := s.svc.Handbook.FindHandbookImages(r.Context(), h.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []epub.Resource
+	var pairs []string
+	for _, img := range imgs {
+		f, err := s.svc.Files.Open(r.Context(), img.FileKey)
+		if errors.Is(err, filestore.ErrNotFound) {
+			continue
+		} else if err != nil {
+			return nil, nil, err
+		}
+		data, err := io.ReadAll(io.LimitReader(f, laeringsliv.MaxHandbookImageBytes+1))
+		f.Close()
+		if err != nil {
+			return nil, nil, err
+		}
+		href := "images/" + itoa(img.ID) + photoExt(img.ContentType)
+		out = append(out, epub.Resource{Href: href, MediaType: img.ContentType, Data: data})
+		pairs = append(pairs, `src="images/`+itoa(img.ID)+`"`, `src="`+href+`"`)
+	}
+	return out, strings.NewReplacer(pairs...), nil
+}
+
+// chapterXHTML writes a chapter's rendered segments as XHTML: a frozen embed as its snapshot,
+// a live one as a link to the chapter on the web, where it is kept current.
+func chapterXHTML(st *reqState, segs []handbookSegment, webChapter string) string {
 	var out strings.Builder
 	for _, seg := range segs {
-		if seg.Embed == nil {
+		switch {
+		case seg.Embed == nil:
 			out.WriteString(string(seg.HTML))
-			continue
+		case seg.View != nil && seg.View.Frozen && !seg.View.Taken.IsZero():
+			embedXHTML(&out, st, seg.View)
+		default:
+			out.WriteString(`<p class="embed"><a href="` + html.EscapeString(webChapter) + `">` +
+				html.EscapeString(st.tr.T("handbook.epub.embed")) + "</a></p>\n")
 		}
-		out.WriteString(`<p class="embed"><a href="` + html.EscapeString(webChapter) + `">` +
-			html.EscapeString(st.tr.T("handbook.epub.embed")) + "</a></p>\n")
 	}
-	return out.String(), nil
+	return out.String()
+}
+
+// embedXHTML writes a frozen embed's snapshot: its title, status, text and lines (a chart's
+// numbers as a list, which every e-reader shows).
+func embedXHTML(out *strings.Builder, st *reqState, v *EmbedView) {
+	p := func(s string) { out.WriteString("<p>" + html.EscapeString(s) + "</p>\n") }
+	out.WriteString(`<div class="embed">` + "\n")
+	p(st.tr.T("handbook.embed."+string(v.Kind)) + " · " + st.tr.T("handbook.embed.frozen_on", formatDate(v.Taken, st.lang)))
+	for _, t := range []string{v.Title, cmp.Or(v.Key, "")} {
+		if t == v.Key && t != "" {
+			t = st.tr.T(t)
+		}
+		if t != "" {
+			out.WriteString("<p><strong>" + html.EscapeString(t) + "</strong></p>\n")
+		}
+	}
+	if v.Status != "" {
+		p(st.tr.T("handbook.embed.status") + ": " + st.tr.T("innovation.status."+string(v.Status)))
+	}
+	if v.Text != "" {
+		p(v.Text)
+	}
+	if len(v.Lines) > 0 {
+		out.WriteString("<ul>\n")
+		for _, l := range v.Lines {
+			text := l.label(st)
+			if l.Value != 0 {
+				text += ": " + strconv.Itoa(l.Value)
+			}
+			out.WriteString("<li>" + html.EscapeString(text) + "</li>\n")
+		}
+		out.WriteString("</ul>\n")
+	}
+	out.WriteString("</div>\n")
 }

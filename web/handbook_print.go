@@ -10,7 +10,7 @@ import (
 // chapter prints on pages of its own name, whose top margin shows the chapter's title.
 // Chromium has no string-set(), so the titles are written here as named pages.
 func (s *Server) handbookHeads(w http.ResponseWriter, r *http.Request) {
-	_, chs, err := s.publishedChapters(r)
+	_, chs, err := s.publishedChapters(r, false)
 	if err != nil {
 		s.renderError(w, r, err)
 		return

@@ -18,7 +18,7 @@ type PublishedHandbookPage struct {
 }
 
 func (s *Server) publishedHandbookPage(w http.ResponseWriter, r *http.Request) {
-	h, chs, err := s.publishedChapters(r)
+	h, chs, err := s.publishedChapters(r, false)
 	if err != nil {
 		s.renderError(w, r, err)
 		return

@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 
+	"github.com/yuin/goldmark"
+
 	"laeringsliv"
 )
 
@@ -19,6 +21,11 @@ type HandbookChapterView struct {
 // its images are served from.
 // A published handbook's frozen embeds show their snapshots.
 func (s *Server) chapterViews(r *http.Request, h *laeringsliv.Handbook, lang, images string) ([]HandbookChapterView, error) {
+	return s.chapterViewsWith(r, h, lang, images, markdown)
+}
+
+// chapterViewsWith is chapterViews with the Markdown engine given.
+func (s *Server) chapterViewsWith(r *http.Request, h *laeringsliv.Handbook, lang, images string, engine goldmark.Markdown) ([]HandbookChapterView, error) {
 	chs, err := s.svc.Handbook.FindChapters(r.Context(), h.ID)
 	if err != nil {
 		return nil, err
@@ -42,7 +49,7 @@ func (s *Server) chapterViews(r *http.Request, h *laeringsliv.Handbook, lang, im
 		if t, ok := tr[c.ID]; ok {
 			v.Title, v.Lang, body = t.Title, t.Language, t.Body
 		}
-		if v.Segments, err = chapterSegments(body, images); err != nil {
+		if v.Segments, err = segmentsWith(engine, body, images); err != nil {
 			return nil, err
 		}
 		s.resolveEmbeds(r, h, v.Segments, snaps)
@@ -53,7 +60,8 @@ func (s *Server) chapterViews(r *http.Request, h *laeringsliv.Handbook, lang, im
 
 // publishedChapters loads the published handbook named in the path with its chapters in the
 // reader's language; an unpublished handbook is not found.
-func (s *Server) publishedChapters(r *http.Request) (*laeringsliv.Handbook, []HandbookChapterView, error) {
+// For the e-book (xhtml), the chapters are well-formed XML and their images are in the book.
+func (s *Server) publishedChapters(r *http.Request, xhtml bool) (*laeringsliv.Handbook, []HandbookChapterView, error) {
 	id, err := pathID(r.PathValue("handbook"))
 	if err != nil {
 		return nil, nil, err
@@ -65,6 +73,10 @@ func (s *Server) publishedChapters(r *http.Request) (*laeringsliv.Handbook, []Ha
 	if err != nil {
 		return nil, nil, err
 	}
-	chs, err := s.chapterViews(r, h, state(r).lang, "/handbooks/"+itoa(h.ID)+"/images/")
+	engine, images := markdown, "/handbooks/"+itoa(h.ID)+"/images/"
+	if xhtml {
+		engine, images = markdownXHTML, "images/"
+	}
+	chs, err := s.chapterViewsWith(r, h, state(r).lang, images, engine)
 	return h, chs, err
 }
