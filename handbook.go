@@ -14,8 +14,8 @@ type Handbook struct {
 	ProgrammeID   int64
 	Title         string
 	Language      string // the language its chapters are first written in (nb when not set)
-	FeedbackOpen  bool // the draft is open for the programme's participants to mark
-	Published     bool // readable by anyone, without an account, at /handbooks/{id}
+	FeedbackOpen  bool   // the draft is open for the programme's participants to mark
+	Published     bool   // readable by anyone, without an account, at /handbooks/{id}
 	CreatedAt     time.Time
 }
 

@@ -42,4 +42,3 @@ func (db *DB) FindHandbookAuthors(ctx context.Context, handbookID int64) ([]int6
 	})
 	return ids, err
 }
-
