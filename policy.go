@@ -68,8 +68,12 @@ const (
 	ActionDecideAdmission Action = "study.decide_admission"
 	// ActionPlanGatherings: plan a workplace's gatherings and their agendas.
 	ActionPlanGatherings Action = "study.plan_gatherings"
-	// ActionEditHandbook: write the chapters of a programme's handbook (its researchers).
+	// ActionEditHandbook: write the chapters of a programme's handbook — its researchers, and
+	// the participants of the programme named as the handbook's authors.
 	ActionEditHandbook Action = "handbook.edit"
+	// ActionNameHandbookAuthors: name participants as authors of a programme's handbook — its
+	// researchers, and the leaders of its workplaces.
+	ActionNameHandbookAuthors Action = "handbook.name_authors"
 	// ActionManageRota: import, see and roll back the workplace's shift rota (its leaders).
 	ActionManageRota Action = "rota.manage"
 	// ActionViewJob: follow a job (an export, a backup) and take its result: the person who
@@ -82,7 +86,7 @@ var actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewPosit
 	ActionViewInnovation, ActionRecordInnovation, ActionRecordTimeline, ActionUseFieldBook,
 	ActionViewReports, ActionResearchExport, ActionEditSyllabus, ActionManageReading,
 	ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings,
-	ActionEditHandbook, ActionViewJob, ActionManageRota}
+	ActionEditHandbook, ActionNameHandbookAuthors, ActionViewJob, ActionManageRota}
 
 // Actions returns every action, for tests that walk them all, as a copy that callers may change freely.
 func Actions() []Action { return slices.Clone(actions) }
@@ -94,6 +98,8 @@ type Resource struct {
 	ProgrammeID   int64
 	WorkplaceID   int64
 	OwnerID       int64 // the person who created what is touched (an IPE session), if any
+	// Authors are the persons named as authors of the programme's handbook, for handbook routes.
+	Authors []int64
 }
 
 // WorkplaceResource returns the resource of a workplace.
@@ -143,8 +149,13 @@ func (a *Actor) Can(action Action, r Resource) bool {
 		return r.WorkplaceID != 0 && (a.Has(RoleTeacher, r) || a.Has(RoleLeader, r))
 	case ActionViewProgramme:
 		return r.ProgrammeID != 0 && (a.inProgramme(r.ProgrammeID) || a.Has(RoleAdmissions, r))
-	case ActionEditSyllabus, ActionEditHandbook:
+	case ActionEditSyllabus:
 		return r.ProgrammeID != 0 && a.teachesIn(r.ProgrammeID)
+	case ActionEditHandbook:
+		return r.ProgrammeID != 0 && (a.teachesIn(r.ProgrammeID) ||
+			a.inProgramme(r.ProgrammeID) && slices.Contains(r.Authors, a.Person.ID))
+	case ActionNameHandbookAuthors:
+		return r.ProgrammeID != 0 && (a.teachesIn(r.ProgrammeID) || a.leadsIn(r.ProgrammeID))
 	case ActionManageReading:
 		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)
 	case ActionIPECreate, ActionIPEView, ActionIPEFacilitate, ActionIPEJoinMembers:
@@ -233,6 +244,15 @@ func (a *Actor) canInnovation(action Action, r Resource) (ok, decided bool) {
 
 // teachesIn reports whether the actor teaches the programme or one of its workplaces: the
 // researchers report on the programme as a whole.
+func (a *Actor) leadsIn(programmeID int64) bool {
+	for _, m := range a.Memberships {
+		if m.Role == RoleLeader && m.ProgrammeID == programmeID {
+			return true
+		}
+	}
+	return false
+}
+
 func (a *Actor) teachesIn(programmeID int64) bool {
 	for _, m := range a.Memberships {
 		if m.Role == RoleTeacher && m.ProgrammeID == programmeID {

@@ -121,3 +121,31 @@ func TestHandbookLanguages(t *testing.T) {
 		t.Errorf("the Bokmål reader does not get the original")
 	}
 }
+
+// TestHandbookNamedAuthor: a leader names a participant of the workplace as an author, who
+// may then write a chapter; until then the participant may not.
+func TestHandbookNamedAuthor(t *testing.T) {
+	f := newFixture(t, sqltest.OpenSQLite(t))
+	teacher := f.signIn(t, laeringsliv.RoleTeacher)
+	_, chapter := f.startChapter(t, teacher, "Våre erfaringer")
+	participant := f.signIn(t, laeringsliv.RoleParticipant)
+	if resp, _ := f.do(t, participant, http.MethodGet, chapter, nil); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("an unnamed participant opens the editor: %d", resp.StatusCode)
+	}
+	leader := f.signIn(t, laeringsliv.RoleLeader)
+	base := "/programmes/" + itoa(f.p1.ID) + "/handbook"
+	person := itoa(f.people[laeringsliv.RoleParticipant].ID)
+	if _, page := f.do(t, leader, http.MethodGet, base, nil); !strings.Contains(page, `<option value="`+person+`"`) {
+		t.Fatalf("the leader is not offered the participant")
+	}
+	if resp, _ := f.do(t, leader, http.MethodPost, base+"/authors", url.Values{"person": {person}, "author": {"1"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("name author: %d", resp.StatusCode)
+	}
+	if resp, _ := f.do(t, leader, http.MethodPost, base+"/authors", url.Values{"person": {itoa(f.people[laeringsliv.RoleTeacher].ID)}, "author": {"1"}}); resp.StatusCode == http.StatusSeeOther {
+		t.Errorf("a leader named someone who is not a participant of their workplace")
+	}
+	resp, page := f.do(t, participant, http.MethodPost, chapter, url.Values{"base": {"0"}, "title": {"Våre erfaringer"}, "body": {"Skrevet av en deltaker."}})
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, "Skrevet av en deltaker.") {
+		t.Errorf("the named participant's save: %d", resp.StatusCode)
+	}
+}

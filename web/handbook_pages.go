@@ -16,12 +16,18 @@ type HandbookPage struct {
 	Chapters  []HandbookChapterView
 	CanEdit   bool
 	Summary   map[int64]laeringsliv.MarkSummary // feedback per chapter, for authors
+	Authors   *HandbookAuthorsView              // for those who may name authors
 }
 
 func (s *Server) handbookPage(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
+	res, err := s.handbookResource(r.Context(), st.programme)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	p := HandbookPage{Page: s.base(w, r, st.tr.T("handbook.title")), Programme: st.programme,
-		CanEdit: st.actor.Can(laeringsliv.ActionEditHandbook, laeringsliv.ProgrammeResource(st.programme))}
+		CanEdit: st.actor.Can(laeringsliv.ActionEditHandbook, res)}
 	h, err := s.svc.Handbook.FindProgrammeHandbook(r.Context(), st.programme.ID)
 	if err != nil && laeringsliv.ErrorCode(err) != laeringsliv.ENOTFOUND {
 		s.serverError(w, r, err)
@@ -29,6 +35,10 @@ func (s *Server) handbookPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if h != nil {
 		p.Handbook = h
+		if p.Authors, err = s.handbookAuthors(r, h); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 		if p.Chapters, err = s.chapterViews(r, h, h.Language, handbookPath(st.programme.ID)+"/images/"); err != nil {
 			s.serverError(w, r, err)
 			return

@@ -82,6 +82,7 @@ func (s *Server) routes() []route {
 		allow("GET /programmes/{programme}/handbook/chapters/{chapter}/versions/{version}", laeringsliv.ActionEditHandbook, s.chapterDiffPage),
 		allow("POST /programmes/{programme}/handbook/feedback", laeringsliv.ActionEditHandbook, s.setHandbookFeedback),
 		allow("POST /programmes/{programme}/handbook/publish", laeringsliv.ActionEditHandbook, s.publishHandbook),
+		allow("POST /programmes/{programme}/handbook/authors", laeringsliv.ActionNameHandbookAuthors, s.setHandbookAuthor),
 		public("GET /handbooks/{handbook}", s.publishedHandbookPage),
 		public("GET /handbooks/{handbook}/epub", s.handbookEPUB),
 		public("GET /handbooks/sw.js", s.handbookWorker),

@@ -88,6 +88,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /programmes/{programme}/handbook/chapters/{chapter}":                      {teachers, admins},
 	"GET /programmes/{programme}/handbook/chapters/{chapter}/versions/{version}":    {teachers, admins},
 	"POST /programmes/{programme}/handbook/publish":                                 {teachers, admins},
+	"POST /programmes/{programme}/handbook/authors":                                 {keepers, admins},
 	"GET /handbooks/sw.js":                                                          {everyone, everyone},
 	"GET /handbooks/{handbook}":                                                     {everyone, everyone},
 	"GET /handbooks/{handbook}/epub":                                                {everyone, everyone},

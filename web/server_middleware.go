@@ -255,6 +255,9 @@ func (s *Server) resource(r *http.Request, st *reqState) (laeringsliv.Resource, 
 			return laeringsliv.Resource{}, err
 		}
 		st.programme = p
+		if strings.Contains(r.Pattern, "/handbook") {
+			return s.handbookResource(ctx, p)
+		}
 		return laeringsliv.ProgrammeResource(p), nil
 	}
 	return laeringsliv.InstitutionResource(s.cfg.InstitutionID), nil
