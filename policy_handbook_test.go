@@ -26,8 +26,8 @@ func TestHandbookPolicy(t *testing.T) {
 	leader := actor(5, in(laeringsliv.RoleLeader, prog))
 	res := laeringsliv.Resource{InstitutionID: inst, ProgrammeID: prog, Authors: []int64{1, 3}}
 	for _, tt := range []struct {
-		name       string
-		who        *laeringsliv.Actor
+		name              string
+		who               *laeringsliv.Actor
 		edit, nameAuthors bool
 	}{
 		{"named participant", named, true, false},
