@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"laeringsliv"
+	"laeringsliv/filestore"
 )
 
 // Password is the password of every demo account. It is printed at start-up; never use the
@@ -32,6 +33,8 @@ type Services struct {
 	Research      laeringsliv.ResearchService // optional: research consents
 	Rota          RotaSaver                   // optional: a four-week rota per workplace
 	Handbook      HandbookWriter              // optional: the programme's published handbook
+	HandbookBook  HandbookBookWriter          // with Handbook: its other languages and images
+	Files         filestore.Store             // optional: the handbook's image
 
 	// Clock, when set, is the clock the store reads (its Now is Clock.Now): Seed dates what it
 	// writes within the programme's years and gives the real time back when it returns.
@@ -50,6 +53,7 @@ type Login struct {
 type Result struct {
 	InstitutionID int64
 	ProgrammeID   int64
+	HandbookID    int64   // the published handbook, when seeded
 	WorkplaceIDs  []int64 // in the order of the article's Table 2
 	ProjectIDs    []int64 // the shared project of each workplace, same order
 	PersonIDs     []int64

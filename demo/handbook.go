@@ -78,11 +78,21 @@ func seedHandbook(ctx context.Context, s Services, res *Result) error {
 	if err := s.Handbook.CreateHandbook(ctx, h); err != nil {
 		return err
 	}
+	var first int64
 	for i, c := range handbookChapters {
 		ch := &laeringsliv.HandbookChapter{HandbookID: h.ID, Position: i + 1, Title: c.title, Body: c.body}
 		if err := s.Handbook.CreateChapter(ctx, ch, author); err != nil {
 			return err
 		}
+		if i == 0 {
+			first = ch.ID
+		}
 	}
+	if s.HandbookBook != nil {
+		if err := seedHandbookBook(ctx, s, res, h, author, first); err != nil {
+			return err
+		}
+	}
+	res.HandbookID = h.ID
 	return s.Handbook.SetHandbookPublished(ctx, h.ID, true)
 }

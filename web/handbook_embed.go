@@ -214,8 +214,8 @@ func (s *Server) resolveEmbeds(r *http.Request, h *laeringsliv.Handbook, segs []
 
 // frozenSnapshots takes the snapshots of every frozen embed of a handbook's chapters, in every
 // language they are written in, for its publication.
-func (s *Server) frozenSnapshots(r *http.Request, h *laeringsliv.Handbook) ([]laeringsliv.HandbookSnapshot, error) {
-	chs, err := s.svc.Handbook.FindChapters(r.Context(), h.ID)
+func (s *Server) frozenSnapshots(ctx context.Context, h *laeringsliv.Handbook) ([]laeringsliv.HandbookSnapshot, error) {
+	chs, err := s.svc.Handbook.FindChapters(ctx, h.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -224,7 +224,7 @@ func (s *Server) frozenSnapshots(r *http.Request, h *laeringsliv.Handbook) ([]la
 		bodies = append(bodies, c.Body)
 	}
 	for _, lang := range laeringsliv.HandbookLanguages {
-		trs, err := s.svc.Handbook.FindTranslations(r.Context(), h.ID, lang)
+		trs, err := s.svc.Handbook.FindTranslations(ctx, h.ID, lang)
 		if err != nil {
 			return nil, err
 		}
@@ -244,7 +244,7 @@ func (s *Server) frozenSnapshots(r *http.Request, h *laeringsliv.Handbook) ([]la
 				continue
 			}
 			seen[e.Key()] = true
-			v := s.embedRecord(r.Context(), h, e)
+			v := s.embedRecord(ctx, h, e)
 			if v.Missing {
 				continue // nothing to freeze; it shows as missing
 			}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
@@ -52,8 +53,10 @@ func (s *Server) publishHandbook(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h, err := s.svc.Handbook.FindProgrammeHandbook(r.Context(), st.programme.ID)
-	if err == nil {
-		err = s.publish(r, h, v.Get("published") == "1")
+	if err == nil && v.Get("published") == "1" {
+		err = s.PublishHandbook(r.Context(), h.ID)
+	} else if err == nil {
+		err = s.svc.Handbook.SetHandbookPublished(r.Context(), h.ID, false)
 	}
 	if err != nil {
 		s.renderError(w, r, err)
@@ -85,14 +88,16 @@ func (s *Server) handbookWorker(w http.ResponseWriter, r *http.Request) {
 	s.static()(w, r2)
 }
 
-// publish publishes a handbook with snapshots of its frozen embeds taken now, or withdraws it.
-func (s *Server) publish(r *http.Request, h *laeringsliv.Handbook, published bool) error {
-	if !published {
-		return s.svc.Handbook.SetHandbookPublished(r.Context(), h.ID, false)
-	}
-	snaps, err := s.frozenSnapshots(r, h)
+// PublishHandbook publishes a handbook with snapshots of its frozen embeds taken now. Main
+// calls it for the demo's handbook, seeded before the server exists.
+func (s *Server) PublishHandbook(ctx context.Context, id int64) error {
+	h, err := s.svc.Handbook.FindHandbook(ctx, id)
 	if err != nil {
 		return err
 	}
-	return s.svc.Handbook.PublishHandbook(r.Context(), h.ID, snaps)
+	snaps, err := s.frozenSnapshots(ctx, h)
+	if err != nil {
+		return err
+	}
+	return s.svc.Handbook.PublishHandbook(ctx, h.ID, snaps)
 }

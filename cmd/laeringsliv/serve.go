@@ -15,6 +15,7 @@ import (
 
 	"laeringsliv"
 	"laeringsliv/demo"
+	"laeringsliv/filestore"
 	"laeringsliv/jobs"
 	"laeringsliv/live"
 	"laeringsliv/password"
@@ -81,16 +82,17 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.DB, err = openDB(ctx, &m.Config, m.Logger); err != nil {
 		return err
 	}
+	files, err := openFiles(&m.Config)
+	if err != nil {
+		return err
+	}
+	var demoHandbook int64 // seeded now: published again once the server can take its snapshots
 	if m.Config.Demo {
-		if err := m.seedDemo(ctx); err != nil {
+		if demoHandbook, err = m.seedDemo(ctx, files); err != nil {
 			return err
 		}
 	}
 	if m.Institution, err = deploymentInstitution(ctx, m.DB, m.Config.Institution, m.Logger); err != nil {
-		return err
-	}
-	files, err := openFiles(&m.Config)
-	if err != nil {
 		return err
 	}
 	// One hub for the web server and the job workers: a job's progress reaches its page.
@@ -126,6 +128,11 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}, svc)
 	if err != nil {
 		return fmt.Errorf("web: %w", err)
+	}
+	if demoHandbook != 0 {
+		if err := h.PublishHandbook(ctx, demoHandbook); err != nil {
+			return fmt.Errorf("demo handbook: %w", err)
+		}
 	}
 	if m.jobs, err = jobs.Start(ctx, jobs.Config{DB: m.DB, Mailer: svc.Mailer, Research: m.DB, Files: files,
 		Backup: m.backupJob, Publish: hub.Publish, Logger: m.Logger, RescueAfter: m.Config.JobRescueAfter}); err != nil {
@@ -230,10 +237,10 @@ func (m *Main) listen(h http.Handler) error {
 
 // seedDemo seeds the demo into an empty database. On a database seeded earlier it only
 // remembers the logins, so that a restarted demo shows them again.
-func (m *Main) seedDemo(ctx context.Context) error {
+func (m *Main) seedDemo(ctx context.Context, files filestore.Store) (handbookID int64, err error) {
 	empty, err := m.DB.Empty(ctx)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if !empty {
 		logins := demo.Logins()
@@ -242,21 +249,21 @@ func (m *Main) seedDemo(ctx context.Context) error {
 		} else {
 			m.Logger.Warn("database is not empty; demo data not seeded")
 		}
-		return nil
+		return 0, nil
 	}
 	start := time.Now()
 	clock := &demo.Clock{} // dates the demo within its programme's years; nothing else runs yet
 	m.DB.Now = clock.Now
 	res, err := demo.Seed(ctx, demo.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB,
 		Innovations: m.DB, Timeline: m.DB, Participation: m.DB, Reading: m.DB, IPE: m.DB, Study: m.DB, Research: m.DB,
-		Rota: m.DB, Handbook: m.DB, Clock: clock}, hashPassword)
+		Rota: m.DB, Handbook: m.DB, HandbookBook: m.DB, Files: files, Clock: clock}, hashPassword)
 	m.DB.Now = time.Now
 	if err != nil {
-		return err
+		return 0, err
 	}
 	m.Logins = res.Logins
 	m.Logger.Info("seeded demo data", "people", len(res.PersonIDs), "took", time.Since(start).Round(time.Millisecond))
-	return nil
+	return res.HandbookID, nil
 }
 
 func hashPassword(pw string) (string, error) { return password.Hash(pw, password.Default) }
