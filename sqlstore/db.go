@@ -98,9 +98,37 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 
 // Tx is a transaction together with the time it began, which every row it writes uses.
 // Exported methods of DB own the transaction; unexported helpers take a *Tx.
+//
+// A read on PostgreSQL runs on one connection without BEGIN and COMMIT: at PostgreSQL's READ
+// COMMITTED level every statement takes its own snapshot inside a transaction too, so the
+// transaction added two round trips and no consistency. Such a Tx has no *sql.Tx.
 type Tx struct {
-	*sql.Tx
-	now time.Time
+	*sql.Tx // nil for a read on PostgreSQL
+	q       querier
+	now     time.Time
+}
+
+// querier is what a Tx runs statements on: a transaction or a connection.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func newTx(sqlTx *sql.Tx, now time.Time) *Tx {
+	return &Tx{Tx: sqlTx, q: sqlTx, now: now.UTC().Truncate(time.Millisecond)}
+}
+
+func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return tx.q.ExecContext(ctx, query, args...)
+}
+
+func (tx *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return tx.q.QueryContext(ctx, query, args...)
+}
+
+func (tx *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return tx.q.QueryRowContext(ctx, query, args...)
 }
 
 // update runs fn in a transaction on the write pool and commits it if fn returns nil.
@@ -141,7 +169,7 @@ func (db *DB) updateLazy(ctx context.Context, op string, fn func(tx *Tx) error) 
 	if err != nil {
 		return wrap(op, err)
 	}
-	tx := &Tx{Tx: sqlTx, now: db.Now().UTC().Truncate(time.Millisecond)}
+	tx := newTx(sqlTx, db.Now())
 	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
 		return wrap(op, err)
@@ -149,9 +177,23 @@ func (db *DB) updateLazy(ctx context.Context, op string, fn func(tx *Tx) error) 
 	return wrap(op, sqlTx.Commit())
 }
 
-// view runs fn in a read-only transaction on the read pool.
+// view runs fn in a read-only transaction on the read pool (on PostgreSQL, on one connection
+// without a transaction: see Tx).
 func (db *DB) view(ctx context.Context, op string, fn func(tx *Tx) error) error {
+	if db.dialect.name == "postgres" {
+		return wrap(op, db.runConn(ctx, fn))
+	}
 	return wrap(op, db.run(ctx, db.read, &sql.TxOptions{ReadOnly: true}, fn))
+}
+
+// runConn runs a read on one connection of the pool, outside a transaction (see Tx).
+func (db *DB) runConn(ctx context.Context, fn func(tx *Tx) error) error {
+	conn, err := db.read.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return fn(&Tx{q: conn, now: db.Now().UTC().Truncate(time.Millisecond)})
 }
 
 func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn func(tx *Tx) error) error {
@@ -159,7 +201,7 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 	if err != nil {
 		return err
 	}
-	tx := &Tx{Tx: sqlTx, now: db.Now().UTC().Truncate(time.Millisecond)}
+	tx := newTx(sqlTx, db.Now())
 	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
 		return err

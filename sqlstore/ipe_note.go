@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"math/rand/v2"
 
 	"laeringsliv"
@@ -51,13 +52,17 @@ func (db *DB) AddIPEOralNote(ctx context.Context, sessionID int64, text string) 
 	return db.addIPENote(ctx, sessionID, text, "", "")
 }
 
-// FindIPEHat returns how many notes and distinct writers the hat holds.
+// FindIPEHat returns how many notes and distinct writers the hat holds, in one query: the
+// live feed reads it after every change.
 func (db *DB) FindIPEHat(ctx context.Context, sessionID int64) (h laeringsliv.IPEHat, err error) {
 	err = db.view(ctx, "find ipe hat", func(tx *Tx) error {
-		s, err := findIPESession(ctx, tx, sessionID)
-		if err == nil {
-			h, err = findIPEHat(ctx, tx, s)
+		var k int
+		err := tx.QueryRowContext(ctx, `SELECT k, hat_notes, hat_writers, hat_participants FROM ipe_sessions
+			WHERE id = $1`, sessionID).Scan(&k, &h.Notes, &h.Writers, &h.Participants)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound()
 		}
+		h.Open = h.Writers >= k
 		return err
 	})
 	return h, err
