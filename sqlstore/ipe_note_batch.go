@@ -173,10 +173,12 @@ func (db *DB) insertNotes(batch []*noteRequest) error {
 	return nil
 }
 
+const sessionForNotes = `SELECT ` + ipeSessionColumns + `, writer_key FROM ipe_sessions WHERE id = $1`
+
 // findIPESessionForNotes is findIPESession with the session's writer key, read in the same
 // round trip.
 func findIPESessionForNotes(ctx context.Context, tx *Tx, id int64) (s *laeringsliv.IPESession, key string, err error) {
-	s, err = scanOne(tx.QueryRowContext(ctx, `SELECT `+ipeSessionColumns+`, writer_key FROM ipe_sessions WHERE id = $1`, id),
+	s, err = scanOne(tx.QueryRowHot(ctx, sessionForNotes, id),
 		func(sc scanner) (*laeringsliv.IPESession, error) { return scanIPESession(withExtra{sc, []any{&key}}) })
 	return s, key, err
 }
