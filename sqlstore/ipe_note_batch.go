@@ -123,6 +123,17 @@ func (db *DB) insertNotes(batch []*noteRequest) error {
 	var ok []*noteRequest
 	var sessions map[int64]*laeringsliv.IPESession
 	var keys map[int64]string // the sessions' writer keys, for the marks
+	if db.dialect.name == "postgres" {
+		var err error
+		if ok, sessions, keys, err = db.insertNotesPostgres(ctx, batch); err != nil {
+			for _, r := range batch {
+				r.note, r.err = nil, wrap("add ipe notes", err)
+			}
+			return err
+		}
+		db.markWriters(ctx, sessions, keys, ok)
+		return nil
+	}
 	err := db.update(ctx, "add ipe notes", func(tx *Tx) error {
 		ok = ok[:0]
 		sessions, keys = map[int64]*laeringsliv.IPESession{}, map[int64]string{}
@@ -192,12 +203,8 @@ type withExtra struct {
 func (w withExtra) Scan(dest ...any) error { return w.scanner.Scan(append(dest, w.extra...)...) }
 
 // poolNotes puts notes into the holding pool and counts them in their sessions, leaving out
-// repeats (see dropRepeats); it returns the notes stored. On PostgreSQL that is one statement
-// a hundred notes, where each round trip counts; on SQLite, in the same process, three.
+// repeats (see dropRepeats); it returns the notes stored.
 func (db *DB) poolNotes(ctx context.Context, tx *Tx, sessions map[int64]*laeringsliv.IPESession, list []*noteRequest) ([]*noteRequest, error) {
-	if db.dialect.name == "postgres" {
-		return poolNotesPostgres(ctx, tx, sessions, list)
-	}
 	list, err := dropRepeats(ctx, tx, list)
 	if err != nil {
 		return nil, err
@@ -206,54 +213,6 @@ func (db *DB) poolNotes(ctx context.Context, tx *Tx, sessions map[int64]*laering
 		return nil, err
 	}
 	return list, countHatNotes(ctx, tx, list)
-}
-
-// poolNotesPostgres inserts, drops repeats and counts in one statement per chunk: a note whose
-// id (from its key) is in the pool already conflicts and is not returned as inserted.
-func poolNotesPostgres(ctx context.Context, tx *Tx, sessions map[int64]*laeringsliv.IPESession, list []*noteRequest) ([]*noteRequest, error) {
-	seen := map[string]bool{}
-	unique := list[:0:0]
-	for _, r := range list { // a second copy in this batch is a repeat
-		if r.key == "" || !seen[r.note.ID] {
-			seen[r.note.ID] = true
-			unique = append(unique, r)
-		}
-	}
-	inserted := map[string]bool{}
-	for rest := unique; len(rest) > 0; {
-		chunk := rest[:min(len(rest), 100)]
-		rest = rest[len(chunk):]
-		values, args := noteValues(sessions, chunk)
-		rows, err := tx.QueryContext(ctx, `WITH ins AS (
-				INSERT INTO ipe_note_pool (id, institution_id, session_id, text, phase, redacted) VALUES `+values+`
-				ON CONFLICT (id) DO NOTHING RETURNING id, session_id),
-			counted AS (
-				UPDATE ipe_sessions SET hat_notes = hat_notes + c.n
-				FROM (SELECT session_id, COUNT(*) AS n FROM ins GROUP BY session_id) c
-				WHERE ipe_sessions.id = c.session_id)
-			SELECT id FROM ins`, args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			inserted[id] = true
-		}
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	out := unique[:0]
-	for _, r := range unique {
-		if inserted[r.note.ID] {
-			out = append(out, r)
-		}
-	}
-	return out, nil
 }
 
 // dropRepeats takes out of list the notes sent again under a key already stored, or twice in
@@ -387,25 +346,41 @@ func (db *DB) markWriters(ctx context.Context, sessions map[int64]*laeringsliv.I
 		return
 	}
 	ctx = context.WithoutCancel(ctx)
+	for _, list := range marks {
+		slices.Sort(list)
+	}
 	var err error
 	for range 2 {
-		if err = db.updateLazy(ctx, "count ipe writers", func(tx *Tx) error {
-			for sid, list := range marks {
-				slices.Sort(list)
-				if err := db.insertWriterMarks(ctx, tx, sessions[sid], slices.Compact(list)); err != nil {
-					return err
-				}
-			}
-			return nil
-		}); err == nil {
+		if err = db.storeMarks(ctx, sessions, marks); err == nil {
 			return
 		}
 	}
 	slog.Warn("count ipe writers", "err", err.Error())
 }
 
-// insertWriterMarks stores the marks new to the session and adds them to its count: on
-// PostgreSQL in one statement, on SQLite in two.
+// storeMarks stores the marks of each session: on PostgreSQL a statement a session, on SQLite
+// one transaction.
+func (db *DB) storeMarks(ctx context.Context, sessions map[int64]*laeringsliv.IPESession, marks map[int64][]string) error {
+	if db.dialect.name == "postgres" {
+		for sid, list := range marks {
+			if err := insertWriterMarksPostgres(ctx, db.write, sessions[sid], slices.Compact(list)); err != nil {
+				return wrap("count ipe writers", err)
+			}
+		}
+		return nil
+	}
+	return db.updateLazy(ctx, "count ipe writers", func(tx *Tx) error {
+		for sid, list := range marks {
+			if err := db.insertWriterMarks(ctx, tx, sessions[sid], slices.Compact(list)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// insertWriterMarks stores the marks new to the session and adds them to its count (SQLite;
+// see insertWriterMarksPostgres).
 func (db *DB) insertWriterMarks(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, marks []string) error {
 	var values strings.Builder
 	args := make([]any, 0, 3*len(marks)+1)
@@ -416,14 +391,8 @@ func (db *DB) insertWriterMarks(ctx context.Context, tx *Tx, s *laeringsliv.IPES
 		values.WriteString(placeholders(3*i+1, 3))
 		args = append(args, s.InstitutionID, s.ID, m)
 	}
-	insert := `INSERT INTO ipe_writers (institution_id, session_id, mark) VALUES ` + values.String() + ` ON CONFLICT DO NOTHING`
-	if db.dialect.name == "postgres" {
-		_, err := tx.ExecContext(ctx, `WITH ins AS (`+insert+` RETURNING 1)
-			UPDATE ipe_sessions SET hat_writers = hat_writers + (SELECT COUNT(*) FROM ins)
-			WHERE id = $`+strconv.Itoa(len(args)+1)+` AND EXISTS (SELECT 1 FROM ins)`, append(args, s.ID)...)
-		return err
-	}
-	res, err := tx.ExecContext(ctx, insert, args...)
+	res, err := tx.ExecContext(ctx, `INSERT INTO ipe_writers (institution_id, session_id, mark) VALUES `+
+		values.String()+` ON CONFLICT DO NOTHING`, args...)
 	if err != nil {
 		return err
 	}

@@ -58,18 +58,23 @@ var postgresHotQueries = []struct {
 	sql  string
 	args []any
 }{
-	{"note: pool, repeats and count", `WITH ins AS (
-			INSERT INTO ipe_note_pool (id, institution_id, session_id, text, phase, redacted) VALUES ($1, $2, $3, $4, $5, $6)
+	{"note: pool, repeats and count", `WITH v (id, session_id, text) AS (VALUES ($1::text, $2::bigint, $3::text)),
+		ins AS (
+			INSERT INTO ipe_note_pool (id, institution_id, session_id, text, phase, redacted)
+			SELECT v.id, s.institution_id, v.session_id, v.text, s.phase, FALSE
+			FROM v JOIN ipe_sessions s ON s.id = v.session_id AND s.phase = $4
 			ON CONFLICT (id) DO NOTHING RETURNING id, session_id),
 		counted AS (
 			UPDATE ipe_sessions SET hat_notes = hat_notes + c.n
 			FROM (SELECT session_id, COUNT(*) AS n FROM ins GROUP BY session_id) c
 			WHERE ipe_sessions.id = c.session_id)
-		SELECT id FROM ins`, []any{"x", 1, 1, "t", "capture", false}},
-	{"note: writer marks and count", `WITH ins AS (INSERT INTO ipe_writers (institution_id, session_id, mark)
-			VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1)
+		SELECT ins.id, ins.session_id, s.institution_id, s.writer_key
+		FROM ins JOIN ipe_sessions s ON s.id = ins.session_id`, []any{"x", 1, "t", "capture"}},
+	{"note: writer marks and count", `WITH lazy AS (SELECT set_config('synchronous_commit', 'off', true)),
+		ins AS (INSERT INTO ipe_writers (institution_id, session_id, mark) VALUES ($1, $2, $3)
+			ON CONFLICT DO NOTHING RETURNING 1)
 		UPDATE ipe_sessions SET hat_writers = hat_writers + (SELECT COUNT(*) FROM ins)
-		WHERE id = $4 AND EXISTS (SELECT 1 FROM ins)`, []any{1, 1, "x", 1}},
+		WHERE id = $4 AND EXISTS (SELECT 1 FROM lazy) AND EXISTS (SELECT 1 FROM ins)`, []any{1, 1, "x", 1}},
 }
 
 func TestHotQueryPlansSQLite(t *testing.T) {
