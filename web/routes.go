@@ -89,7 +89,7 @@ func (s *Server) routes() []route {
 		allow("POST /programmes/{programme}/handbook/chapters/{chapter}/marks", laeringsliv.ActionViewProgramme, s.addMark),
 		allow("POST /programmes/{programme}/handbook/chapters/{chapter}/marks/{mark}/resolve", laeringsliv.ActionEditHandbook, s.resolveMark),
 		allow("GET /workplaces/{workplace}/reading", laeringsliv.ActionViewWorkplace, s.readingListPage),
-		allow("POST /workplaces/{workplace}/reading", laeringsliv.ActionManageReading, s.createWorkshop),
+		allow("POST /workplaces/{workplace}/reading", laeringsliv.ActionCreateWorkshop, s.createWorkshop),
 		allow("GET /workplaces/{workplace}/reading/{workshop}", laeringsliv.ActionViewWorkplace, s.workshopPage),
 		allow("GET /workplaces/{workplace}/reading/{workshop}/state", laeringsliv.ActionViewWorkplace, s.workshopState),
 		allow("GET /workplaces/{workplace}/reading/{workshop}/events", laeringsliv.ActionViewWorkplace, s.workshopEvents),

@@ -96,7 +96,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /programmes/{programme}/handbook/chapters/{chapter}/marks":                {inOwn, admins},
 	"POST /programmes/{programme}/handbook/chapters/{chapter}/marks/{mark}/resolve": {teachers, admins},
 	"GET /workplaces/{workplace}/reading":                                           {inOwn, admins},
-	"POST /workplaces/{workplace}/reading":                                          {teachers, admins},
+	"POST /workplaces/{workplace}/reading":                                          {keepers, admins},
 	"GET /workplaces/{workplace}/reading/{workshop}":                                {inOwn, admins},
 	"GET /workplaces/{workplace}/reading/{workshop}/state":                          {inOwn, admins},
 	"GET /workplaces/{workplace}/reading/{workshop}/events":                         {inOwn, admins},
