@@ -8,7 +8,6 @@ import (
 	"laeringsliv"
 )
 
-
 // CreateTimeRecord stores r in its workplace, copying the workplace's institution.
 func (db *DB) CreateTimeRecord(ctx context.Context, r *laeringsliv.TimeRecord) error {
 	if err := r.Validate(); err != nil {
