@@ -122,6 +122,14 @@ func (s *Server) routes() []route {
 		public("GET /ipe", s.ipeJoinPage),
 		allow("GET /workplaces/{workplace}/ipe", laeringsliv.ActionIPEView, s.ipeListPage),
 
+		// Where the hours came from: a participant's own time records; the workplace's sums for leaders.
+		allow("GET /workplaces/{workplace}/time", laeringsliv.ActionRecordTime, s.timePage),
+		allow("POST /workplaces/{workplace}/time", laeringsliv.ActionRecordTime, s.createTimeRecord),
+		allow("GET /workplaces/{workplace}/time/{record}", laeringsliv.ActionRecordTime, s.editTimePage),
+		allow("POST /workplaces/{workplace}/time/{record}", laeringsliv.ActionRecordTime, s.updateTimeRecord),
+		allow("POST /workplaces/{workplace}/time/{record}/delete", laeringsliv.ActionRecordTime, s.deleteTimeRecord),
+		allow("GET /workplaces/{workplace}/time/shares", laeringsliv.ActionViewTimeShares, s.timeSharesPage),
+
 		// The workplace's shift rota, imported by its leaders.
 		allow("GET /workplaces/{workplace}/rota", laeringsliv.ActionManageRota, s.rotaPage),
 		allow("POST /workplaces/{workplace}/rota/preview", laeringsliv.ActionManageRota, s.rotaPreview),
