@@ -20,14 +20,14 @@ type GroupWish struct {
 // ShiftWork is when each person is at work, by person ID.
 type ShiftWork map[int64][]grouping.Span
 
-// FormGroupsByShifts splits people into groups of three to five around four, maximising the
-// hours each group's members are on shift together between from and to and keeping wishes
-// where possible. It returns the member IDs of each group.
-func FormGroupsByShifts(people []int64, work ShiftWork, from, to time.Time, wishes []GroupWish) ([][]int64, error) {
+// FormGroupsByShifts splits people into groups within the sizes o gives (three to five around
+// four by default), maximising the hours each group's members are on shift together between
+// from and to and keeping wishes where possible. It returns the member IDs of each group.
+func FormGroupsByShifts(people []int64, work ShiftWork, from, to time.Time, wishes []GroupWish, o grouping.Options) ([][]int64, error) {
 	if len(people) == 0 {
 		return nil, FieldError("grouping", "reading.error.no_participants")
 	}
-	sizes, err := grouping.Sizes(len(people), grouping.Options{})
+	sizes, err := grouping.Sizes(len(people), o)
 	if err != nil {
 		return nil, err
 	}

@@ -26,7 +26,7 @@ func TestFormGroupsByShifts(t *testing.T) {
 			work[id] = append(work[id], grouping.Span{Start: day, End: day.Add(7 * time.Hour)})
 		}
 	}
-	groups, err := laeringsliv.FormGroupsByShifts(people, work, from, to, nil)
+	groups, err := laeringsliv.FormGroupsByShifts(people, work, from, to, nil, grouping.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,14 +35,14 @@ func TestFormGroupsByShifts(t *testing.T) {
 		t.Fatalf("groups %v, shared hours %v; want two shifts of four, 210 hours each", groups, hours)
 	}
 	wishes := []laeringsliv.GroupWish{{PersonID: 1, OtherID: 3, Together: false}}
-	groups, err = laeringsliv.FormGroupsByShifts(people, work, from, to, wishes)
+	groups, err = laeringsliv.FormGroupsByShifts(people, work, from, to, wishes, grouping.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if kept, total := laeringsliv.KeptWishes(groups, wishes); kept != 1 || total != 1 {
 		t.Fatalf("wish not kept: %v", groups)
 	}
-	if _, err := laeringsliv.FormGroupsByShifts(nil, work, from, to, nil); err == nil {
+	if _, err := laeringsliv.FormGroupsByShifts(nil, work, from, to, nil, grouping.Options{}); err == nil {
 		t.Fatal("no people: want an error")
 	}
 }

@@ -92,7 +92,12 @@ func (s *Server) createWorkshop(w http.ResponseWriter, r *http.Request) {
 		ids = append(ids, t.ID)
 	}
 	if ws.Grouping == laeringsliv.GroupingSharedShifts && s.svc.Rota != nil {
-		s.readingByShifts(w, r, ws, v, parts, ids)
+		s.groupsByShifts(w, r, v, shiftGroupsRequest{people: parts, back: r.URL.Path,
+			backTitle: state(r).tr.T("reading.workshops.title"),
+			refuse: func(key string) {
+				s.showReadingList(w, r, http.StatusUnprocessableEntity, ws, []FieldErr{{"grouping", key}})
+			},
+			save: func(groups [][]int64) { s.saveWorkshop(w, r, ws, laeringsliv.ReadingGroupsOf(groups, ids)) }})
 		return
 	}
 	groups, err := laeringsliv.FormReadingGroups(parts, ws.Grouping, ids, rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64())))

@@ -2,8 +2,10 @@ package web
 
 import (
 	"context"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"time"
 
 	"laeringsliv"
@@ -11,10 +13,11 @@ import (
 	"laeringsliv/rota"
 )
 
-// Reading groups by shared shifts: the groups are proposed from the rota, each with the hours
-// its members share on shift over the coming weeks; the organiser may note colleagues' wishes
-// to be together or apart, move people between groups and recount, and saves when satisfied.
-// Nothing is stored until then: the proposal travels in the form.
+// Groups by shared shifts: for a reading workshop or an IPE session, the groups are proposed
+// from the rota, each with the hours its members share on shift over the coming weeks; the
+// organiser may note colleagues' wishes to be together or apart, move people between groups
+// and recount, and saves when satisfied. Nothing is stored until then: the organiser's own
+// form and the proposal travel together in the page's form.
 
 // groupWeeks is how far ahead of today shared shifts are counted.
 const groupWeeks = 12
@@ -23,7 +26,9 @@ const groupWeeks = 12
 type ShiftGroupsPage struct {
 	Page
 	Workplace *laeringsliv.Workplace
-	Action    string           // where the form posts
+	Action    string           // where the form posts: the organiser's create form
+	Back      string           // the page of that form
+	BackTitle string           // its title
 	Carry     []carriedField   // the create form's fields, carried through
 	From, To  time.Time        // the weeks of the rota counted
 	Groups    []shiftGroupView // in number order
@@ -56,27 +61,37 @@ type personOption struct {
 	Name  string
 }
 
-// readingByShifts answers the create form of a workshop whose groups follow shared shifts:
-// a proposal, a recount after hand moves, a new proposal honouring wishes, or the save.
-func (s *Server) readingByShifts(w http.ResponseWriter, r *http.Request, ws *laeringsliv.Workshop, v url.Values,
-	parts []*laeringsliv.Person, textIDs []int64) {
+// shiftGroupsRequest is an organiser's create form whose groups are to follow shared shifts.
+type shiftGroupsRequest struct {
+	people    []*laeringsliv.Person // to place, by name
+	options   grouping.Options      // group sizes
+	back      string                // the create form's page, where the proposal posts back
+	backTitle string
+	refuse    func(key string)       // shows the create form again with an error on its grouping
+	save      func(groups [][]int64) // creates what the form describes, with these groups
+}
+
+// groupsByShifts answers a create form whose groups follow shared shifts: a proposal, a
+// recount after hand moves, a new proposal honouring wishes, or the save.
+func (s *Server) groupsByShifts(w http.ResponseWriter, r *http.Request, v url.Values, req shiftGroupsRequest) {
 	ctx := r.Context()
-	from, to, ok, err := s.comingRota(ctx, ws.WorkplaceID)
+	wp := state(r).workplace
+	from, to, ok, err := s.comingRota(ctx, wp.ID)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	if !ok {
-		s.showReadingList(w, r, http.StatusUnprocessableEntity, ws, []FieldErr{{"grouping", "rota_groups.error.no_rota"}})
+		req.refuse("rota_groups.error.no_rota")
 		return
 	}
-	work, err := s.shiftWork(ctx, ws.WorkplaceID, from, to)
+	work, err := s.shiftWork(ctx, wp.ID, from, to)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	ids, known := make([]int64, len(parts)), map[int64]bool{}
-	for i, p := range parts {
+	ids, known := make([]int64, len(req.people)), map[int64]bool{}
+	for i, p := range req.people {
 		ids[i], known[p.ID] = p.ID, true
 	}
 	wishes, rows, errs := parseGroupWishes(v, known)
@@ -86,25 +101,25 @@ func (s *Server) readingByShifts(w http.ResponseWriter, r *http.Request, ws *lae
 		groups, aerrs = parseGroupAssignment(v, ids)
 		errs = append(errs, aerrs...)
 		if step == "save" && len(errs) == 0 {
-			s.saveWorkshop(w, r, ws, laeringsliv.ReadingGroupsOf(groups, textIDs))
+			req.save(groups)
 			return
 		}
 	}
 	if groups == nil {
-		if groups, err = laeringsliv.FormGroupsByShifts(ids, work, from, to, wishes); err != nil {
-			s.showReadingList(w, r, http.StatusUnprocessableEntity, ws, []FieldErr{{"grouping", laeringsliv.ErrorKey(err)}})
+		if groups, err = laeringsliv.FormGroupsByShifts(ids, work, from, to, wishes, req.options); err != nil {
+			req.refuse(laeringsliv.ErrorKey(err))
 			return
 		}
 	}
-	p := s.shiftGroupsPage(w, r, parts, groups, work, from, to)
-	p.Action = "/workplaces/" + itoa(ws.WorkplaceID) + "/reading"
-	p.Carry = []carriedField{{"title", ws.Title}, {"gathering", itoa(ws.GatheringID)}, {"grouping", string(ws.Grouping)}}
+	p := s.shiftGroupsPage(w, r, req.people, groups, work, from, to)
+	p.Action, p.Back, p.BackTitle = r.URL.Path, req.back, req.backTitle
+	p.Carry = carried(v)
+	tr := state(r).tr
 	for i := range rows {
-		rows[i].Label = state(r).tr.T("rota_groups.wish_person", map[string]any{"Number": i + 1})
+		rows[i].Label = tr.T("rota_groups.wish_person", map[string]any{"Number": i + 1})
 	}
 	p.Wishes, p.WishCount = rows, len(wishes)
 	p.Kept, _ = laeringsliv.KeptWishes(groups, wishes)
-	tr := state(r).tr
 	p.Summary = tr.T("rota_groups.total", map[string]any{"Hours": formatNumber(p.Total, state(r).lang), "Groups": len(groups)})
 	if p.WishCount > 0 {
 		p.Summary += " " + tr.T("rota_groups.wishes_kept", map[string]any{"Kept": p.Kept, "Count": p.WishCount})
@@ -115,6 +130,21 @@ func (s *Server) readingByShifts(w http.ResponseWriter, r *http.Request, ws *lae
 		status = http.StatusUnprocessableEntity
 	}
 	s.render(w, r, status, "rota_groups", p)
+}
+
+// carried returns the create form's own fields, in a stable order, leaving out the
+// proposal's.
+func carried(v url.Values) []carriedField {
+	var out []carriedField
+	for _, k := range slices.Sorted(maps.Keys(v)) {
+		if isProposalField(k) {
+			continue
+		}
+		for _, val := range v[k] {
+			out = append(out, carriedField{k, val})
+		}
+	}
+	return out
 }
 
 // shiftGroupsPage fills the groups, their shared hours and the people's names.
@@ -199,4 +229,31 @@ func (s *Server) shiftWork(ctx context.Context, workplaceID int64, from, to time
 		}
 	}
 	return work, nil
+}
+
+// ipeByShifts forms an IPE session's groups by shared shifts among the workplace's people, in
+// as many groups as the facilitator asked for (three to five around four when none).
+func (s *Server) ipeByShifts(w http.ResponseWriter, r *http.Request, v url.Values, f IPEForm, sess *laeringsliv.IPESession, n int) {
+	st := state(r)
+	people, err := s.svc.People.FindPersons(r.Context(), laeringsliv.PersonFilter{WorkplaceID: st.workplace.ID})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	opts := grouping.Options{}
+	if n > 1 {
+		opts = groupSizes(len(people), n, false)
+	}
+	s.groupsByShifts(w, r, v, shiftGroupsRequest{people: people, options: opts,
+		back: r.URL.Path + "/new", backTitle: st.tr.T("ipe.new.title"),
+		refuse: func(key string) {
+			s.renderIPENew(w, r, http.StatusUnprocessableEntity, f, []FieldErr{{Field: "grouping", Key: key}})
+		},
+		save: func(groups [][]int64) {
+			names := make([]string, len(groups))
+			for i := range names {
+				names[i] = st.tr.T("ipe.group_name", map[string]any{"N": i + 1})
+			}
+			s.saveIPESession(w, r, v, f, sess, names, groups, nil)
+		}})
 }

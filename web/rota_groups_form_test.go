@@ -59,12 +59,12 @@ func TestParseGroupAssignment(t *testing.T) {
 		groups [][]int64
 		fields []string
 	}{
-		{"two groups", url.Values{"groups": {"2"}, "member-1": {"1"}, "member-2": {"2"}, "member-3": {"1"}, "member-4": {"2"}}, [][]int64{{1, 3}, {2, 4}}, nil},
-		{"emptied group left out", url.Values{"groups": {"3"}, "member-1": {"1"}, "member-2": {"3"}, "member-3": {"1"}, "member-4": {"3"}}, [][]int64{{1, 3}, {2, 4}}, nil},
-		{"missing count", url.Values{"member-1": {"1"}}, nil, []string{"groups"}},
-		{"count too large", url.Values{"groups": {"100000"}}, nil, []string{"groups"}},
-		{"person unplaced", url.Values{"groups": {"2"}, "member-1": {"1"}, "member-2": {"2"}, "member-3": {"1"}}, nil, []string{"member-4"}},
-		{"group out of range", url.Values{"groups": {"2"}, "member-1": {"3"}, "member-2": {"0"}, "member-3": {"1"}, "member-4": {"-1"}}, nil, []string{"member-1", "member-2", "member-4"}},
+		{"two groups", url.Values{"shift-groups": {"2"}, "member-1": {"1"}, "member-2": {"2"}, "member-3": {"1"}, "member-4": {"2"}}, [][]int64{{1, 3}, {2, 4}}, nil},
+		{"emptied group left out", url.Values{"shift-groups": {"3"}, "member-1": {"1"}, "member-2": {"3"}, "member-3": {"1"}, "member-4": {"3"}}, [][]int64{{1, 3}, {2, 4}}, nil},
+		{"missing count", url.Values{"member-1": {"1"}}, nil, []string{"shift-groups"}},
+		{"count too large", url.Values{"shift-groups": {"100000"}}, nil, []string{"shift-groups"}},
+		{"person unplaced", url.Values{"shift-groups": {"2"}, "member-1": {"1"}, "member-2": {"2"}, "member-3": {"1"}}, nil, []string{"member-4"}},
+		{"group out of range", url.Values{"shift-groups": {"2"}, "member-1": {"3"}, "member-2": {"0"}, "member-3": {"1"}, "member-4": {"-1"}}, nil, []string{"member-1", "member-2", "member-4"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			groups, errs := parseGroupAssignment(tc.v, people)
@@ -90,7 +90,7 @@ func FuzzParseGroupForm(f *testing.F) {
 	f.Add("2", "1", "2", "together", "1", "2")
 	f.Add("3", "x", "", "apart", "99", "-1")
 	f.Fuzz(func(t *testing.T, groups, a, b, kind, m1, m2 string) {
-		v := url.Values{"groups": {groups}, "wish-person-0": {a}, "wish-other-0": {b}, "wish-kind-0": {kind},
+		v := url.Values{"shift-groups": {groups}, "wish-person-0": {a}, "wish-other-0": {b}, "wish-kind-0": {kind},
 			"member-1": {m1}, "member-2": {m2}}
 		wishes, _, _ := parseGroupWishes(v, map[int64]bool{1: true, 2: true})
 		for _, w := range wishes {

@@ -9,8 +9,14 @@ import (
 )
 
 // The form of a proposal of groups by shared shifts: each person's group number
-// ("member-<person id>", 1 to "groups"), and up to wishRows wishes, each naming a person, a
-// kind (together or apart) and a colleague.
+// ("member-<person id>", 1 to "shift-groups"), up to wishRows wishes, each naming a person, a
+// kind (together or apart) and a colleague, and the step asked for. These names are the
+// proposal's own; every other field is the organiser's create form, carried through.
+
+// isProposalField reports whether a posted field belongs to the proposal.
+func isProposalField(name string) bool {
+	return name == "step" || name == "shift-groups" || strings.HasPrefix(name, "member-") || strings.HasPrefix(name, "wish-")
+}
 
 // wishRows is how many wishes the proposal's form offers.
 const wishRows = 4
@@ -64,9 +70,9 @@ const maxGroups = 500
 // parseGroupAssignment reads each person's group number and returns the groups in number
 // order, empty ones left out (a hand move may empty a group). Every person must be placed.
 func parseGroupAssignment(v url.Values, people []int64) ([][]int64, []FieldErr) {
-	k, err := strconv.Atoi(short(v.Get("groups")))
+	k, err := strconv.Atoi(short(v.Get("shift-groups")))
 	if err != nil || k < 1 || k > maxGroups {
-		return nil, []FieldErr{{Field: "groups", Key: "rota_groups.error.assignment"}}
+		return nil, []FieldErr{{Field: "shift-groups", Key: "rota_groups.error.assignment"}}
 	}
 	groups := make([][]int64, k)
 	var errs []FieldErr
