@@ -27,6 +27,20 @@ const (
 	ActionEditSyllabus Action = "reading.edit_syllabus"
 	// ActionManageReading: create a workshop, form its groups, drive its phases.
 	ActionManageReading Action = "reading.manage"
+	// ActionCreateWorkshop: create a workshop and form its groups — the workplace's teachers,
+	// and its leaders, who know the rota and form groups of people on shift together.
+	ActionCreateWorkshop Action = "reading.create_workshop"
+)
+
+// Where the hours came from.
+const (
+	// ActionRecordTime: record, list, change and delete one's own time spent on the study and
+	// the innovation work — the workplace's participants. With an OwnerID, only that person:
+	// nobody else, not even an administrator, sees a participant's entries.
+	ActionRecordTime Action = "time.record"
+	// ActionViewTimeShares: see the workplace's monthly totals of time from working hours and
+	// from free time — its leaders (and administrators); never single entries.
+	ActionViewTimeShares Action = "time.view_shares"
 )
 
 // Innovation work and evidence.
@@ -82,7 +96,7 @@ var actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewPosit
 	ActionViewInnovation, ActionRecordInnovation, ActionRecordTimeline, ActionUseFieldBook,
 	ActionViewReports, ActionResearchExport, ActionEditSyllabus, ActionManageReading,
 	ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings,
-	ActionEditHandbook, ActionViewJob, ActionManageRota}
+	ActionEditHandbook, ActionViewJob, ActionManageRota, ActionCreateWorkshop, ActionRecordTime, ActionViewTimeShares}
 
 // Actions returns every action, for tests that walk them all, as a copy that callers may change freely.
 func Actions() []Action { return slices.Clone(actions) }
@@ -123,6 +137,9 @@ func (a *Actor) Can(action Action, r Resource) bool {
 	if action == ActionUseFieldBook { // before the administrator's pass: researchers only
 		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)
 	}
+	if action == ActionRecordTime { // before the administrator's pass: one's own entries only
+		return r.WorkplaceID != 0 && a.Has(RoleParticipant, r) && (r.OwnerID == 0 || r.OwnerID == a.Person.ID)
+	}
 	if a.Has(RoleAdmin, Resource{InstitutionID: r.InstitutionID}) {
 		return true
 	}
@@ -132,8 +149,10 @@ func (a *Actor) Can(action Action, r Resource) bool {
 	switch action {
 	case ActionViewJob:
 		return r.OwnerID != 0 && r.OwnerID == a.Person.ID
-	case ActionManageRota:
+	case ActionManageRota, ActionViewTimeShares:
 		return r.WorkplaceID != 0 && a.Has(RoleLeader, r)
+	case ActionCreateWorkshop:
+		return r.WorkplaceID != 0 && (a.Has(RoleTeacher, r) || a.Has(RoleLeader, r))
 	case ActionViewWorkplace:
 		return r.WorkplaceID != 0 && (a.inWorkplace(r.WorkplaceID) ||
 			a.Has(RoleTeacher, r) || a.Has(RoleAdmissions, r))

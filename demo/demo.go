@@ -27,11 +27,12 @@ type Services struct {
 	Timeline      laeringsliv.TimelineService
 	Participation laeringsliv.ParticipationService
 	Reading       laeringsliv.ReadingService
-	IPE           laeringsliv.IPEService      // when set, one completed IPE session per workplace
-	Study         laeringsliv.StudyService    // optional: without it the study programme is not seeded
-	Research      laeringsliv.ResearchService // optional: research consents
-	Rota          RotaSaver                   // optional: a four-week rota per workplace
-	Handbook      HandbookWriter              // optional: the programme's published handbook
+	IPE           laeringsliv.IPEService        // when set, one completed IPE session per workplace
+	Study         laeringsliv.StudyService      // optional: without it the study programme is not seeded
+	Research      laeringsliv.ResearchService   // optional: research consents
+	Rota          RotaSaver                     // optional: a four-week rota per workplace
+	Handbook      HandbookWriter                // optional: the programme's published handbook
+	TimeRecords   laeringsliv.TimeRecordService // optional: participants' time on the study, by source
 
 	// Clock, when set, is the clock the store reads (its Now is Clock.Now): Seed dates what it
 	// writes within the programme's years and gives the real time back when it returns.
@@ -107,6 +108,11 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 	}
 	if s.Rota != nil {
 		if err := seedRota(ctx, s, res); err != nil {
+			return nil, err
+		}
+	}
+	if s.TimeRecords != nil {
+		if err := seedTimeRecords(ctx, s, res); err != nil {
 			return nil, err
 		}
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"laeringsliv"
@@ -66,7 +67,8 @@ func (s *Server) renderIPENew(w http.ResponseWriter, r *http.Request, status int
 	}
 	p := IPENewPage{Page: s.base(w, r, st.tr.T("ipe.new.title")), Workplace: st.workplace, Form: f,
 		Kinds: laeringsliv.IPEKinds(), Earlier: earlier,
-		Groupings: []laeringsliv.IPEGrouping{laeringsliv.IPEGroupingRandom, laeringsliv.IPEGroupingShiftTeam, laeringsliv.IPEGroupingHand}}
+		Groupings: []laeringsliv.IPEGrouping{laeringsliv.IPEGroupingRandom, laeringsliv.IPEGroupingShiftTeam,
+			laeringsliv.IPEGroupingSharedShifts, laeringsliv.IPEGroupingHand}}
 	p.Errors = errs
 	s.render(w, r, status, "ipe_new", p)
 }
@@ -84,7 +86,18 @@ func (s *Server) ipeCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sess.WorkplaceID, sess.CreatedBy = st.workplace.ID, st.actor.Person.ID
+	if sess.Grouping == laeringsliv.IPEGroupingSharedShifts && s.svc.Rota != nil {
+		s.ipeByShifts(w, r, v, f, sess, n)
+		return
+	}
 	names, persons, err := s.ipeGroups(r, sess.Grouping, n)
+	s.saveIPESession(w, r, v, f, sess, names, persons, err)
+}
+
+// saveIPESession creates the session with its groups (unless forming them failed with err)
+// and goes to its console, or to the projector when the form asked.
+func (s *Server) saveIPESession(w http.ResponseWriter, r *http.Request, v url.Values, f IPEForm, sess *laeringsliv.IPESession,
+	names []string, persons [][]int64, err error) {
 	if err == nil {
 		err = s.svc.IPE.CreateIPESession(r.Context(), sess, names, persons)
 	}

@@ -89,7 +89,7 @@ func (s *Server) routes() []route {
 		allow("POST /programmes/{programme}/handbook/chapters/{chapter}/marks", laeringsliv.ActionViewProgramme, s.addMark),
 		allow("POST /programmes/{programme}/handbook/chapters/{chapter}/marks/{mark}/resolve", laeringsliv.ActionEditHandbook, s.resolveMark),
 		allow("GET /workplaces/{workplace}/reading", laeringsliv.ActionViewWorkplace, s.readingListPage),
-		allow("POST /workplaces/{workplace}/reading", laeringsliv.ActionManageReading, s.createWorkshop),
+		allow("POST /workplaces/{workplace}/reading", laeringsliv.ActionCreateWorkshop, s.createWorkshop),
 		allow("GET /workplaces/{workplace}/reading/{workshop}", laeringsliv.ActionViewWorkplace, s.workshopPage),
 		allow("GET /workplaces/{workplace}/reading/{workshop}/state", laeringsliv.ActionViewWorkplace, s.workshopState),
 		allow("GET /workplaces/{workplace}/reading/{workshop}/events", laeringsliv.ActionViewWorkplace, s.workshopEvents),
@@ -121,6 +121,14 @@ func (s *Server) routes() []route {
 		allow("POST /api/v1/sessions/{ipe}/phase", laeringsliv.ActionIPEFacilitate, s.apiPhase),
 		public("GET /ipe", s.ipeJoinPage),
 		allow("GET /workplaces/{workplace}/ipe", laeringsliv.ActionIPEView, s.ipeListPage),
+
+		// Where the hours came from: a participant's own time records; the workplace's sums for leaders.
+		allow("GET /workplaces/{workplace}/time", laeringsliv.ActionRecordTime, s.timePage),
+		allow("POST /workplaces/{workplace}/time", laeringsliv.ActionRecordTime, s.createTimeRecord),
+		allow("GET /workplaces/{workplace}/time/{record}", laeringsliv.ActionRecordTime, s.editTimePage),
+		allow("POST /workplaces/{workplace}/time/{record}", laeringsliv.ActionRecordTime, s.updateTimeRecord),
+		allow("POST /workplaces/{workplace}/time/{record}/delete", laeringsliv.ActionRecordTime, s.deleteTimeRecord),
+		allow("GET /workplaces/{workplace}/time/shares", laeringsliv.ActionViewTimeShares, s.timeSharesPage),
 
 		// The workplace's shift rota, imported by its leaders.
 		allow("GET /workplaces/{workplace}/rota", laeringsliv.ActionManageRota, s.rotaPage),

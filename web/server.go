@@ -48,6 +48,9 @@ type Services struct {
 	Tokens laeringsliv.APITokenService // personal API tokens; nil turns them off
 	// Rota keeps workplaces' shift rotas; nil turns the rota pages off.
 	Rota RotaService
+	// TimeRecords keeps participants' time on the study and the innovation work, and sums it
+	// for leaders and reports; nil turns those pages and sections off.
+	TimeRecords laeringsliv.TimeRecordService
 	// Jobs is the durable queue of work that outlives a request (mail, exports, backups);
 	// nil: mail goes out inside the request and exports are written while the reader waits.
 	Jobs laeringsliv.JobService

@@ -96,7 +96,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /programmes/{programme}/handbook/chapters/{chapter}/marks":                {inOwn, admins},
 	"POST /programmes/{programme}/handbook/chapters/{chapter}/marks/{mark}/resolve": {teachers, admins},
 	"GET /workplaces/{workplace}/reading":                                           {inOwn, admins},
-	"POST /workplaces/{workplace}/reading":                                          {teachers, admins},
+	"POST /workplaces/{workplace}/reading":                                          {keepers, admins},
 	"GET /workplaces/{workplace}/reading/{workshop}":                                {inOwn, admins},
 	"GET /workplaces/{workplace}/reading/{workshop}/state":                          {inOwn, admins},
 	"GET /workplaces/{workplace}/reading/{workshop}/events":                         {inOwn, admins},
@@ -155,6 +155,14 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /api/v1/sessions/{ipe}/phase":       {ipeFacilitators, admins},
 	"GET /ipe":                                {everyone, everyone},
 	"GET /workplaces/{workplace}/ipe":         {ipeViewers, admins},
+	// Time records: a participant's own, in their own workplace only (not even administrators);
+	// the sums for the workplace's leaders and administrators.
+	"GET /workplaces/{workplace}/time":                  {timeKeepers, nobody},
+	"POST /workplaces/{workplace}/time":                 {timeKeepers, nobody},
+	"GET /workplaces/{workplace}/time/{record}":         {timeKeepers, nobody},
+	"POST /workplaces/{workplace}/time/{record}":        {timeKeepers, nobody},
+	"POST /workplaces/{workplace}/time/{record}/delete": {timeKeepers, nobody},
+	"GET /workplaces/{workplace}/time/shares":           {rotaKeepers, admins},
 	// The rota: the workplace's leaders (and administrators) only.
 	"GET /workplaces/{workplace}/rota":                           {rotaKeepers, admins},
 	"POST /workplaces/{workplace}/rota/preview":                  {rotaKeepers, admins},
@@ -174,6 +182,9 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/ipe/{ipe}/credential": {inWorkplace, admins},
 	"POST /workplaces/{workplace}/ipe/{ipe}/reissue":    {ipeFacilitators, admins},
 }
+
+// timeKeepers reach time records: participants alone, not administrators.
+var timeKeepers = []laeringsliv.Role{laeringsliv.RoleParticipant}
 
 var rotaKeepers = []laeringsliv.Role{laeringsliv.RoleLeader, laeringsliv.RoleAdmin}
 
@@ -356,6 +367,7 @@ func (f *fixture) fillPath(t *testing.T, pattern string, own bool) (string, stri
 		path = strings.Replace(path, "{token}", token, 1)
 	}
 	path = f.fillReadingPath(t, path, wp, prog)
+	path = f.fillTimeRecord(t, path, wp)
 	if strings.Contains(path, "{innovation}") {
 		ctx := context.Background()
 		pr := &laeringsliv.Project{WorkplaceID: wp.ID, Title: "Felles prosjekt"}

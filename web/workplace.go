@@ -56,6 +56,8 @@ type WorkplacePage struct {
 	CanField     bool // the reader keeps the field book of this workplace
 	CanIPE       bool // the reader may see the workplace's IPE sessions
 	CanRota      bool // the reader imports the workplace's shift rota
+	CanTime      bool // the reader records their own time on the study
+	CanShares    bool // the reader sees where the workplace's hours came from
 	CanPositions bool // the reader may see colleagues' position percentages
 	Invitations  []*laeringsliv.Invitation
 	InviteRoles  []laeringsliv.Role
@@ -110,6 +112,8 @@ func (s *Server) workplaceData(w http.ResponseWriter, r *http.Request) (*Workpla
 	p := &WorkplacePage{Page: s.base(w, r, wp.Name), Workplace: wp, Programme: prog, Projects: projects,
 		CanManage:    st.actor.Can(laeringsliv.ActionManageMembers, laeringsliv.WorkplaceResource(wp)),
 		CanRota:      st.actor.Can(laeringsliv.ActionManageRota, laeringsliv.WorkplaceResource(wp)),
+		CanTime:      s.svc.TimeRecords != nil && st.actor.Can(laeringsliv.ActionRecordTime, laeringsliv.WorkplaceResource(wp)),
+		CanShares:    s.svc.TimeRecords != nil && st.actor.Can(laeringsliv.ActionViewTimeShares, laeringsliv.WorkplaceResource(wp)),
 		CanField:     st.actor.Can(laeringsliv.ActionUseFieldBook, laeringsliv.WorkplaceResource(wp)),
 		CanIPE:       st.actor.Can(laeringsliv.ActionIPEView, laeringsliv.WorkplaceResource(wp)),
 		CanPositions: st.actor.Can(laeringsliv.ActionViewPositions, laeringsliv.WorkplaceResource(wp))}
