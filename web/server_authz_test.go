@@ -78,14 +78,14 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 
 	// Sharing between workplaces: leaders share and withdraw; the workplace's people (and its
 	// teachers) see, ask and comment; leaders and teachers adopt.
-	"GET /workplaces/{workplace}/shares":                        {inWorkplace, admins},
-	"GET /workplaces/{workplace}/shares/new":                    {sharers, admins},
-	"POST /workplaces/{workplace}/shares":                       {sharers, admins},
-	"POST /workplaces/{workplace}/shares/{share}/withdraw":      {sharers, admins},
-	"GET /workplaces/{workplace}/shared":                        {inWorkplace, admins},
-	"GET /workplaces/{workplace}/shared/{share}":                {inWorkplace, admins},
-	"POST /workplaces/{workplace}/shared/{share}/comments":      {inWorkplace, admins},
-	"POST /workplaces/{workplace}/shared/{share}/adopt":         {keepers, admins},
+	"GET /workplaces/{workplace}/shares":                   {inWorkplace, admins},
+	"GET /workplaces/{workplace}/shares/new":               {sharers, admins},
+	"POST /workplaces/{workplace}/shares":                  {sharers, admins},
+	"POST /workplaces/{workplace}/shares/{share}/withdraw": {sharers, admins},
+	"GET /workplaces/{workplace}/shared":                   {inWorkplace, admins},
+	"GET /workplaces/{workplace}/shared/{share}":           {inWorkplace, admins},
+	"POST /workplaces/{workplace}/shared/{share}/comments": {inWorkplace, admins},
+	"POST /workplaces/{workplace}/shared/{share}/adopt":    {keepers, admins},
 
 	// Reading workshop. Editing the shared text: the group's members (the fixture's
 	// participant) and those who manage the workshop.
