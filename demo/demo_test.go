@@ -22,7 +22,7 @@ func TestSeed(t *testing.T) {
 		ctx := context.Background()
 		start := time.Now()
 		res, err := demo.Seed(ctx, demo.Services{Org: db, People: db, Members: db, Auth: db,
-			Innovations: db, Timeline: db, Participation: db, Reading: db, IPE: db, Study: db, Rota: db, Handbook: db}, hash)
+			Innovations: db, Timeline: db, Participation: db, Reading: db, IPE: db, Study: db, Rota: db, Handbook: db, Shares: db}, hash)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -34,6 +34,7 @@ func TestSeed(t *testing.T) {
 		checkLogins(t, db, res)
 		checkReading(t, db, res)
 		checkStudy(t, db, res)
+		checkSharing(t, db, res)
 	})
 }
 
