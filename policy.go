@@ -94,6 +94,9 @@ type Resource struct {
 	ProgrammeID   int64
 	WorkplaceID   int64
 	OwnerID       int64 // the person who created what is touched (an IPE session), if any
+	// Guests are the other workplaces a joint IPE session also gathers; their members may join
+	// it as its host's members may (see ipe_joint.go), and nothing more.
+	Guests []int64
 }
 
 // WorkplaceResource returns the resource of a workplace.
@@ -281,7 +284,7 @@ func (a *Actor) canIPE(action Action, r Resource) bool {
 	case ActionIPEView:
 		return a.inWorkplace(r.WorkplaceID) || a.Has(RoleTeacher, r)
 	case ActionIPEJoinMembers:
-		return a.inWorkplace(r.WorkplaceID)
+		return a.inWorkplace(r.WorkplaceID) || slices.ContainsFunc(r.Guests, a.inWorkplace)
 	case ActionIPEFacilitate:
 		return a.Has(RoleTeacher, r) || a.Has(RoleLeader, r) ||
 			(creator && r.OwnerID != 0 && r.OwnerID == a.Person.ID)

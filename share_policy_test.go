@@ -113,3 +113,34 @@ func TestShareValidate(t *testing.T) {
 		t.Error("digest does not follow the content")
 	}
 }
+
+// TestJointIPEPolicy: members of a joint session's guest workplaces may join it (get their one
+// credential) and do nothing else with the host's session; members of an uninvited workplace
+// may not even join.
+func TestJointIPEPolicy(t *testing.T) {
+	actor := func(role laeringsliv.Role, wp int64) *laeringsliv.Actor {
+		return &laeringsliv.Actor{Person: &laeringsliv.Person{ID: 9, InstitutionID: 1},
+			Memberships: []*laeringsliv.Membership{{InstitutionID: 1, PersonID: 9, Role: role, ProgrammeID: 2, WorkplaceID: wp}}}
+	}
+	joint := laeringsliv.Resource{InstitutionID: 1, ProgrammeID: 2, WorkplaceID: 3, OwnerID: 1, Guests: []int64{4}}
+	tests := []struct {
+		name   string
+		a      *laeringsliv.Actor
+		action laeringsliv.Action
+		want   bool
+	}{
+		{"host member joins", actor(laeringsliv.RoleParticipant, 3), laeringsliv.ActionIPEJoinMembers, true},
+		{"guest member joins", actor(laeringsliv.RoleParticipant, 4), laeringsliv.ActionIPEJoinMembers, true},
+		{"guest union rep joins", actor(laeringsliv.RoleUnionRep, 4), laeringsliv.ActionIPEJoinMembers, true},
+		{"uninvited member", actor(laeringsliv.RoleParticipant, 5), laeringsliv.ActionIPEJoinMembers, false},
+		{"guest leader facilitates", actor(laeringsliv.RoleLeader, 4), laeringsliv.ActionIPEFacilitate, false},
+		{"guest member views the host's sessions", actor(laeringsliv.RoleParticipant, 4), laeringsliv.ActionIPEView, false},
+		{"guest leader creates in the host", actor(laeringsliv.RoleLeader, 4), laeringsliv.ActionIPECreate, false},
+		{"guest leader sees the host's innovations", actor(laeringsliv.RoleLeader, 4), laeringsliv.ActionViewInnovation, false},
+	}
+	for _, tt := range tests {
+		if got := tt.a.Can(tt.action, joint); got != tt.want {
+			t.Errorf("%s: Can(%s) = %v, want %v", tt.name, tt.action, got, tt.want)
+		}
+	}
+}
