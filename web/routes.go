@@ -150,6 +150,11 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/ipe/{ipe}/ideas", laeringsliv.ActionIPEFacilitate, s.ipeKeepIdea),
 		allow("POST /workplaces/{workplace}/ipe/{ipe}/credential", laeringsliv.ActionIPEJoinMembers, s.ipeCredential),
 		allow("POST /workplaces/{workplace}/ipe/{ipe}/reissue", laeringsliv.ActionIPEFacilitate, s.ipeReissue),
+		// Joint sessions: the host's facilitator invites other workplaces; a guest workplace's
+		// people see the invitation on their own page and join through the routes above.
+		allow("GET /workplaces/{workplace}/ipe/{ipe}/guests", laeringsliv.ActionIPEFacilitate, s.ipeGuestsPage),
+		allow("POST /workplaces/{workplace}/ipe/{ipe}/guests", laeringsliv.ActionIPEFacilitate, s.setIPEGuests),
+		allow("GET /workplaces/{workplace}/joint-ipe", laeringsliv.ActionIPEView, s.jointIPEPage),
 		// Study programme: gatherings and calendar feeds, work requirements and submissions,
 		// assessment, exam registration and admission on prior learning.
 		public("GET /calendar/{token}", s.personalCalendar),

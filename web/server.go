@@ -44,6 +44,8 @@ type Services struct {
 	Handbook      HandbookService
 	// Shares keeps what workplaces share with the institution's others; nil turns sharing off.
 	Shares laeringsliv.ShareService
+	// JointIPE keeps the guest workplaces of joint IPE sessions; nil turns them off.
+	JointIPE laeringsliv.IPEGuestService
 
 	// IPE sessions.
 	IPE    laeringsliv.IPEService

@@ -85,6 +85,9 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /workplaces/{workplace}/shared":                   {inWorkplace, admins},
 	"GET /workplaces/{workplace}/shared/{share}":           {inWorkplace, admins},
 	"POST /workplaces/{workplace}/shared/{share}/comments": {inWorkplace, admins},
+	"GET /workplaces/{workplace}/ipe/{ipe}/guests":         {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/guests":        {ipeFacilitators, admins},
+	"GET /workplaces/{workplace}/joint-ipe":                {ipeViewers, admins},
 	"POST /workplaces/{workplace}/shared/{share}/adopt":    {keepers, admins},
 
 	// Reading workshop. Editing the shared text: the group's members (the fixture's

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -125,6 +126,50 @@ func FuzzShareForms(f *testing.F) {
 					t.Fatalf("no %s message for %q", lang, e.Key)
 				}
 			}
+		}
+	})
+}
+
+func TestParseGuestsForm(t *testing.T) {
+	allowed := []int64{4, 5}
+	for _, tc := range []struct {
+		body string
+		want []int64
+		ok   bool
+	}{
+		{"", nil, true}, // no guests: an ordinary session again
+		{"guest=4", []int64{4}, true},
+		{"guest=5&guest=4&guest=5", nil, false}, // more values than workplaces
+		{"guest=5&guest=4", []int64{5, 4}, true},
+		{"guest=3", nil, false}, // the host, or another institution's
+		{"guest=x", nil, false},
+		{"guest=-4", nil, false},
+	} {
+		v, err := url.ParseQuery(tc.body)
+		must(t, err)
+		got, errs := parseGuestsForm(v, allowed)
+		if !slices.Equal(got, tc.want) || (len(errs) == 0) != tc.ok {
+			t.Errorf("%q: %v %v, want %v ok=%v", tc.body, got, errs, tc.want, tc.ok)
+		}
+	}
+}
+
+func FuzzGuestsForm(f *testing.F) {
+	f.Add("guest=4&guest=5")
+	f.Add("guest=%00&guest=99999999999999999999")
+	f.Fuzz(func(t *testing.T, body string) {
+		v, err := url.ParseQuery(body)
+		if err != nil {
+			return
+		}
+		got, errs := parseGuestsForm(v, []int64{4, 5})
+		for _, id := range got {
+			if id != 4 && id != 5 {
+				t.Fatalf("accepted guest %d", id)
+			}
+		}
+		if len(errs) > 0 && got != nil {
+			t.Fatalf("refused and accepted at once: %v %v", got, errs)
 		}
 	})
 }
