@@ -186,3 +186,47 @@ func TestShareFlow(t *testing.T) {
 		t.Fatalf("adopter's innovation page: %d", resp.StatusCode)
 	}
 }
+
+// TestShareQuestionAndChapter previews and shares an IPE question and a handbook chapter (from
+// the handbook page's hook); a chapter of another programme's handbook cannot be shared.
+func TestShareQuestionAndChapter(t *testing.T) {
+	f := newFixture(t, sqltest.OpenSQLite(t))
+	ctx := context.Background()
+	leader := f.signIn(t, laeringsliv.RoleLeader)
+	base := "/workplaces/" + itoa(f.own.ID)
+
+	ses := f.newIPESession(t, f.own)
+	resp, body := f.do(t, leader, http.MethodGet, base+"/ipe", nil)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "shares/new?kind=ipe_question&amp;ref="+itoa(ses.ID)) {
+		t.Fatalf("the session list offers no sharing of the question (%d)", resp.StatusCode)
+	}
+	resp, body = f.do(t, leader, http.MethodGet, base+"/shares/new?kind=ipe_question&ref="+itoa(ses.ID), nil)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, ses.Question) {
+		t.Fatalf("question preview: %d", resp.StatusCode)
+	}
+	q := laeringsliv.QuestionShare(f.own, ses, nil)
+	resp, _ = f.do(t, leader, http.MethodPost, base+"/shares", url.Values{"kind": {"ipe_question"}, "ref": {itoa(ses.ID)}, "digest": {q.Digest()}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sharing the question: %d", resp.StatusCode)
+	}
+
+	h := &laeringsliv.Handbook{ProgrammeID: f.p1.ID, Title: "Håndbok"}
+	must(t, f.db.CreateHandbook(ctx, h))
+	c := &laeringsliv.HandbookChapter{HandbookID: h.ID, Title: "Slik startet vi", Body: "Vi møttes.\n{{innovation 1}}"}
+	must(t, f.db.CreateChapter(ctx, c, f.people[laeringsliv.RoleTeacher].ID))
+	resp, body = f.do(t, leader, http.MethodGet, "/programmes/"+itoa(f.p1.ID)+"/handbook", nil)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, base+"/shares/new?kind=chapter&amp;ref="+itoa(c.ID)) {
+		t.Fatalf("the handbook offers no sharing of the chapter (%d)", resp.StatusCode)
+	}
+	resp, body = f.do(t, leader, http.MethodGet, base+"/shares/new?kind=chapter&ref="+itoa(c.ID), nil)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Vi møttes.") || strings.Contains(body, "{{innovation") {
+		t.Fatalf("chapter preview: %d", resp.StatusCode)
+	}
+	other := &laeringsliv.Handbook{ProgrammeID: f.p2.ID, Title: "Annen håndbok"}
+	must(t, f.db.CreateHandbook(ctx, other))
+	oc := &laeringsliv.HandbookChapter{HandbookID: other.ID, Title: "Ikke vårt", Body: "x"}
+	must(t, f.db.CreateChapter(ctx, oc, f.people[laeringsliv.RoleTeacher].ID))
+	if resp, _ := f.do(t, leader, http.MethodGet, base+"/shares/new?kind=chapter&ref="+itoa(oc.ID), nil); resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("another programme's chapter: %d, want 404", resp.StatusCode)
+	}
+}
