@@ -108,6 +108,9 @@ type Resource struct {
 	ProgrammeID   int64
 	WorkplaceID   int64
 	OwnerID       int64 // the person who created what is touched (an IPE session), if any
+	// Guests are the other workplaces a joint IPE session also gathers; their members may join
+	// it as its host's members may (see ipe_joint.go), and nothing more.
+	Guests []int64
 }
 
 // WorkplaceResource returns the resource of a workplace.
@@ -170,6 +173,8 @@ func (a *Actor) Can(action Action, r Resource) bool {
 		return a.canIPE(action, r)
 	case ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings:
 		return a.canStudy(action, r)
+	case ActionShare, ActionViewShared, ActionAdoptShared:
+		return a.canShare(action, r)
 	}
 	return false
 }
@@ -298,7 +303,7 @@ func (a *Actor) canIPE(action Action, r Resource) bool {
 	case ActionIPEView:
 		return a.inWorkplace(r.WorkplaceID) || a.Has(RoleTeacher, r)
 	case ActionIPEJoinMembers:
-		return a.inWorkplace(r.WorkplaceID)
+		return a.inWorkplace(r.WorkplaceID) || slices.ContainsFunc(r.Guests, a.inWorkplace)
 	case ActionIPEFacilitate:
 		return a.Has(RoleTeacher, r) || a.Has(RoleLeader, r) ||
 			(creator && r.OwnerID != 0 && r.OwnerID == a.Person.ID)
@@ -398,4 +403,45 @@ func (a *Actor) canStudy(action Action, r Resource) bool {
 		return r.ProgrammeID != 0 && a.Has(RoleAdmissions, r)
 	}
 	return false
+}
+
+// Sharing between the workplaces of an institution.
+const (
+	// ActionShare: offer one of the workplace's records to the institution's other workplaces,
+	// and withdraw it — the workplace's leaders.
+	ActionShare Action = "share.share"
+	// ActionViewShared: from one's workplace, see what the others share, ask and comment, and
+	// see (and answer) what is asked about one's own shares — the workplace's members and teachers.
+	ActionViewShared Action = "share.view"
+	// ActionAdoptShared: adopt a shared innovation into the workplace's registry — its leaders
+	// and teachers.
+	ActionAdoptShared Action = "share.adopt"
+)
+
+func init() { actions = append(actions, ActionShare, ActionViewShared, ActionAdoptShared) }
+
+func (a *Actor) canShare(action Action, r Resource) bool {
+	if r.WorkplaceID == 0 {
+		return false
+	}
+	switch action {
+	case ActionShare:
+		return a.Has(RoleLeader, r)
+	case ActionViewShared:
+		return a.inWorkplace(r.WorkplaceID) || a.Has(RoleTeacher, r)
+	case ActionAdoptShared:
+		return a.Has(RoleLeader, r) || a.Has(RoleTeacher, r)
+	}
+	return false
+}
+
+// CanSeeShare reports whether the actor, acting from workplace from, may see share sh: one of
+// the same institution that is still offered, or one of from's own, withdrawn or not. Anything
+// else is treated as not existing, so that ids cannot be probed.
+func (a *Actor) CanSeeShare(sh *Share, from *Workplace) bool {
+	if sh == nil || from == nil || sh.InstitutionID != from.InstitutionID ||
+		!a.Can(ActionViewShared, WorkplaceResource(from)) {
+		return false
+	}
+	return sh.Active() || sh.WorkplaceID == from.ID
 }

@@ -33,6 +33,9 @@ type Services struct {
 	Rota          RotaSaver                     // optional: a four-week rota per workplace
 	Handbook      HandbookWriter                // optional: the programme's published handbook
 	TimeRecords   laeringsliv.TimeRecordService // optional: participants' time on the study, by source
+	// Shares, optional, needs Innovations and IPE: an innovation shared by one workplace and
+	// adopted by another, and a shared IPE question.
+	Shares laeringsliv.ShareService
 
 	// Clock, when set, is the clock the store reads (its Now is Clock.Now): Seed dates what it
 	// writes within the programme's years and gives the real time back when it returns.
@@ -118,6 +121,11 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 	}
 	if s.Handbook != nil {
 		if err := seedHandbook(ctx, s, res); err != nil {
+			return nil, err
+		}
+	}
+	if s.Shares != nil && s.Innovations != nil && s.IPE != nil {
+		if err := seedSharing(ctx, s, res); err != nil {
 			return nil, err
 		}
 	}

@@ -22,7 +22,8 @@ func TestSeed(t *testing.T) {
 		ctx := context.Background()
 		start := time.Now()
 		res, err := demo.Seed(ctx, demo.Services{Org: db, People: db, Members: db, Auth: db,
-			Innovations: db, Timeline: db, Participation: db, Reading: db, IPE: db, Study: db, Rota: db, Handbook: db, TimeRecords: db}, hash)
+			Innovations: db, Timeline: db, Participation: db, Reading: db, IPE: db, Study: db, Rota: db, Handbook: db,
+			TimeRecords: db, Shares: db}, hash)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -35,6 +36,7 @@ func TestSeed(t *testing.T) {
 		checkReading(t, db, res)
 		checkStudy(t, db, res)
 		checkTimeRecords(t, db, res)
+		checkSharing(t, db, res)
 	})
 }
 

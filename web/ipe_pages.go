@@ -19,6 +19,7 @@ type IPEListPage struct {
 	// Facilitates lists the sessions whose console the reader may open; the others link to
 	// their projector view only.
 	Facilitates map[int64]bool
+	CanShare    bool // the reader may share a session's question with the other workplaces
 }
 
 func (s *Server) ipeListPage(w http.ResponseWriter, r *http.Request) {
@@ -30,7 +31,8 @@ func (s *Server) ipeListPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p := IPEListPage{Page: s.base(w, r, st.tr.T("ipe.list.title")), Workplace: st.workplace, Sessions: sessions,
 		CanCreate:   st.actor.Can(laeringsliv.ActionIPECreate, laeringsliv.WorkplaceResource(st.workplace)),
-		Facilitates: map[int64]bool{}}
+		Facilitates: map[int64]bool{},
+		CanShare:    s.svc.Shares != nil && st.actor.Can(laeringsliv.ActionShare, laeringsliv.WorkplaceResource(st.workplace))}
 	for _, sess := range sessions {
 		p.Facilitates[sess.ID] = st.actor.Can(laeringsliv.ActionIPEFacilitate, laeringsliv.IPESessionResource(st.workplace, sess))
 	}

@@ -66,6 +66,17 @@ func (s *Server) routes() []route {
 		allow("POST /programmes/{programme}/reports/research", laeringsliv.ActionResearchExport, s.researchExport),
 		allow("GET /programmes/{programme}/consent", laeringsliv.ActionViewProgramme, s.consentPage),
 		allow("POST /programmes/{programme}/consent", laeringsliv.ActionViewProgramme, s.setConsent),
+		// Sharing between the institution's workplaces: what a workplace shares (its leaders
+		// share after a preview), what the others share, questions, comments and adoption. The
+		// handlers treat a share the {workplace} may not see (Actor.CanSeeShare) as not found.
+		allow("GET /workplaces/{workplace}/shares", laeringsliv.ActionViewShared, s.sharesPage),
+		allow("GET /workplaces/{workplace}/shares/new", laeringsliv.ActionShare, s.shareNewPage),
+		allow("POST /workplaces/{workplace}/shares", laeringsliv.ActionShare, s.createShare),
+		allow("POST /workplaces/{workplace}/shares/{share}/withdraw", laeringsliv.ActionShare, s.withdrawShare),
+		allow("GET /workplaces/{workplace}/shared", laeringsliv.ActionViewShared, s.sharedPage),
+		allow("GET /workplaces/{workplace}/shared/{share}", laeringsliv.ActionViewShared, s.sharedItemPage),
+		allow("POST /workplaces/{workplace}/shared/{share}/comments", laeringsliv.ActionViewShared, s.commentShared),
+		allow("POST /workplaces/{workplace}/shared/{share}/adopt", laeringsliv.ActionAdoptShared, s.adoptShared),
 		// Reading workshop: the syllabus library and the workshops with their live steps.
 		allow("GET /programmes/{programme}/syllabus", laeringsliv.ActionViewProgramme, s.syllabusPage),
 		allow("POST /programmes/{programme}/syllabus", laeringsliv.ActionEditSyllabus, s.createSyllabusText),
@@ -147,6 +158,11 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/ipe/{ipe}/ideas", laeringsliv.ActionIPEFacilitate, s.ipeKeepIdea),
 		allow("POST /workplaces/{workplace}/ipe/{ipe}/credential", laeringsliv.ActionIPEJoinMembers, s.ipeCredential),
 		allow("POST /workplaces/{workplace}/ipe/{ipe}/reissue", laeringsliv.ActionIPEFacilitate, s.ipeReissue),
+		// Joint sessions: the host's facilitator invites other workplaces; a guest workplace's
+		// people see the invitation on their own page and join through the routes above.
+		allow("GET /workplaces/{workplace}/ipe/{ipe}/guests", laeringsliv.ActionIPEFacilitate, s.ipeGuestsPage),
+		allow("POST /workplaces/{workplace}/ipe/{ipe}/guests", laeringsliv.ActionIPEFacilitate, s.setIPEGuests),
+		allow("GET /workplaces/{workplace}/joint-ipe", laeringsliv.ActionIPEView, s.jointIPEPage),
 		// Study programme: gatherings and calendar feeds, work requirements and submissions,
 		// assessment, exam registration and admission on prior learning.
 		public("GET /calendar/{token}", s.personalCalendar),

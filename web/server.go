@@ -42,6 +42,10 @@ type Services struct {
 	Reading       laeringsliv.ReadingService
 	Research      laeringsliv.ResearchService // consents and the research export; nil turns it off
 	Handbook      HandbookService
+	// Shares keeps what workplaces share with the institution's others; nil turns sharing off.
+	Shares laeringsliv.ShareService
+	// JointIPE keeps the guest workplaces of joint IPE sessions; nil turns them off.
+	JointIPE laeringsliv.IPEGuestService
 
 	// IPE sessions.
 	IPE    laeringsliv.IPEService

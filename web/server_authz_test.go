@@ -31,6 +31,8 @@ var (
 	inWorkplace = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleTeacher, laeringsliv.RoleLeader,
 		laeringsliv.RoleUnionRep, laeringsliv.RoleAdmin}
 	nobody = []laeringsliv.Role{}
+	// sharers share a workplace's records with the institution's other workplaces.
+	sharers = []laeringsliv.Role{laeringsliv.RoleLeader, laeringsliv.RoleAdmin}
 )
 
 // expected lists, per route, the roles allowed in their own workplace (or programme) and in a
@@ -73,6 +75,20 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/invitations": {teachers, admins},
 	"POST /workplaces/{workplace}/invitations/{invitation}/revoke": {teachers, admins},
 	"POST /workplaces/{workplace}/members/{membership}/remove":     {teachers, admins},
+
+	// Sharing between workplaces: leaders share and withdraw; the workplace's people (and its
+	// teachers) see, ask and comment; leaders and teachers adopt.
+	"GET /workplaces/{workplace}/shares":                   {inWorkplace, admins},
+	"GET /workplaces/{workplace}/shares/new":               {sharers, admins},
+	"POST /workplaces/{workplace}/shares":                  {sharers, admins},
+	"POST /workplaces/{workplace}/shares/{share}/withdraw": {sharers, admins},
+	"GET /workplaces/{workplace}/shared":                   {inWorkplace, admins},
+	"GET /workplaces/{workplace}/shared/{share}":           {inWorkplace, admins},
+	"POST /workplaces/{workplace}/shared/{share}/comments": {inWorkplace, admins},
+	"GET /workplaces/{workplace}/ipe/{ipe}/guests":         {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/guests":        {ipeFacilitators, admins},
+	"GET /workplaces/{workplace}/joint-ipe":                {ipeViewers, admins},
+	"POST /workplaces/{workplace}/shared/{share}/adopt":    {keepers, admins},
 
 	// Reading workshop. Editing the shared text: the group's members (the fixture's
 	// participant) and those who manage the workshop.
@@ -298,6 +314,8 @@ var answersOtherwise = map[string][]int{
 	"GET /jobs/{job}/result": {http.StatusNotFound},
 	// The walk's rota period id is made up.
 	"POST /workplaces/{workplace}/rota/{period}/rollback": {http.StatusNotFound},
+	// The walk's preview names no record to share.
+	"GET /workplaces/{workplace}/shares/new": {http.StatusUnprocessableEntity},
 	// The walk's note id is made up, so there is no note to keep as an idea.
 	"POST /workplaces/{workplace}/ipe/{ipe}/ideas": {http.StatusNotFound},
 	// Downloads that need ?format=csv|xlsx (or a session with notes) refuse the walk's bare
@@ -354,6 +372,7 @@ func (f *fixture) fillPath(t *testing.T, pattern string, own bool) (string, stri
 		must(t, err)
 		path = strings.Replace(path, "{job}", itoa(id), 1)
 	}
+	path = f.fillShare(t, path, wp)
 	path = f.fillHandbook(t, path, prog)
 	path = f.fillStudy(t, path, wp)
 	if strings.Contains(path, "{invitation}") {

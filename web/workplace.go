@@ -58,6 +58,7 @@ type WorkplacePage struct {
 	CanRota      bool // the reader imports the workplace's shift rota
 	CanTime      bool // the reader records their own time on the study
 	CanShares    bool // the reader sees where the workplace's hours came from
+	CanShared    bool // the reader may see what the institution's other workplaces share
 	CanPositions bool // the reader may see colleagues' position percentages
 	Invitations  []*laeringsliv.Invitation
 	InviteRoles  []laeringsliv.Role
@@ -114,6 +115,7 @@ func (s *Server) workplaceData(w http.ResponseWriter, r *http.Request) (*Workpla
 		CanRota:      st.actor.Can(laeringsliv.ActionManageRota, laeringsliv.WorkplaceResource(wp)),
 		CanTime:      s.svc.TimeRecords != nil && st.actor.Can(laeringsliv.ActionRecordTime, laeringsliv.WorkplaceResource(wp)),
 		CanShares:    s.svc.TimeRecords != nil && st.actor.Can(laeringsliv.ActionViewTimeShares, laeringsliv.WorkplaceResource(wp)),
+		CanShared:    s.svc.Shares != nil && st.actor.Can(laeringsliv.ActionViewShared, laeringsliv.WorkplaceResource(wp)),
 		CanField:     st.actor.Can(laeringsliv.ActionUseFieldBook, laeringsliv.WorkplaceResource(wp)),
 		CanIPE:       st.actor.Can(laeringsliv.ActionIPEView, laeringsliv.WorkplaceResource(wp)),
 		CanPositions: st.actor.Can(laeringsliv.ActionViewPositions, laeringsliv.WorkplaceResource(wp))}
