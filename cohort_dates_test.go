@@ -22,7 +22,7 @@ func TestShiftForStart(t *testing.T) {
 	}{
 		{"2016-09-06", "2016-09-06", 0},
 		{"2016-09-06", "2027-09-07", 4018}, // a Tuesday to the Tuesday nearest a Tuesday
-		{"2016-09-06", "2027-09-10", 4025}, // Friday: the nearer Tuesday is after it
+		{"2016-09-06", "2027-09-11", 4025}, // Saturday: the nearer Tuesday is after it
 		{"2016-09-06", "2016-09-05", 0},    // a day back rounds to no move
 		{"2016-09-06", "2015-09-01", -371}, // backwards too
 		{"2017-03-21", "2027-03-23", 3654}, // across leap years
