@@ -47,11 +47,17 @@ func (t *ProgrammeTemplate) Cohort(institutionID int64, o CohortOptions) (*Cohor
 }
 
 func (t *ProgrammeTemplate) cohortStudy(c *Cohort, o CohortOptions) error {
+	codes := map[string]bool{}
 	for i, tr := range t.Requirements {
-		r, err := tr.requirement(fmt.Sprintf("requirements[%d]", i), o.ShiftDays)
+		path := fmt.Sprintf("requirements[%d]", i)
+		r, err := tr.requirement(path, o.ShiftDays)
 		if err != nil {
 			return err
 		}
+		if codes[r.Code] {
+			return FieldError(path+".code", "requirement.error.code_taken")
+		}
+		codes[r.Code] = true
 		r.Position = i + 1
 		if o.Parts.Requirements {
 			c.Requirements = append(c.Requirements, r)

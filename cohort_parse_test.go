@@ -80,6 +80,10 @@ func TestParseTemplate(t *testing.T) {
 		{name: "IPE without groups", change: set("workplaces.0.ipe_questions.0.groups", []any{}),
 			key: "cohort.error.missing", path: "workplaces[0].ipe_questions[0].groups"},
 		{name: "requirement without code", change: set("requirements.0.code", ""), key: "requirement.error.code_required", path: "requirements[0].code"},
+		{name: "requirement code twice", change: func(m map[string]any) {
+			reqs := m["requirements"].([]any)
+			m["requirements"] = append(reqs, reqs[0])
+		}, key: "requirement.error.code_taken", path: "requirements[1].code"},
 		{name: "requirement due twice", change: set("requirements.0.due_gathering", "start_up"), key: "requirement.error.due_one_of", path: "requirements[0].due"},
 		{name: "requirement due out of range", change: set("requirements.0.due_at", "1990-02-01T12:00:00+01:00"),
 			key: "cohort.error.date_range", path: "requirements[0].due_at"},
