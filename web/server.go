@@ -42,6 +42,8 @@ type Services struct {
 	Reading       laeringsliv.ReadingService
 	Research      laeringsliv.ResearchService // consents and the research export; nil turns it off
 	Handbook      HandbookService
+	// Cohorts starts new programmes from earlier ones and templates; nil turns it off.
+	Cohorts CohortService
 
 	// IPE sessions.
 	IPE    laeringsliv.IPEService
