@@ -89,8 +89,8 @@ func (s *Server) importCohort(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer func() { _ = r.MultipartForm.RemoveAll() }()
+	r.MultipartForm.Value["source"] = []string{"file"}
 	f, errs := parseCohortForm(r.MultipartForm.Value)
-	f.Source = "file"
 	if len(errs) > 0 {
 		s.renderCohortNew(w, r, http.StatusUnprocessableEntity, f, errs, nil)
 		return
