@@ -149,7 +149,7 @@ func (s *Server) createCohort(w http.ResponseWriter, r *http.Request) {
 		s.cohortFailed(w, r, f, err)
 		return
 	}
-	setFlash(w, "cohort.flash.created")
+	setFlash(w, "flash.cohort_created")
 	http.Redirect(w, r, "/programmes/"+itoa(c.Programme.ID), http.StatusSeeOther)
 }
 

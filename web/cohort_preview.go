@@ -62,9 +62,9 @@ func (s *Server) cohortPreviewPage(w http.ResponseWriter, r *http.Request, f coh
 		p.Workplaces = append(p.Workplaces, v)
 	}
 	for _, req := range c.Requirements {
-		due := st.tr.T("gathering.kind." + string(req.DueGathering))
-		if !req.DueAt.IsZero() {
-			due = day(req.DueAt)
+		due := day(req.DueAt)
+		if req.DueAt.IsZero() {
+			due = st.tr.T("gathering.kind." + string(req.DueGathering))
 		}
 		p.Requirements = append(p.Requirements, cohortRequirementView{Code: req.Code, Title: req.Title, Due: due})
 	}
