@@ -3,16 +3,19 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"math/rand/v2"
 
 	"laeringsliv"
 )
 
+const participantByToken = `SELECT id, session_id, group_id, token_hash, spent
+	FROM ipe_participants WHERE token_hash = $1`
+
 // FindIPEParticipant returns the participant with a token hash, or ENOTFOUND.
 func (db *DB) FindIPEParticipant(ctx context.Context, tokenHash string) (p *laeringsliv.IPEParticipant, err error) {
-	err = db.view(ctx, "find ipe participant", func(tx *Tx) error {
-		p, err = scanOne(tx.QueryRowContext(ctx, `SELECT id, session_id, group_id, token_hash, spent
-			FROM ipe_participants WHERE token_hash = $1`, tokenHash), func(s scanner) (*laeringsliv.IPEParticipant, error) {
+	err = db.viewOne(ctx, "find ipe participant", func(tx *Tx) error {
+		p, err = scanOne(tx.QueryRowHot(ctx, participantByToken, tokenHash), func(s scanner) (*laeringsliv.IPEParticipant, error) {
 			var p laeringsliv.IPEParticipant
 			var group sql.NullInt64
 			err := s.Scan(&p.ID, &p.SessionID, &group, &p.TokenHash, &p.Spent)
@@ -51,13 +54,18 @@ func (db *DB) AddIPEOralNote(ctx context.Context, sessionID int64, text string) 
 	return db.addIPENote(ctx, sessionID, text, "", "")
 }
 
-// FindIPEHat returns how many notes and distinct writers the hat holds.
+const hatByID = `SELECT k, hat_notes, hat_writers, hat_participants FROM ipe_sessions WHERE id = $1`
+
+// FindIPEHat returns how many notes and distinct writers the hat holds, in one query: the
+// live feed reads it after every change.
 func (db *DB) FindIPEHat(ctx context.Context, sessionID int64) (h laeringsliv.IPEHat, err error) {
-	err = db.view(ctx, "find ipe hat", func(tx *Tx) error {
-		s, err := findIPESession(ctx, tx, sessionID)
-		if err == nil {
-			h, err = findIPEHat(ctx, tx, s)
+	err = db.viewOne(ctx, "find ipe hat", func(tx *Tx) error {
+		var k int
+		err := tx.QueryRowHot(ctx, hatByID, sessionID).Scan(&k, &h.Notes, &h.Writers, &h.Participants)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound()
 		}
+		h.Open = h.Writers >= k
 		return err
 	})
 	return h, err

@@ -49,6 +49,27 @@ var hotQueries = []struct {
 		[]any{1, 0, 1000}},
 }
 
+// postgresHotQueries are the statements only PostgreSQL runs: a note's insert, repeat check
+// and count in one, and the writers' marks with their count.
+var postgresHotQueries = []struct {
+	name string
+	sql  string
+	args []any
+}{
+	{"note: pool, repeats and count", `WITH ins AS (
+			INSERT INTO ipe_note_pool (id, institution_id, session_id, text, phase, redacted) VALUES ($1, $2, $3, $4, $5, $6)
+			ON CONFLICT (id) DO NOTHING RETURNING id, session_id),
+		counted AS (
+			UPDATE ipe_sessions SET hat_notes = hat_notes + c.n
+			FROM (SELECT session_id, COUNT(*) AS n FROM ins GROUP BY session_id) c
+			WHERE ipe_sessions.id = c.session_id)
+		SELECT id FROM ins`, []any{"x", 1, 1, "t", "capture", false}},
+	{"note: writer marks and count", `WITH ins AS (INSERT INTO ipe_writers (institution_id, session_id, mark)
+			VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1)
+		UPDATE ipe_sessions SET hat_writers = hat_writers + (SELECT COUNT(*) FROM ins)
+		WHERE id = $4 AND EXISTS (SELECT 1 FROM ins)`, []any{1, 1, "x", 1}},
+}
+
 func TestHotQueryPlansSQLite(t *testing.T) {
 	_, read := sqltest.OpenSQLite(t).Pools()
 	for _, q := range hotQueries {
@@ -96,7 +117,7 @@ func sqliteScan(step string) string {
 
 func TestHotQueryPlansPostgres(t *testing.T) {
 	db := sqltest.OpenPostgres(t)
-	for _, q := range hotQueries {
+	for _, q := range append(hotQueries, postgresHotQueries...) {
 		t.Run(q.name, func(t *testing.T) {
 			nodes, err := postgresPlan(db, q.sql, q.args)
 			must(t, err)
