@@ -55,6 +55,13 @@ func TestCohortFromBuiltin(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Heltid 2028") || !strings.Contains(body, "Arbeidsplass 1") {
 		t.Fatalf("the new programme for its starter: %d\n%s", resp.StatusCode, body)
 	}
+	foreign := url.Values{"source": {"programme:" + itoa(f.p2.ID)}, "part_gatherings": {"1"}}
+	if resp, _ := f.do(t, teacher, http.MethodGet, "/programmes/new-cohort/preview?"+foreign.Encode(), nil); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("a teacher previews a copy of a programme they do not teach: %d", resp.StatusCode)
+	}
+	if resp, _ := f.do(t, teacher, http.MethodPost, "/programmes/new-cohort", foreign); resp.StatusCode != http.StatusNotFound || f.programmeCount(t) != before+1 {
+		t.Errorf("a teacher copies a programme they do not teach: %d", resp.StatusCode)
+	}
 	participant := f.signIn(t, laeringsliv.RoleParticipant)
 	if resp, _ := f.do(t, participant, http.MethodGet, loc, nil); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("a participant of another programme sees the new one: %d", resp.StatusCode)
