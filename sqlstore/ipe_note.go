@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"math/rand/v2"
+	"strings"
 
 	"laeringsliv"
 )
@@ -25,6 +26,48 @@ func (db *DB) FindIPEParticipant(ctx context.Context, tokenHash string) (p *laer
 		return err
 	})
 	return p, err
+}
+
+// participantWithSession reads a participant and its session in one statement.
+var participantWithSession = `SELECT p.id, p.session_id, p.group_id, p.token_hash, p.spent, ` +
+	qualified("s", ipeSessionColumns) + `
+	FROM ipe_participants p JOIN ipe_sessions s ON s.id = p.session_id WHERE p.token_hash = $1`
+
+// FindIPEParticipantSession returns the participant with a token hash and its session, in
+// one read, or ENOTFOUND: every request of a participant's phone needs both.
+func (db *DB) FindIPEParticipantSession(ctx context.Context, tokenHash string) (p *laeringsliv.IPEParticipant, s *laeringsliv.IPESession, err error) {
+	err = db.viewOne(ctx, "find ipe participant", func(tx *Tx) error {
+		p = &laeringsliv.IPEParticipant{}
+		var group sql.NullInt64
+		s, err = scanOne(tx.QueryRowHot(ctx, participantWithSession, tokenHash), func(sc scanner) (*laeringsliv.IPESession, error) {
+			return scanIPESession(withLeading{sc, []any{&p.ID, &p.SessionID, &group, &p.TokenHash, &p.Spent}})
+		})
+		p.GroupID = group.Int64
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, s, nil
+}
+
+// withLeading scans a row's leading columns into lead before the ones its caller asks for.
+type withLeading struct {
+	scanner
+	lead []any
+}
+
+func (w withLeading) Scan(dest ...any) error {
+	return w.scanner.Scan(append(append([]any(nil), w.lead...), dest...)...)
+}
+
+// qualified prefixes each of a comma-separated list of columns with a table's alias.
+func qualified(alias, columns string) string {
+	list := strings.Split(columns, ",")
+	for i, c := range list {
+		list[i] = alias + "." + strings.TrimSpace(c)
+	}
+	return strings.Join(list, ", ")
 }
 
 // AddIPENote puts a note into the hat and counts its writer by the mark of p.Token. The note

@@ -28,6 +28,8 @@ var hotQueries = []struct {
 	{"join: group of the session", `SELECT COUNT(*) FROM ipe_groups WHERE id = $1 AND session_id = $2`, []any{1, 1}},
 	{"participant by token", `SELECT id, session_id, group_id, token_hash, spent
 		FROM ipe_participants WHERE token_hash = $1`, []any{"x"}},
+	{"participant with session", `SELECT p.id, s.phase FROM ipe_participants p JOIN ipe_sessions s
+		ON s.id = p.session_id WHERE p.token_hash = $1`, []any{"x"}},
 	{"note: session", `SELECT phase FROM ipe_sessions WHERE id = $1`, []any{1}},
 	{"note: writer key", `SELECT writer_key FROM ipe_sessions WHERE id = $1`, []any{1}},
 	{"note: writer mark", `INSERT INTO ipe_writers (institution_id, session_id, mark)
