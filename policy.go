@@ -149,6 +149,9 @@ func (a *Actor) Can(action Action, r Resource) bool {
 	if ok, decided := a.canInnovation(action, r); decided {
 		return ok
 	}
+	if ok, decided := a.canCohort(action, r); decided {
+		return ok
+	}
 	switch action {
 	case ActionViewJob:
 		return r.OwnerID != 0 && r.OwnerID == a.Person.ID

@@ -44,6 +44,13 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/members/{membership}/remove", laeringsliv.ActionManageMembers, s.removeMember),
 		allow("GET /programmes/{programme}", laeringsliv.ActionViewProgramme, s.programmePage),
 
+		// New cohorts: a programme from an earlier one or a template, and templates as files.
+		allow("GET /programmes/new-cohort", laeringsliv.ActionStartProgramme, s.cohortNewPage),
+		allow("GET /programmes/new-cohort/preview", laeringsliv.ActionStartProgramme, s.cohortPreview),
+		allow("POST /programmes/new-cohort/import", laeringsliv.ActionStartProgramme, s.importCohort),
+		allow("POST /programmes/new-cohort", laeringsliv.ActionStartProgramme, s.createCohort),
+		allow("GET /programmes/{programme}/template", laeringsliv.ActionCopyProgramme, s.exportCohortTemplate),
+
 		// Innovation work and evidence.
 		allow("GET /workplaces/{workplace}/innovations", laeringsliv.ActionViewInnovation, s.pipelinePage),
 		allow("GET /workplaces/{workplace}/innovations/new", laeringsliv.ActionRecordInnovation, s.newInnovationPage),

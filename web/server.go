@@ -46,6 +46,8 @@ type Services struct {
 	Shares laeringsliv.ShareService
 	// JointIPE keeps the guest workplaces of joint IPE sessions; nil turns them off.
 	JointIPE laeringsliv.IPEGuestService
+	// Cohorts starts new programmes from earlier ones and templates; nil turns it off.
+	Cohorts CohortService
 
 	// IPE sessions.
 	IPE    laeringsliv.IPEService

@@ -272,6 +272,8 @@ type ProgrammePage struct {
 	// CanRequirements and CanAdmissions: the reader may define the work requirements or
 	// decide admissions, so the page links there; others would only meet a 403.
 	CanRequirements, CanAdmissions bool
+	// CanCopy: the reader may start a new programme from this one and export it as a template.
+	CanCopy bool
 }
 
 func (s *Server) programmePage(w http.ResponseWriter, r *http.Request) {
@@ -285,7 +287,8 @@ func (s *Server) programmePage(w http.ResponseWriter, r *http.Request) {
 	p := ProgrammePage{Page: s.base(w, r, st.programme.Name), Programme: st.programme,
 		CanReports:      st.actor.Can(laeringsliv.ActionViewReports, res),
 		CanRequirements: st.actor.Can(laeringsliv.ActionDefineRequirements, res),
-		CanAdmissions:   st.actor.Can(laeringsliv.ActionDecideAdmission, res)}
+		CanAdmissions:   st.actor.Can(laeringsliv.ActionDecideAdmission, res),
+		CanCopy:         st.actor.Can(laeringsliv.ActionCopyProgramme, res)}
 	for _, wp := range wps {
 		if st.actor.Can(laeringsliv.ActionViewWorkplace, laeringsliv.WorkplaceResource(wp)) {
 			p.Workplaces = append(p.Workplaces, wp)

@@ -100,7 +100,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	svc := web.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB, Ready: m.DB.Ping,
 		Innovations: m.DB, Timelines: m.DB, Participation: m.DB, Prequal: m.DB, Reports: m.DB,
-		StudyCounts: m.DB, Evidence: m.DB, Progress: m.DB, Reading: m.DB, Research: m.DB, Handbook: m.DB,
+		StudyCounts: m.DB, Evidence: m.DB, Progress: m.DB, Reading: m.DB, Research: m.DB, Handbook: m.DB, Cohorts: m.DB,
 		Study: m.DB, Calendar: m.DB, Files: files, Dashboard: m.DB,
 		IPE: m.DB, Tokens: m.DB, Live: hub, Resets: m.DB, Identities: m.DB, Jobs: m.DB, Rota: m.DB,
 		TimeRecords: m.DB, Shares: m.DB, JointIPE: m.DB}
