@@ -71,11 +71,14 @@ const (
 	IPEGroupingHand      IPEGrouping = "hand"       // the facilitator names groups; people pick one
 	IPEGroupingRandom    IPEGrouping = "random"     // workplace members placed at random
 	IPEGroupingShiftTeam IPEGrouping = "shift_team" // shift teams kept together
+	// IPEGroupingSharedShifts: people on shift together most, by the rota; the facilitator
+	// sees the proposal with each group's shared hours and may move people before saving.
+	IPEGroupingSharedShifts IPEGrouping = "shared_shifts"
 )
 
 // Valid reports whether g is a known way of grouping.
 func (g IPEGrouping) Valid() bool {
-	return g == IPEGroupingHand || g == IPEGroupingRandom || g == IPEGroupingShiftTeam
+	return g == IPEGroupingHand || g == IPEGroupingRandom || g == IPEGroupingShiftTeam || g == IPEGroupingSharedShifts
 }
 
 // Limits of a session's settings and notes.

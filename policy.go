@@ -27,6 +27,20 @@ const (
 	ActionEditSyllabus Action = "reading.edit_syllabus"
 	// ActionManageReading: create a workshop, form its groups, drive its phases.
 	ActionManageReading Action = "reading.manage"
+	// ActionCreateWorkshop: create a workshop and form its groups — the workplace's teachers,
+	// and its leaders, who know the rota and form groups of people on shift together.
+	ActionCreateWorkshop Action = "reading.create_workshop"
+)
+
+// Where the hours came from.
+const (
+	// ActionRecordTime: record, list, change and delete one's own time spent on the study and
+	// the innovation work — the workplace's participants. With an OwnerID, only that person:
+	// nobody else, not even an administrator, sees a participant's entries.
+	ActionRecordTime Action = "time.record"
+	// ActionViewTimeShares: see the workplace's monthly totals of time from working hours and
+	// from free time — its leaders (and administrators); never single entries.
+	ActionViewTimeShares Action = "time.view_shares"
 )
 
 // Innovation work and evidence.
@@ -86,7 +100,7 @@ var actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewPosit
 	ActionViewInnovation, ActionRecordInnovation, ActionRecordTimeline, ActionUseFieldBook,
 	ActionViewReports, ActionResearchExport, ActionEditSyllabus, ActionManageReading,
 	ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings,
-	ActionEditHandbook, ActionNameHandbookAuthors, ActionViewJob, ActionManageRota}
+	ActionEditHandbook, ActionNameHandbookAuthors, ActionViewJob, ActionManageRota, ActionCreateWorkshop, ActionRecordTime, ActionViewTimeShares}
 
 // Actions returns every action, for tests that walk them all, as a copy that callers may change freely.
 func Actions() []Action { return slices.Clone(actions) }
@@ -98,6 +112,9 @@ type Resource struct {
 	ProgrammeID   int64
 	WorkplaceID   int64
 	OwnerID       int64 // the person who created what is touched (an IPE session), if any
+	// Guests are the other workplaces a joint IPE session also gathers; their members may join
+	// it as its host's members may (see ipe_joint.go), and nothing more.
+	Guests []int64
 	// Authors are the persons named as authors of the programme's handbook, for handbook routes.
 	Authors []int64
 }
@@ -129,17 +146,25 @@ func (a *Actor) Can(action Action, r Resource) bool {
 	if action == ActionUseFieldBook { // before the administrator's pass: researchers only
 		return r.WorkplaceID != 0 && a.Has(RoleTeacher, r)
 	}
+	if action == ActionRecordTime { // before the administrator's pass: one's own entries only
+		return r.WorkplaceID != 0 && a.Has(RoleParticipant, r) && (r.OwnerID == 0 || r.OwnerID == a.Person.ID)
+	}
 	if a.Has(RoleAdmin, Resource{InstitutionID: r.InstitutionID}) {
 		return true
 	}
 	if ok, decided := a.canInnovation(action, r); decided {
 		return ok
 	}
+	if ok, decided := a.canCohort(action, r); decided {
+		return ok
+	}
 	switch action {
 	case ActionViewJob:
 		return r.OwnerID != 0 && r.OwnerID == a.Person.ID
-	case ActionManageRota:
+	case ActionManageRota, ActionViewTimeShares:
 		return r.WorkplaceID != 0 && a.Has(RoleLeader, r)
+	case ActionCreateWorkshop:
+		return r.WorkplaceID != 0 && (a.Has(RoleTeacher, r) || a.Has(RoleLeader, r))
 	case ActionViewWorkplace:
 		return r.WorkplaceID != 0 && (a.inWorkplace(r.WorkplaceID) ||
 			a.Has(RoleTeacher, r) || a.Has(RoleAdmissions, r))
@@ -162,6 +187,8 @@ func (a *Actor) Can(action Action, r Resource) bool {
 		return a.canIPE(action, r)
 	case ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings:
 		return a.canStudy(action, r)
+	case ActionShare, ActionViewShared, ActionAdoptShared:
+		return a.canShare(action, r)
 	}
 	return false
 }
@@ -299,7 +326,7 @@ func (a *Actor) canIPE(action Action, r Resource) bool {
 	case ActionIPEView:
 		return a.inWorkplace(r.WorkplaceID) || a.Has(RoleTeacher, r)
 	case ActionIPEJoinMembers:
-		return a.inWorkplace(r.WorkplaceID)
+		return a.inWorkplace(r.WorkplaceID) || slices.ContainsFunc(r.Guests, a.inWorkplace)
 	case ActionIPEFacilitate:
 		return a.Has(RoleTeacher, r) || a.Has(RoleLeader, r) ||
 			(creator && r.OwnerID != 0 && r.OwnerID == a.Person.ID)
@@ -399,4 +426,45 @@ func (a *Actor) canStudy(action Action, r Resource) bool {
 		return r.ProgrammeID != 0 && a.Has(RoleAdmissions, r)
 	}
 	return false
+}
+
+// Sharing between the workplaces of an institution.
+const (
+	// ActionShare: offer one of the workplace's records to the institution's other workplaces,
+	// and withdraw it — the workplace's leaders.
+	ActionShare Action = "share.share"
+	// ActionViewShared: from one's workplace, see what the others share, ask and comment, and
+	// see (and answer) what is asked about one's own shares — the workplace's members and teachers.
+	ActionViewShared Action = "share.view"
+	// ActionAdoptShared: adopt a shared innovation into the workplace's registry — its leaders
+	// and teachers.
+	ActionAdoptShared Action = "share.adopt"
+)
+
+func init() { actions = append(actions, ActionShare, ActionViewShared, ActionAdoptShared) }
+
+func (a *Actor) canShare(action Action, r Resource) bool {
+	if r.WorkplaceID == 0 {
+		return false
+	}
+	switch action {
+	case ActionShare:
+		return a.Has(RoleLeader, r)
+	case ActionViewShared:
+		return a.inWorkplace(r.WorkplaceID) || a.Has(RoleTeacher, r)
+	case ActionAdoptShared:
+		return a.Has(RoleLeader, r) || a.Has(RoleTeacher, r)
+	}
+	return false
+}
+
+// CanSeeShare reports whether the actor, acting from workplace from, may see share sh: one of
+// the same institution that is still offered, or one of from's own, withdrawn or not. Anything
+// else is treated as not existing, so that ids cannot be probed.
+func (a *Actor) CanSeeShare(sh *Share, from *Workplace) bool {
+	if sh == nil || from == nil || sh.InstitutionID != from.InstitutionID ||
+		!a.Can(ActionViewShared, WorkplaceResource(from)) {
+		return false
+	}
+	return sh.Active() || sh.WorkplaceID == from.ID
 }

@@ -72,17 +72,21 @@ const (
 	GroupingRandom     GroupingMode = "random"
 	GroupingShiftTeams GroupingMode = "shift_teams"
 	GroupingByHand     GroupingMode = "by_hand"
+	// GroupingSharedShifts forms groups whose members are on shift together most, by the rota;
+	// the organiser sees a proposal with each group's shared hours and may move people before
+	// anything is saved.
+	GroupingSharedShifts GroupingMode = "shared_shifts"
 )
 
 // groupingModes lists the modes in the order forms show them.
-var groupingModes = []GroupingMode{GroupingShiftTeams, GroupingRandom, GroupingByHand}
+var groupingModes = []GroupingMode{GroupingShiftTeams, GroupingSharedShifts, GroupingRandom, GroupingByHand}
 
 // GroupingModes returns the modes in the order forms show them, as a copy that callers may change freely.
 func GroupingModes() []GroupingMode { return slices.Clone(groupingModes) }
 
 // Valid reports whether m is a known mode.
 func (m GroupingMode) Valid() bool {
-	return m == GroupingRandom || m == GroupingShiftTeams || m == GroupingByHand
+	return m == GroupingRandom || m == GroupingShiftTeams || m == GroupingByHand || m == GroupingSharedShifts
 }
 
 // Workshop is a reading workshop (leseverksted) of one workplace, usually at a gathering.

@@ -10,7 +10,8 @@ import (
 // demand it) and gives each group its own text, in the order of texts; with more groups than
 // texts, texts are given again from the start. Shift teams are kept together when mode asks,
 // since a group must be able to meet on shift. By hand starts from a random split that the
-// teacher then adjusts. rng decides the random parts.
+// teacher then adjusts. Shared shifts need the rota (FormGroupsByShifts); here, without it,
+// they fall back to keeping shift teams together. rng decides the random parts.
 func FormReadingGroups(people []*Person, mode GroupingMode, textIDs []int64, rng *rand.Rand) ([]*ReadingGroup, error) {
 	if !mode.Valid() {
 		return nil, FieldError("grouping", "reading.error.grouping_invalid")
@@ -18,14 +19,15 @@ func FormReadingGroups(people []*Person, mode GroupingMode, textIDs []int64, rng
 	if len(people) == 0 {
 		return nil, FieldError("grouping", "reading.error.no_participants")
 	}
+	keep := mode == GroupingShiftTeams || mode == GroupingSharedShifts
 	members := make([]grouping.Member, len(people))
 	for i, p := range people {
 		members[i] = grouping.Member{ID: p.ID}
-		if mode == GroupingShiftTeams {
+		if keep {
 			members[i].Team = p.ShiftTeam
 		}
 	}
-	formed, err := grouping.Form(members, grouping.Options{KeepTeams: mode == GroupingShiftTeams}, rng)
+	formed, err := grouping.Form(members, grouping.Options{KeepTeams: keep}, rng)
 	if err != nil {
 		return nil, err
 	}
@@ -41,4 +43,18 @@ func FormReadingGroups(people []*Person, mode GroupingMode, textIDs []int64, rng
 		groups[i] = g
 	}
 	return groups, nil
+}
+
+// ReadingGroupsOf makes a workshop's groups from groups of member IDs already formed (by
+// shared shifts, then adjusted by hand), giving each its own text as FormReadingGroups does.
+func ReadingGroupsOf(members [][]int64, textIDs []int64) []*ReadingGroup {
+	groups := make([]*ReadingGroup, len(members))
+	for i, m := range members {
+		g := &ReadingGroup{Number: i + 1, MemberIDs: m}
+		if len(textIDs) > 0 {
+			g.TextID = textIDs[i%len(textIDs)]
+		}
+		groups[i] = g
+	}
+	return groups
 }

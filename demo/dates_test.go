@@ -42,7 +42,7 @@ func TestSeedDates(t *testing.T) {
 			db.Now = clock.Now
 			res, err := demo.Seed(ctx, demo.Services{Org: db, People: db, Members: db, Auth: db,
 				Innovations: db, Timeline: db, Participation: db, Reading: db, IPE: db, Study: db, Research: db, Rota: db, Handbook: db,
-				Clock: clock}, func(string) (string, error) { return "x", nil })
+				TimeRecords: db, Shares: db, Clock: clock}, func(string) (string, error) { return "x", nil })
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -28,13 +28,17 @@ type Services struct {
 	Timeline      laeringsliv.TimelineService
 	Participation laeringsliv.ParticipationService
 	Reading       laeringsliv.ReadingService
-	IPE           laeringsliv.IPEService      // when set, one completed IPE session per workplace
-	Study         laeringsliv.StudyService    // optional: without it the study programme is not seeded
-	Research      laeringsliv.ResearchService // optional: research consents
-	Rota          RotaSaver                   // optional: a four-week rota per workplace
-	Handbook      HandbookWriter              // optional: the programme's published handbook
-	HandbookBook  HandbookBookWriter          // with Handbook: its other languages and images
-	Files         filestore.Store             // optional: the handbook's image
+	IPE           laeringsliv.IPEService        // when set, one completed IPE session per workplace
+	Study         laeringsliv.StudyService      // optional: without it the study programme is not seeded
+	Research      laeringsliv.ResearchService   // optional: research consents
+	Rota          RotaSaver                     // optional: a four-week rota per workplace
+	Handbook      HandbookWriter                // optional: the programme's published handbook
+	HandbookBook  HandbookBookWriter            // with Handbook: its other languages and images
+	Files         filestore.Store               // optional: the handbook's image
+	TimeRecords   laeringsliv.TimeRecordService // optional: participants' time on the study, by source
+	// Shares, optional, needs Innovations and IPE: an innovation shared by one workplace and
+	// adopted by another, and a shared IPE question.
+	Shares laeringsliv.ShareService
 
 	// Clock, when set, is the clock the store reads (its Now is Clock.Now): Seed dates what it
 	// writes within the programme's years and gives the real time back when it returns.
@@ -114,8 +118,18 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 			return nil, err
 		}
 	}
+	if s.TimeRecords != nil {
+		if err := seedTimeRecords(ctx, s, res); err != nil {
+			return nil, err
+		}
+	}
 	if s.Handbook != nil {
 		if err := seedHandbook(ctx, s, res); err != nil {
+			return nil, err
+		}
+	}
+	if s.Shares != nil && s.Innovations != nil && s.IPE != nil {
+		if err := seedSharing(ctx, s, res); err != nil {
 			return nil, err
 		}
 	}

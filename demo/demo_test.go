@@ -22,7 +22,8 @@ func TestSeed(t *testing.T) {
 		ctx := context.Background()
 		start := time.Now()
 		res, err := demo.Seed(ctx, demo.Services{Org: db, People: db, Members: db, Auth: db,
-			Innovations: db, Timeline: db, Participation: db, Reading: db, IPE: db, Study: db, Rota: db, Handbook: db}, hash)
+			Innovations: db, Timeline: db, Participation: db, Reading: db, IPE: db, Study: db, Rota: db, Handbook: db,
+			TimeRecords: db, Shares: db}, hash)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -34,6 +35,8 @@ func TestSeed(t *testing.T) {
 		checkLogins(t, db, res)
 		checkReading(t, db, res)
 		checkStudy(t, db, res)
+		checkTimeRecords(t, db, res)
+		checkSharing(t, db, res)
 	})
 }
 
@@ -142,5 +145,31 @@ func TestSeedRota(t *testing.T) {
 				t.Errorf("workplace %d: a %d %% position has %d shifts in four weeks", wp, p, n)
 			}
 		}
+	}
+}
+
+// checkTimeRecords: every workplace has time records; the share of own time differs between
+// workplaces as the article says, lowest at the home-care service.
+func checkTimeRecords(t *testing.T, db *sqlstore.DB, res *demo.Result) {
+	t.Helper()
+	shares, err := db.TimeShares(context.Background(), laeringsliv.TimeShareFilter{ProgrammeID: res.ProgrammeID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[int64][]laeringsliv.TimeShare{}
+	for _, s := range shares {
+		by[s.WorkplaceID] = append(by[s.WorkplaceID], s)
+	}
+	var pct []int
+	for _, wp := range res.WorkplaceIDs {
+		sum := laeringsliv.SumTimeShares(by[wp])
+		if sum.WorkMinutes == 0 || sum.OwnMinutes == 0 {
+			t.Fatalf("workplace %d: %+v, want both sources", wp, sum)
+		}
+		pct = append(pct, sum.OwnPercent())
+	}
+	t.Logf("share of own time per workplace: %v %%", pct)
+	if pct[2] >= pct[0] || pct[2] >= pct[1] || pct[2] >= pct[3] || pct[3] <= pct[1] {
+		t.Errorf("own-time shares %v do not differ as planned", pct)
 	}
 }

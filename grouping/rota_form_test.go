@@ -74,7 +74,9 @@ func total(w [][]float64, groups [][]int) float64 {
 	return t
 }
 
-func TestFormBySharedNearOptimum(t *testing.T) {
+// worstGap forms groups for 40 small random rotas (7 to 12 people, four weeks) and returns
+// the largest relative gap between their shared hours and the exact optimum.
+func worstGap(tb testing.TB) float64 {
 	r := rand.New(rand.NewPCG(5, 6))
 	worst := 0.0
 	for i := range 40 {
@@ -82,12 +84,12 @@ func TestFormBySharedNearOptimum(t *testing.T) {
 		w := SharedHours(rotaShifts(r, n, 4), rotaStart, rotaStart.AddDate(0, 0, 28))
 		sizes, err := Sizes(n, Options{})
 		if err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 		groups := FormByShared(w, sizes, nil)
 		for g, members := range groups {
 			if len(members) != sizes[g] {
-				t.Fatalf("instance %d: group %d has %d, want %d", i, g, len(members), sizes[g])
+				tb.Fatalf("instance %d: group %d has %d, want %d", i, g, len(members), sizes[g])
 			}
 		}
 		got, best := total(w, groups), exactBest(w, sizes)
@@ -95,10 +97,25 @@ func TestFormBySharedNearOptimum(t *testing.T) {
 			worst = max(worst, (best-got)/best)
 		}
 	}
+	return worst
+}
+
+func TestFormBySharedNearOptimum(t *testing.T) {
+	worst := worstGap(t)
 	t.Logf("worst gap to the exact optimum over 40 instances: %.2f %%", 100*worst)
 	if worst > 0.02 {
 		t.Errorf("worst gap %.2f %% exceeds 2 %%", 100*worst)
 	}
+}
+
+// BenchmarkFormBySharedGapToOptimum prints the quality figure beside the speed figure: the
+// worst gap to the exact optimum (brute force) over 40 small instances, in per cent.
+func BenchmarkFormBySharedGapToOptimum(b *testing.B) {
+	var worst float64
+	for b.Loop() {
+		worst = worstGap(b)
+	}
+	b.ReportMetric(100*worst, "worst-gap-%")
 }
 
 func TestFormBySharedWishes(t *testing.T) {
@@ -137,4 +154,5 @@ func BenchmarkFormByShared500People12Weeks(b *testing.B) {
 		groups = FormByShared(w, sizes, nil)
 	}
 	b.ReportMetric(total(w, groups)/float64(len(groups)), "shared-hours/group")
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/op")
 }

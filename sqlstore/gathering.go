@@ -13,37 +13,41 @@ func (db *DB) CreateGathering(ctx context.Context, g *laeringsliv.Gathering) err
 		return err
 	}
 	return db.update(ctx, "create gathering", func(tx *Tx) error {
-		w, err := findWorkplace(ctx, tx, g.WorkplaceID)
-		if err != nil {
-			return err
-		}
-		g.InstitutionID, g.CreatedAt = w.InstitutionID, tx.now
-		err = tx.QueryRowContext(ctx, `
-			INSERT INTO gatherings (institution_id, workplace_id, kind, title, place, starts_at, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-			g.InstitutionID, g.WorkplaceID, g.Kind, g.Title, g.Place, millis(g.Start()), millis(g.CreatedAt),
-		).Scan(&g.ID)
-		if err != nil {
-			return err
-		}
-		for i, d := range g.Days {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO gathering_days
-				(institution_id, gathering_id, position, start_at, end_at) VALUES ($1, $2, $3, $4, $5)`,
-				g.InstitutionID, g.ID, i, millis(d.Start), millis(d.End)); err != nil {
-				return err
-			}
-		}
-		for i, a := range g.Agenda {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO agenda_items (institution_id, gathering_id,
-				position, start_at, end_at, title, ipe_session_id, reading_workshop_id)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-				g.InstitutionID, g.ID, i, millis(a.Start), nullMillis(a.End), a.Title,
-				nullID(a.IPESessionID), nullID(a.ReadingWorkshopID)); err != nil {
-				return err
-			}
-		}
-		return nil
+		return createGathering(ctx, tx, g)
 	})
+}
+
+func createGathering(ctx context.Context, tx *Tx, g *laeringsliv.Gathering) error {
+	w, err := findWorkplace(ctx, tx, g.WorkplaceID)
+	if err != nil {
+		return err
+	}
+	g.InstitutionID, g.CreatedAt = w.InstitutionID, tx.now
+	err = tx.QueryRowContext(ctx, `
+		INSERT INTO gatherings (institution_id, workplace_id, kind, title, place, starts_at, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		g.InstitutionID, g.WorkplaceID, g.Kind, g.Title, g.Place, millis(g.Start()), millis(g.CreatedAt),
+	).Scan(&g.ID)
+	if err != nil {
+		return err
+	}
+	for i, d := range g.Days {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO gathering_days
+			(institution_id, gathering_id, position, start_at, end_at) VALUES ($1, $2, $3, $4, $5)`,
+			g.InstitutionID, g.ID, i, millis(d.Start), millis(d.End)); err != nil {
+			return err
+		}
+	}
+	for i, a := range g.Agenda {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO agenda_items (institution_id, gathering_id,
+			position, start_at, end_at, title, ipe_session_id, reading_workshop_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+			g.InstitutionID, g.ID, i, millis(a.Start), nullMillis(a.End), a.Title,
+			nullID(a.IPESessionID), nullID(a.ReadingWorkshopID)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // FindGathering returns the gathering with id and its days and agenda, or ENOTFOUND.

@@ -13,21 +13,25 @@ func (db *DB) CreateHandbook(ctx context.Context, h *laeringsliv.Handbook) error
 		return err
 	}
 	return db.update(ctx, "create handbook", func(tx *Tx) error {
-		p, err := findProgramme(ctx, tx, h.ProgrammeID)
-		if err != nil {
-			return err
-		}
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM handbooks WHERE programme_id = $1`, h.ProgrammeID).Scan(&n); err != nil {
-			return err
-		} else if n > 0 {
-			return conflict("error.handbook_exists")
-		}
-		h.InstitutionID, h.CreatedAt, h.Language = p.InstitutionID, tx.now, cmp.Or(h.Language, "nb")
-		return tx.QueryRowContext(ctx, `INSERT INTO handbooks (institution_id, programme_id, title, language, created_at)
-			VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-			h.InstitutionID, h.ProgrammeID, h.Title, h.Language, millis(h.CreatedAt)).Scan(&h.ID)
+		return createHandbook(ctx, tx, h)
 	})
+}
+
+func createHandbook(ctx context.Context, tx *Tx, h *laeringsliv.Handbook) error {
+	p, err := findProgramme(ctx, tx, h.ProgrammeID)
+	if err != nil {
+		return err
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM handbooks WHERE programme_id = $1`, h.ProgrammeID).Scan(&n); err != nil {
+		return err
+	} else if n > 0 {
+		return conflict("error.handbook_exists")
+	}
+	h.InstitutionID, h.CreatedAt, h.Language = p.InstitutionID, tx.now, cmp.Or(h.Language, "nb")
+	return tx.QueryRowContext(ctx, `INSERT INTO handbooks (institution_id, programme_id, title, language, created_at)
+		VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+		h.InstitutionID, h.ProgrammeID, h.Title, h.Language, millis(h.CreatedAt)).Scan(&h.ID)
 }
 
 // FindProgrammeHandbook returns a programme's handbook, or ENOTFOUND.

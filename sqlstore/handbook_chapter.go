@@ -15,25 +15,29 @@ func (db *DB) CreateChapter(ctx context.Context, c *laeringsliv.HandbookChapter,
 		return err
 	}
 	return db.update(ctx, "create handbook chapter", func(tx *Tx) error {
-		h, err := scanOne(tx.QueryRowContext(ctx, `SELECT `+handbookColumns+`
-			FROM handbooks WHERE id = $1`, c.HandbookID), scanHandbook)
-		if err != nil {
-			return err
-		}
-		c.InstitutionID, c.UpdatedAt, c.Version = h.InstitutionID, tx.now, 0
-		err = tx.QueryRowContext(ctx, `INSERT INTO handbook_chapters (institution_id, handbook_id, position,
-				title, body, version, updated_at)
-			VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM handbook_chapters WHERE handbook_id = $2),
-				$3, $4, 0, $5) RETURNING id, position`,
-			c.InstitutionID, c.HandbookID, c.Title, c.Body, millis(c.UpdatedAt)).Scan(&c.ID, &c.Position)
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO handbook_versions (institution_id, chapter_id, version,
-				title, body, author_id, saved_at) VALUES ($1, $2, 0, $3, $4, $5, $6)`,
-			c.InstitutionID, c.ID, c.Title, c.Body, authorID, millis(tx.now))
-		return err
+		return createChapter(ctx, tx, c, authorID)
 	})
+}
+
+func createChapter(ctx context.Context, tx *Tx, c *laeringsliv.HandbookChapter, authorID int64) error {
+	h, err := scanOne(tx.QueryRowContext(ctx, `SELECT `+handbookColumns+`
+		FROM handbooks WHERE id = $1`, c.HandbookID), scanHandbook)
+	if err != nil {
+		return err
+	}
+	c.InstitutionID, c.UpdatedAt, c.Version = h.InstitutionID, tx.now, 0
+	err = tx.QueryRowContext(ctx, `INSERT INTO handbook_chapters (institution_id, handbook_id, position,
+			title, body, version, updated_at)
+		VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM handbook_chapters WHERE handbook_id = $2),
+			$3, $4, 0, $5) RETURNING id, position`,
+		c.InstitutionID, c.HandbookID, c.Title, c.Body, millis(c.UpdatedAt)).Scan(&c.ID, &c.Position)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO handbook_versions (institution_id, chapter_id, version,
+			title, body, author_id, saved_at) VALUES ($1, $2, 0, $3, $4, $5, $6)`,
+		c.InstitutionID, c.ID, c.Title, c.Body, authorID, millis(tx.now))
+	return err
 }
 
 // FindChapters returns a handbook's chapters in order.

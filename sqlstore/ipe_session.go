@@ -14,6 +14,8 @@ const ipeSessionColumns = `id, institution_id, workplace_id, gathering_id, kind,
 	evaluates_idea_id, question, grouping, phase, k, vote_budget, phase_minutes, phase_started_at,
 	join_code, join_mode, event_seq, created_by, created_at`
 
+const sessionByID = `SELECT ` + ipeSessionColumns + ` FROM ipe_sessions WHERE id = $1`
+
 // CreateIPESession stores s in its workplace as a draft with a fresh join code, and its groups.
 func (db *DB) CreateIPESession(ctx context.Context, s *laeringsliv.IPESession, groups []string, persons [][]int64) error {
 	if err := s.Validate(); err != nil {
@@ -30,59 +32,63 @@ func (db *DB) CreateIPESession(ctx context.Context, s *laeringsliv.IPESession, g
 		}
 	}
 	return db.update(ctx, "create ipe session", func(tx *Tx) error {
-		w, err := findWorkplace(ctx, tx, s.WorkplaceID)
+		return createIPESession(ctx, tx, s, groups, persons, credKey)
+	})
+}
+
+func createIPESession(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, groups []string, persons [][]int64, credKey string) error {
+	w, err := findWorkplace(ctx, tx, s.WorkplaceID)
+	if err != nil {
+		return err
+	}
+	if s.EvaluatesSessionID != 0 {
+		if _, err := findIPESession(ctx, tx, s.EvaluatesSessionID); err != nil {
+			return laeringsliv.FieldError("evaluates", "ipe.error.evaluates_required")
+		}
+	}
+	if s.EvaluatesIdeaID != 0 {
+		var wid int64
+		err := tx.QueryRowContext(ctx, `SELECT workplace_id FROM ideas WHERE id = $1`, s.EvaluatesIdeaID).Scan(&wid)
+		if err != nil || wid != s.WorkplaceID {
+			return laeringsliv.FieldError("evaluates", "ipe.error.evaluates_required")
+		}
+	}
+	s.InstitutionID, s.Phase, s.CreatedAt = w.InstitutionID, laeringsliv.IPEPhaseDraft, tx.now
+	s.JoinCode = laeringsliv.NewJoinCode()
+	err = tx.QueryRowContext(ctx, `
+		INSERT INTO ipe_sessions (institution_id, workplace_id, gathering_id, kind,
+			evaluates_session_id, evaluates_idea_id, question, grouping, phase, k, vote_budget,
+			phase_minutes, join_code, created_by, created_at, writer_key, join_mode, credential_key)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+		s.InstitutionID, s.WorkplaceID, nullID(s.GatheringID), s.Kind, nullID(s.EvaluatesSessionID),
+		nullID(s.EvaluatesIdeaID), s.Question, s.Grouping, s.Phase, s.K, s.VoteBudget,
+		s.PhaseMinutes, s.JoinCode, nullID(s.CreatedBy), millis(s.CreatedAt), laeringsliv.NewToken(),
+		s.JoinMode, credKey).Scan(&s.ID)
+	if err != nil {
+		return err
+	}
+	for i, name := range groups {
+		var gid int64
+		err := tx.QueryRowContext(ctx, `INSERT INTO ipe_groups (institution_id, session_id, name, position)
+			VALUES ($1, $2, $3, $4) RETURNING id`, s.InstitutionID, s.ID, name, i+1).Scan(&gid)
 		if err != nil {
 			return err
 		}
-		if s.EvaluatesSessionID != 0 {
-			if _, err := findIPESession(ctx, tx, s.EvaluatesSessionID); err != nil {
-				return laeringsliv.FieldError("evaluates", "ipe.error.evaluates_required")
-			}
-		}
-		if s.EvaluatesIdeaID != 0 {
-			var wid int64
-			err := tx.QueryRowContext(ctx, `SELECT workplace_id FROM ideas WHERE id = $1`, s.EvaluatesIdeaID).Scan(&wid)
-			if err != nil || wid != s.WorkplaceID {
-				return laeringsliv.FieldError("evaluates", "ipe.error.evaluates_required")
-			}
-		}
-		s.InstitutionID, s.Phase, s.CreatedAt = w.InstitutionID, laeringsliv.IPEPhaseDraft, tx.now
-		s.JoinCode = laeringsliv.NewJoinCode()
-		err = tx.QueryRowContext(ctx, `
-			INSERT INTO ipe_sessions (institution_id, workplace_id, gathering_id, kind,
-				evaluates_session_id, evaluates_idea_id, question, grouping, phase, k, vote_budget,
-				phase_minutes, join_code, created_by, created_at, writer_key, join_mode, credential_key)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
-			s.InstitutionID, s.WorkplaceID, nullID(s.GatheringID), s.Kind, nullID(s.EvaluatesSessionID),
-			nullID(s.EvaluatesIdeaID), s.Question, s.Grouping, s.Phase, s.K, s.VoteBudget,
-			s.PhaseMinutes, s.JoinCode, nullID(s.CreatedBy), millis(s.CreatedAt), laeringsliv.NewToken(),
-			s.JoinMode, credKey).Scan(&s.ID)
-		if err != nil {
-			return err
-		}
-		for i, name := range groups {
-			var gid int64
-			err := tx.QueryRowContext(ctx, `INSERT INTO ipe_groups (institution_id, session_id, name, position)
-				VALUES ($1, $2, $3, $4) RETURNING id`, s.InstitutionID, s.ID, name, i+1).Scan(&gid)
-			if err != nil {
-				return err
-			}
-			if i < len(persons) {
-				for _, pid := range persons[i] {
-					if _, err := tx.ExecContext(ctx, `INSERT INTO ipe_group_persons (institution_id, group_id, person_id)
-						VALUES ($1, $2, $3)`, s.InstitutionID, gid, pid); err != nil {
-						return err
-					}
+		if i < len(persons) {
+			for _, pid := range persons[i] {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO ipe_group_persons (institution_id, group_id, person_id)
+					VALUES ($1, $2, $3)`, s.InstitutionID, gid, pid); err != nil {
+					return err
 				}
 			}
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // FindIPESession returns a session, or ENOTFOUND.
 func (db *DB) FindIPESession(ctx context.Context, id int64) (s *laeringsliv.IPESession, err error) {
-	err = db.view(ctx, "find ipe session", func(tx *Tx) error {
+	err = db.viewOne(ctx, "find ipe session", func(tx *Tx) error {
 		s, err = findIPESession(ctx, tx, id)
 		return err
 	})
@@ -169,7 +175,7 @@ func (db *DB) FindIPEGroups(ctx context.Context, sessionID int64) (list []*laeri
 }
 
 func findIPESession(ctx context.Context, tx *Tx, id int64) (*laeringsliv.IPESession, error) {
-	return scanOne(tx.QueryRowContext(ctx, `SELECT `+ipeSessionColumns+` FROM ipe_sessions WHERE id = $1`, id), scanIPESession)
+	return scanOne(tx.QueryRowHot(ctx, sessionByID, id), scanIPESession)
 }
 
 func scanIPESession(sc scanner) (*laeringsliv.IPESession, error) {

@@ -12,16 +12,20 @@ func (db *DB) CreateProgramme(ctx context.Context, p *laeringsliv.Programme) err
 		return err
 	}
 	return db.update(ctx, "create programme", func(tx *Tx) error {
-		if _, err := findInstitution(ctx, tx, p.InstitutionID); err != nil {
-			return err
-		}
-		p.CreatedAt = tx.now
-		return tx.QueryRowContext(ctx, `
-			INSERT INTO programmes (institution_id, name, start_year, end_year, level, ects, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-			p.InstitutionID, p.Name, p.StartYear, p.EndYear, p.Level, p.ECTS, millis(p.CreatedAt),
-		).Scan(&p.ID)
+		return createProgramme(ctx, tx, p)
 	})
+}
+
+func createProgramme(ctx context.Context, tx *Tx, p *laeringsliv.Programme) error {
+	if _, err := findInstitution(ctx, tx, p.InstitutionID); err != nil {
+		return err
+	}
+	p.CreatedAt = tx.now
+	return tx.QueryRowContext(ctx, `
+		INSERT INTO programmes (institution_id, name, start_year, end_year, level, ects, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		p.InstitutionID, p.Name, p.StartYear, p.EndYear, p.Level, p.ECTS, millis(p.CreatedAt),
+	).Scan(&p.ID)
 }
 
 // FindProgramme returns the programme with id, or ENOTFOUND.

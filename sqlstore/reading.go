@@ -27,37 +27,41 @@ func (db *DB) CreateWorkshop(ctx context.Context, w *laeringsliv.Workshop, group
 		}
 	}
 	return db.update(ctx, "create workshop", func(tx *Tx) error {
-		wp, err := findWorkplace(ctx, tx, w.WorkplaceID)
-		if err != nil {
-			return err
-		}
-		w.InstitutionID, w.ProgrammeID, w.CreatedAt, w.PhaseAt = wp.InstitutionID, wp.ProgrammeID, tx.now, tx.now
-		if w.GatheringID != 0 {
-			// Checked here on both engines: SQLite has no foreign key on gathering_id (00041).
-			var owner int64
-			err := tx.QueryRowContext(ctx, `SELECT workplace_id FROM gatherings WHERE id = $1`, w.GatheringID).Scan(&owner)
-			if errors.Is(err, sql.ErrNoRows) || (err == nil && owner != w.WorkplaceID) {
-				return invalid("reading.error.gathering_invalid")
-			} else if err != nil {
-				return err
-			}
-		}
-		err = tx.QueryRowContext(ctx, `
-			INSERT INTO reading_workshops (institution_id, programme_id, workplace_id, gathering_id,
-				title, grouping, phase, created_at, phase_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-			w.InstitutionID, w.ProgrammeID, w.WorkplaceID, nullID(w.GatheringID), w.Title, w.Grouping,
-			w.Phase, millis(w.CreatedAt), millis(w.PhaseAt)).Scan(&w.ID)
-		if err != nil {
-			return err
-		}
-		for _, g := range groups {
-			if err := createReadingGroup(ctx, tx, w, g); err != nil {
-				return err
-			}
-		}
-		return nil
+		return createWorkshop(ctx, tx, w, groups)
 	})
+}
+
+func createWorkshop(ctx context.Context, tx *Tx, w *laeringsliv.Workshop, groups []*laeringsliv.ReadingGroup) error {
+	wp, err := findWorkplace(ctx, tx, w.WorkplaceID)
+	if err != nil {
+		return err
+	}
+	w.InstitutionID, w.ProgrammeID, w.CreatedAt, w.PhaseAt = wp.InstitutionID, wp.ProgrammeID, tx.now, tx.now
+	if w.GatheringID != 0 {
+		// Checked here on both engines: SQLite has no foreign key on gathering_id (00041).
+		var owner int64
+		err := tx.QueryRowContext(ctx, `SELECT workplace_id FROM gatherings WHERE id = $1`, w.GatheringID).Scan(&owner)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && owner != w.WorkplaceID) {
+			return invalid("reading.error.gathering_invalid")
+		} else if err != nil {
+			return err
+		}
+	}
+	err = tx.QueryRowContext(ctx, `
+		INSERT INTO reading_workshops (institution_id, programme_id, workplace_id, gathering_id,
+			title, grouping, phase, created_at, phase_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+		w.InstitutionID, w.ProgrammeID, w.WorkplaceID, nullID(w.GatheringID), w.Title, w.Grouping,
+		w.Phase, millis(w.CreatedAt), millis(w.PhaseAt)).Scan(&w.ID)
+	if err != nil {
+		return err
+	}
+	for _, g := range groups {
+		if err := createReadingGroup(ctx, tx, w, g); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func createReadingGroup(ctx context.Context, tx *Tx, w *laeringsliv.Workshop, g *laeringsliv.ReadingGroup) error {

@@ -13,23 +13,27 @@ func (db *DB) CreateRequirement(ctx context.Context, r *laeringsliv.WorkRequirem
 	if err := r.Validate(); err != nil {
 		return err
 	}
-	return db.update(ctx, "create requirement", func(tx *Tx) error {
-		p, err := findProgramme(ctx, tx, r.ProgrammeID)
-		if err != nil {
-			return err
-		}
-		r.InstitutionID, r.CreatedAt = p.InstitutionID, tx.now
-		err = tx.QueryRowContext(ctx, `INSERT INTO work_requirements (institution_id, programme_id,
-			code, title, description, mode, due_at, due_gathering, file_kinds, max_bytes, assessors,
-			position, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-			r.InstitutionID, r.ProgrammeID, r.Code, r.Title, r.Description, r.Mode, nullMillis(r.DueAt),
-			r.DueGathering, joinKinds(r.FileKinds), r.MaxBytes, r.Assessors, r.Position, millis(r.CreatedAt),
-		).Scan(&r.ID)
-		if db.dialect.uniqueViolation(err) {
-			return &laeringsliv.Error{Code: laeringsliv.ECONFLICT, Key: "requirement.error.code_taken", Field: "code"}
-		}
-		return err
+	err := db.update(ctx, "create requirement", func(tx *Tx) error {
+		return createRequirement(ctx, tx, r)
 	})
+	if db.dialect.uniqueViolation(err) {
+		return &laeringsliv.Error{Code: laeringsliv.ECONFLICT, Key: "requirement.error.code_taken", Field: "code"}
+	}
+	return err
+}
+
+func createRequirement(ctx context.Context, tx *Tx, r *laeringsliv.WorkRequirement) error {
+	p, err := findProgramme(ctx, tx, r.ProgrammeID)
+	if err != nil {
+		return err
+	}
+	r.InstitutionID, r.CreatedAt = p.InstitutionID, tx.now
+	return tx.QueryRowContext(ctx, `INSERT INTO work_requirements (institution_id, programme_id,
+		code, title, description, mode, due_at, due_gathering, file_kinds, max_bytes, assessors,
+		position, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+		r.InstitutionID, r.ProgrammeID, r.Code, r.Title, r.Description, r.Mode, nullMillis(r.DueAt),
+		r.DueGathering, joinKinds(r.FileKinds), r.MaxBytes, r.Assessors, r.Position, millis(r.CreatedAt),
+	).Scan(&r.ID)
 }
 
 // UpdateRequirement saves what a teacher can change.

@@ -12,18 +12,22 @@ func (db *DB) CreateSyllabusText(ctx context.Context, s *laeringsliv.SyllabusTex
 		return err
 	}
 	return db.update(ctx, "create syllabus text", func(tx *Tx) error {
-		p, err := findProgramme(ctx, tx, s.ProgrammeID)
-		if err != nil {
-			return err
-		}
-		s.InstitutionID, s.CreatedAt = p.InstitutionID, tx.now
-		return tx.QueryRowContext(ctx, `
-			INSERT INTO syllabus_texts (institution_id, programme_id, title, authors, year, language,
-				pages, url, summary, created_at, file_key, file_name, file_size)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-			s.InstitutionID, s.ProgrammeID, s.Title, s.Authors, s.Year, s.Language, s.Pages, s.URL,
-			s.Summary, millis(s.CreatedAt), s.FileKey, s.FileName, s.FileSize).Scan(&s.ID)
+		return createSyllabusText(ctx, tx, s)
 	})
+}
+
+func createSyllabusText(ctx context.Context, tx *Tx, s *laeringsliv.SyllabusText) error {
+	p, err := findProgramme(ctx, tx, s.ProgrammeID)
+	if err != nil {
+		return err
+	}
+	s.InstitutionID, s.CreatedAt = p.InstitutionID, tx.now
+	return tx.QueryRowContext(ctx, `
+		INSERT INTO syllabus_texts (institution_id, programme_id, title, authors, year, language,
+			pages, url, summary, created_at, file_key, file_name, file_size)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+		s.InstitutionID, s.ProgrammeID, s.Title, s.Authors, s.Year, s.Language, s.Pages, s.URL,
+		s.Summary, millis(s.CreatedAt), s.FileKey, s.FileName, s.FileSize).Scan(&s.ID)
 }
 
 // FindSyllabusText returns the text with id, or ENOTFOUND.

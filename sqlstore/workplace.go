@@ -13,18 +13,22 @@ func (db *DB) CreateWorkplace(ctx context.Context, w *laeringsliv.Workplace) err
 		return err
 	}
 	return db.update(ctx, "create workplace", func(tx *Tx) error {
-		p, err := findProgramme(ctx, tx, w.ProgrammeID)
-		if err != nil {
-			return err
-		}
-		w.InstitutionID = p.InstitutionID
-		w.CreatedAt = tx.now
-		return tx.QueryRowContext(ctx, `
-			INSERT INTO workplaces (institution_id, programme_id, name, municipality, service_kind, ftes, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-			w.InstitutionID, w.ProgrammeID, w.Name, w.Municipality, w.ServiceKind, w.FTEs, millis(w.CreatedAt),
-		).Scan(&w.ID)
+		return createWorkplace(ctx, tx, w)
 	})
+}
+
+func createWorkplace(ctx context.Context, tx *Tx, w *laeringsliv.Workplace) error {
+	p, err := findProgramme(ctx, tx, w.ProgrammeID)
+	if err != nil {
+		return err
+	}
+	w.InstitutionID = p.InstitutionID
+	w.CreatedAt = tx.now
+	return tx.QueryRowContext(ctx, `
+		INSERT INTO workplaces (institution_id, programme_id, name, municipality, service_kind, ftes, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		w.InstitutionID, w.ProgrammeID, w.Name, w.Municipality, w.ServiceKind, w.FTEs, millis(w.CreatedAt),
+	).Scan(&w.ID)
 }
 
 // FindWorkplace returns the workplace with id, or ENOTFOUND.

@@ -51,7 +51,8 @@ type ReportsPage struct {
 	Rows      []*laeringsliv.ParticipationRow
 	Chart     template.HTML // rendered by report.BarChart, which escapes every text
 	Evidence  *EvidenceSection
-	CanExport bool // may download the research export
+	CanExport bool              // may download the research export
+	Time      *TimeShareSection // hours from working time and own time per workplace; nil when none recorded
 }
 
 func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
@@ -73,6 +74,12 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
+	shares, err := s.programmeShares(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	p.Time = workplaceShareSection(st, shares, rows)
 	s.render(w, r, http.StatusOK, "evidence_reports", p)
 }
 

@@ -79,6 +79,7 @@ type InnovationPage struct {
 	CanRecord  bool
 	Statuses   []laeringsliv.InnovationStatus
 	Origin     *InnovationOrigin // the sessions it came from and was evaluated in; nil when none
+	Sharing    *InnovationSharing
 }
 
 // HistoryRow is one status change with the name of who made it.
@@ -127,6 +128,10 @@ func (s *Server) renderInnovation(w http.ResponseWriter, r *http.Request, status
 	res := laeringsliv.WorkplaceResource(st.workplace)
 	canOpen, canCreate := st.actor.Can(laeringsliv.ActionIPEView, res), st.actor.Can(laeringsliv.ActionIPECreate, res)
 	if p.Origin, err = s.innovationOrigin(ctx, i, canOpen, canCreate); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	if p.Sharing, err = s.innovationSharing(ctx, st.actor, st.workplace, i); err != nil {
 		s.renderError(w, r, err)
 		return
 	}

@@ -14,6 +14,7 @@ type ProgressPage struct {
 	Programme *laeringsliv.Programme
 	Years     []*laeringsliv.ProgressYear
 	Statuses  []laeringsliv.InnovationStatus
+	Time      *TimeShareSection // hours from working time and own time per year; nil when none recorded
 }
 
 // progressPage shows the report; with ?format=csv or xlsx it sends it as a file instead.
@@ -44,5 +45,11 @@ func (s *Server) progressPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p := ProgressPage{Page: s.base(w, r, st.tr.T("evidence.progress_title")), Programme: st.programme, Years: years,
 		Statuses: laeringsliv.InnovationStatuses()}
+	shares, err := s.programmeShares(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	p.Time = yearShareSection(st, shares)
 	s.render(w, r, http.StatusOK, "evidence_progress", p)
 }

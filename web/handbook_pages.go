@@ -17,6 +17,7 @@ type HandbookPage struct {
 	CanEdit   bool
 	Summary   map[int64]laeringsliv.MarkSummary // feedback per chapter, for authors
 	Authors   *HandbookAuthorsView              // for those who may name authors
+	ShareFrom int64                             // a workplace the reader may share chapters from; 0 if none
 }
 
 func (s *Server) handbookPage(w http.ResponseWriter, r *http.Request) {
@@ -28,6 +29,9 @@ func (s *Server) handbookPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p := HandbookPage{Page: s.base(w, r, st.tr.T("handbook.title")), Programme: st.programme,
 		CanEdit: st.actor.Can(laeringsliv.ActionEditHandbook, res)}
+	if s.svc.Shares != nil {
+		p.ShareFrom = shareFromWorkplace(st.actor, st.programme)
+	}
 	h, err := s.svc.Handbook.FindProgrammeHandbook(r.Context(), st.programme.ID)
 	if err != nil && laeringsliv.ErrorCode(err) != laeringsliv.ENOTFOUND {
 		s.serverError(w, r, err)

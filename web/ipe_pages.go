@@ -3,6 +3,7 @@ package web
 import (
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"laeringsliv"
@@ -18,6 +19,7 @@ type IPEListPage struct {
 	// Facilitates lists the sessions whose console the reader may open; the others link to
 	// their projector view only.
 	Facilitates map[int64]bool
+	CanShare    bool // the reader may share a session's question with the other workplaces
 }
 
 func (s *Server) ipeListPage(w http.ResponseWriter, r *http.Request) {
@@ -29,7 +31,8 @@ func (s *Server) ipeListPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p := IPEListPage{Page: s.base(w, r, st.tr.T("ipe.list.title")), Workplace: st.workplace, Sessions: sessions,
 		CanCreate:   st.actor.Can(laeringsliv.ActionIPECreate, laeringsliv.WorkplaceResource(st.workplace)),
-		Facilitates: map[int64]bool{}}
+		Facilitates: map[int64]bool{},
+		CanShare:    s.svc.Shares != nil && st.actor.Can(laeringsliv.ActionShare, laeringsliv.WorkplaceResource(st.workplace))}
 	for _, sess := range sessions {
 		p.Facilitates[sess.ID] = st.actor.Can(laeringsliv.ActionIPEFacilitate, laeringsliv.IPESessionResource(st.workplace, sess))
 	}
@@ -66,7 +69,8 @@ func (s *Server) renderIPENew(w http.ResponseWriter, r *http.Request, status int
 	}
 	p := IPENewPage{Page: s.base(w, r, st.tr.T("ipe.new.title")), Workplace: st.workplace, Form: f,
 		Kinds: laeringsliv.IPEKinds(), Earlier: earlier,
-		Groupings: []laeringsliv.IPEGrouping{laeringsliv.IPEGroupingRandom, laeringsliv.IPEGroupingShiftTeam, laeringsliv.IPEGroupingHand}}
+		Groupings: []laeringsliv.IPEGrouping{laeringsliv.IPEGroupingRandom, laeringsliv.IPEGroupingShiftTeam,
+			laeringsliv.IPEGroupingSharedShifts, laeringsliv.IPEGroupingHand}}
 	p.Errors = errs
 	s.render(w, r, status, "ipe_new", p)
 }
@@ -84,7 +88,18 @@ func (s *Server) ipeCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sess.WorkplaceID, sess.CreatedBy = st.workplace.ID, st.actor.Person.ID
+	if sess.Grouping == laeringsliv.IPEGroupingSharedShifts && s.svc.Rota != nil {
+		s.ipeByShifts(w, r, v, f, sess, n)
+		return
+	}
 	names, persons, err := s.ipeGroups(r, sess.Grouping, n)
+	s.saveIPESession(w, r, v, f, sess, names, persons, err)
+}
+
+// saveIPESession creates the session with its groups (unless forming them failed with err)
+// and goes to its console, or to the projector when the form asked.
+func (s *Server) saveIPESession(w http.ResponseWriter, r *http.Request, v url.Values, f IPEForm, sess *laeringsliv.IPESession,
+	names []string, persons [][]int64, err error) {
 	if err == nil {
 		err = s.svc.IPE.CreateIPESession(r.Context(), sess, names, persons)
 	}

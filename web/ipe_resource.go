@@ -27,5 +27,11 @@ func (s *Server) ipeResource(r *http.Request, st *reqState, v string) (laeringsl
 		return laeringsliv.Resource{}, err
 	}
 	st.workplace, st.ipe = wp, sess
-	return laeringsliv.IPESessionResource(wp, sess), nil
+	res := laeringsliv.IPESessionResource(wp, sess)
+	if s.svc.JointIPE != nil {
+		if res.Guests, err = s.svc.JointIPE.FindIPEGuests(r.Context(), sess.ID); err != nil {
+			return laeringsliv.Resource{}, err
+		}
+	}
+	return res, nil
 }

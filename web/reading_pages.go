@@ -15,6 +15,7 @@ type ReadingListPage struct {
 	Workplace    *laeringsliv.Workplace
 	Workshops    []*laeringsliv.Workshop
 	CanManage    bool
+	CanCreate    bool // teachers and leaders create workshops
 	Participants int
 	Modes        []laeringsliv.GroupingMode
 	Form         *laeringsliv.Workshop
@@ -47,6 +48,7 @@ func (s *Server) showReadingList(w http.ResponseWriter, r *http.Request, status 
 	}
 	p := ReadingListPage{Page: s.base(w, r, st.tr.T("reading.workshops.title")), Workplace: wp, Workshops: list, Gatherings: gatherings,
 		CanManage:    st.actor.Can(laeringsliv.ActionManageReading, laeringsliv.WorkplaceResource(wp)),
+		CanCreate:    st.actor.Can(laeringsliv.ActionCreateWorkshop, laeringsliv.WorkplaceResource(wp)),
 		Participants: len(parts), Modes: laeringsliv.GroupingModes(), Form: form}
 	p.Errors = errs
 	s.render(w, r, status, "reading_list", p)
@@ -89,11 +91,25 @@ func (s *Server) createWorkshop(w http.ResponseWriter, r *http.Request) {
 	for _, t := range texts {
 		ids = append(ids, t.ID)
 	}
+	if ws.Grouping == laeringsliv.GroupingSharedShifts && s.svc.Rota != nil {
+		s.groupsByShifts(w, r, v, shiftGroupsRequest{people: parts, back: r.URL.Path,
+			backTitle: state(r).tr.T("reading.workshops.title"),
+			refuse: func(key string) {
+				s.showReadingList(w, r, http.StatusUnprocessableEntity, ws, []FieldErr{{"grouping", key}})
+			},
+			save: func(groups [][]int64) { s.saveWorkshop(w, r, ws, laeringsliv.ReadingGroupsOf(groups, ids)) }})
+		return
+	}
 	groups, err := laeringsliv.FormReadingGroups(parts, ws.Grouping, ids, rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64())))
 	if err != nil {
 		s.showReadingList(w, r, http.StatusUnprocessableEntity, ws, []FieldErr{{"grouping", laeringsliv.ErrorKey(err)}})
 		return
 	}
+	s.saveWorkshop(w, r, ws, groups)
+}
+
+// saveWorkshop creates the workshop with its groups and shows it.
+func (s *Server) saveWorkshop(w http.ResponseWriter, r *http.Request, ws *laeringsliv.Workshop, groups []*laeringsliv.ReadingGroup) {
 	if err := s.svc.Reading.CreateWorkshop(r.Context(), ws, groups); laeringsliv.ErrorKey(err) == "reading.error.gathering_invalid" {
 		s.showReadingList(w, r, http.StatusUnprocessableEntity, ws, []FieldErr{{"gathering", "reading.error.gathering_invalid"}})
 		return

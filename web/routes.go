@@ -44,6 +44,13 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/members/{membership}/remove", laeringsliv.ActionManageMembers, s.removeMember),
 		allow("GET /programmes/{programme}", laeringsliv.ActionViewProgramme, s.programmePage),
 
+		// New cohorts: a programme from an earlier one or a template, and templates as files.
+		allow("GET /programmes/new-cohort", laeringsliv.ActionStartProgramme, s.cohortNewPage),
+		allow("GET /programmes/new-cohort/preview", laeringsliv.ActionStartProgramme, s.cohortPreview),
+		allow("POST /programmes/new-cohort/import", laeringsliv.ActionStartProgramme, s.importCohort),
+		allow("POST /programmes/new-cohort", laeringsliv.ActionStartProgramme, s.createCohort),
+		allow("GET /programmes/{programme}/template", laeringsliv.ActionCopyProgramme, s.exportCohortTemplate),
+
 		// Innovation work and evidence.
 		allow("GET /workplaces/{workplace}/innovations", laeringsliv.ActionViewInnovation, s.pipelinePage),
 		allow("GET /workplaces/{workplace}/innovations/new", laeringsliv.ActionRecordInnovation, s.newInnovationPage),
@@ -66,6 +73,17 @@ func (s *Server) routes() []route {
 		allow("POST /programmes/{programme}/reports/research", laeringsliv.ActionResearchExport, s.researchExport),
 		allow("GET /programmes/{programme}/consent", laeringsliv.ActionViewProgramme, s.consentPage),
 		allow("POST /programmes/{programme}/consent", laeringsliv.ActionViewProgramme, s.setConsent),
+		// Sharing between the institution's workplaces: what a workplace shares (its leaders
+		// share after a preview), what the others share, questions, comments and adoption. The
+		// handlers treat a share the {workplace} may not see (Actor.CanSeeShare) as not found.
+		allow("GET /workplaces/{workplace}/shares", laeringsliv.ActionViewShared, s.sharesPage),
+		allow("GET /workplaces/{workplace}/shares/new", laeringsliv.ActionShare, s.shareNewPage),
+		allow("POST /workplaces/{workplace}/shares", laeringsliv.ActionShare, s.createShare),
+		allow("POST /workplaces/{workplace}/shares/{share}/withdraw", laeringsliv.ActionShare, s.withdrawShare),
+		allow("GET /workplaces/{workplace}/shared", laeringsliv.ActionViewShared, s.sharedPage),
+		allow("GET /workplaces/{workplace}/shared/{share}", laeringsliv.ActionViewShared, s.sharedItemPage),
+		allow("POST /workplaces/{workplace}/shared/{share}/comments", laeringsliv.ActionViewShared, s.commentShared),
+		allow("POST /workplaces/{workplace}/shared/{share}/adopt", laeringsliv.ActionAdoptShared, s.adoptShared),
 		// Reading workshop: the syllabus library and the workshops with their live steps.
 		allow("GET /programmes/{programme}/syllabus", laeringsliv.ActionViewProgramme, s.syllabusPage),
 		allow("POST /programmes/{programme}/syllabus", laeringsliv.ActionEditSyllabus, s.createSyllabusText),
@@ -93,7 +111,7 @@ func (s *Server) routes() []route {
 		allow("POST /programmes/{programme}/handbook/chapters/{chapter}/marks", laeringsliv.ActionViewProgramme, s.addMark),
 		allow("POST /programmes/{programme}/handbook/chapters/{chapter}/marks/{mark}/resolve", laeringsliv.ActionEditHandbook, s.resolveMark),
 		allow("GET /workplaces/{workplace}/reading", laeringsliv.ActionViewWorkplace, s.readingListPage),
-		allow("POST /workplaces/{workplace}/reading", laeringsliv.ActionManageReading, s.createWorkshop),
+		allow("POST /workplaces/{workplace}/reading", laeringsliv.ActionCreateWorkshop, s.createWorkshop),
 		allow("GET /workplaces/{workplace}/reading/{workshop}", laeringsliv.ActionViewWorkplace, s.workshopPage),
 		allow("GET /workplaces/{workplace}/reading/{workshop}/state", laeringsliv.ActionViewWorkplace, s.workshopState),
 		allow("GET /workplaces/{workplace}/reading/{workshop}/events", laeringsliv.ActionViewWorkplace, s.workshopEvents),
@@ -126,6 +144,14 @@ func (s *Server) routes() []route {
 		public("GET /ipe", s.ipeJoinPage),
 		allow("GET /workplaces/{workplace}/ipe", laeringsliv.ActionIPEView, s.ipeListPage),
 
+		// Where the hours came from: a participant's own time records; the workplace's sums for leaders.
+		allow("GET /workplaces/{workplace}/time", laeringsliv.ActionRecordTime, s.timePage),
+		allow("POST /workplaces/{workplace}/time", laeringsliv.ActionRecordTime, s.createTimeRecord),
+		allow("GET /workplaces/{workplace}/time/{record}", laeringsliv.ActionRecordTime, s.editTimePage),
+		allow("POST /workplaces/{workplace}/time/{record}", laeringsliv.ActionRecordTime, s.updateTimeRecord),
+		allow("POST /workplaces/{workplace}/time/{record}/delete", laeringsliv.ActionRecordTime, s.deleteTimeRecord),
+		allow("GET /workplaces/{workplace}/time/shares", laeringsliv.ActionViewTimeShares, s.timeSharesPage),
+
 		// The workplace's shift rota, imported by its leaders.
 		allow("GET /workplaces/{workplace}/rota", laeringsliv.ActionManageRota, s.rotaPage),
 		allow("POST /workplaces/{workplace}/rota/preview", laeringsliv.ActionManageRota, s.rotaPreview),
@@ -143,6 +169,11 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/ipe/{ipe}/ideas", laeringsliv.ActionIPEFacilitate, s.ipeKeepIdea),
 		allow("POST /workplaces/{workplace}/ipe/{ipe}/credential", laeringsliv.ActionIPEJoinMembers, s.ipeCredential),
 		allow("POST /workplaces/{workplace}/ipe/{ipe}/reissue", laeringsliv.ActionIPEFacilitate, s.ipeReissue),
+		// Joint sessions: the host's facilitator invites other workplaces; a guest workplace's
+		// people see the invitation on their own page and join through the routes above.
+		allow("GET /workplaces/{workplace}/ipe/{ipe}/guests", laeringsliv.ActionIPEFacilitate, s.ipeGuestsPage),
+		allow("POST /workplaces/{workplace}/ipe/{ipe}/guests", laeringsliv.ActionIPEFacilitate, s.setIPEGuests),
+		allow("GET /workplaces/{workplace}/joint-ipe", laeringsliv.ActionIPEView, s.jointIPEPage),
 		// Study programme: gatherings and calendar feeds, work requirements and submissions,
 		// assessment, exam registration and admission on prior learning.
 		public("GET /calendar/{token}", s.personalCalendar),

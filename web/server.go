@@ -42,12 +42,21 @@ type Services struct {
 	Reading       laeringsliv.ReadingService
 	Research      laeringsliv.ResearchService // consents and the research export; nil turns it off
 	Handbook      HandbookService
+	// Shares keeps what workplaces share with the institution's others; nil turns sharing off.
+	Shares laeringsliv.ShareService
+	// JointIPE keeps the guest workplaces of joint IPE sessions; nil turns them off.
+	JointIPE laeringsliv.IPEGuestService
+	// Cohorts starts new programmes from earlier ones and templates; nil turns it off.
+	Cohorts CohortService
 
 	// IPE sessions.
 	IPE    laeringsliv.IPEService
 	Tokens laeringsliv.APITokenService // personal API tokens; nil turns them off
 	// Rota keeps workplaces' shift rotas; nil turns the rota pages off.
 	Rota RotaService
+	// TimeRecords keeps participants' time on the study and the innovation work, and sums it
+	// for leaders and reports; nil turns those pages and sections off.
+	TimeRecords laeringsliv.TimeRecordService
 	// Jobs is the durable queue of work that outlives a request (mail, exports, backups);
 	// nil: mail goes out inside the request and exports are written while the reader waits.
 	Jobs laeringsliv.JobService

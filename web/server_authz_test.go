@@ -31,48 +31,71 @@ var (
 	inWorkplace = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleTeacher, laeringsliv.RoleLeader,
 		laeringsliv.RoleUnionRep, laeringsliv.RoleAdmin}
 	nobody = []laeringsliv.Role{}
+	// sharers share a workplace's records with the institution's other workplaces.
+	sharers = []laeringsliv.Role{laeringsliv.RoleLeader, laeringsliv.RoleAdmin}
 )
 
 // expected lists, per route, the roles allowed in their own workplace (or programme) and in a
 // foreign one. It is written out by hand from the issue, not derived from the policy, so that
 // the policy is tested against intent.
 var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
-	"GET /healthz":                             {everyone, everyone},
-	"GET /readyz":                              {everyone, everyone},
-	"GET /metrics":                             {everyone, everyone},
-	"GET /password/forgot":                     {everyone, everyone},
-	"GET /login/oidc/{provider}":               {everyone, everyone},
-	"GET /login/oidc/{provider}/callback":      {everyone, everyone},
-	"POST /password/forgot":                    {everyone, everyone},
-	"GET /password/reset/{token}":              {everyone, everyone},
-	"POST /password/reset/{token}":             {everyone, everyone},
-	"GET /static/":                             {everyone, everyone},
-	"GET /ipe.webmanifest":                     {everyone, everyone},
-	"GET /login":                               {everyone, everyone},
-	"POST /login":                              {everyone, everyone},
-	"GET /lang/{lang}":                         {everyone, everyone},
-	"GET /invitations/{token}":                 {everyone, everyone},
-	"POST /invitations/{token}":                {everyone, everyone},
-	"GET /{$}":                                 {signedIns, signedIns},
-	"POST /logout":                             {signedIns, signedIns},
-	"GET /account/password":                    {signedIns, signedIns},
-	"POST /account/password":                   {signedIns, signedIns},
-	"GET /workplaces/{workplace}":              {inOwn, admins},
-	"GET /programmes/{programme}":              {inOwn, admins},
-	"GET /admin":                               {admins, admins},
-	"GET /admin/sign-in":                       {admins, admins},
-	"POST /admin/institution":                  {admins, admins},
-	"GET /admin/programmes/new":                {admins, admins},
-	"POST /admin/programmes":                   {admins, admins},
-	"GET /admin/workplaces/new":                {admins, admins},
-	"POST /admin/workplaces":                   {admins, admins},
-	"POST /admin/programmes/{programme}":       {admins, admins},
-	"GET /admin/programmes/{programme}/edit":   {admins, admins},
-	"GET /admin/workplaces/{workplace}/edit":   {admins, admins},
-	"POST /admin/workplaces/{workplace}":       {admins, admins},
-	"POST /workplaces/{workplace}/invitations": {teachers, admins},
+	"GET /healthz":                        {everyone, everyone},
+	"GET /readyz":                         {everyone, everyone},
+	"GET /metrics":                        {everyone, everyone},
+	"GET /password/forgot":                {everyone, everyone},
+	"GET /login/oidc/{provider}":          {everyone, everyone},
+	"GET /login/oidc/{provider}/callback": {everyone, everyone},
+	"POST /password/forgot":               {everyone, everyone},
+	"GET /password/reset/{token}":         {everyone, everyone},
+	"POST /password/reset/{token}":        {everyone, everyone},
+	"GET /static/":                        {everyone, everyone},
+	"GET /ipe.webmanifest":                {everyone, everyone},
+	"GET /login":                          {everyone, everyone},
+	"POST /login":                         {everyone, everyone},
+	"GET /lang/{lang}":                    {everyone, everyone},
+	"GET /invitations/{token}":            {everyone, everyone},
+	"POST /invitations/{token}":           {everyone, everyone},
+	"GET /{$}":                            {signedIns, signedIns},
+	"POST /logout":                        {signedIns, signedIns},
+	"GET /account/password":               {signedIns, signedIns},
+	"POST /account/password":              {signedIns, signedIns},
+	"GET /workplaces/{workplace}":         {inOwn, admins},
+	"GET /programmes/{programme}":         {inOwn, admins},
+	"GET /admin":                          {admins, admins},
+	"GET /admin/sign-in":                  {admins, admins},
+	"POST /admin/institution":             {admins, admins},
+	"GET /admin/programmes/new":           {admins, admins},
+	// A new cohort: administrators and researchers start one; a programme is copied or
+	// exported by its own teachers.
+	"GET /programmes/new-cohort":                                   {teachers, teachers},
+	"GET /programmes/new-cohort/preview":                           {teachers, teachers},
+	"POST /programmes/new-cohort/import":                           {teachers, teachers},
+	"POST /programmes/new-cohort":                                  {teachers, teachers},
+	"GET /programmes/{programme}/template":                         {teachers, admins},
+	"POST /admin/programmes":                                       {admins, admins},
+	"GET /admin/workplaces/new":                                    {admins, admins},
+	"POST /admin/workplaces":                                       {admins, admins},
+	"POST /admin/programmes/{programme}":                           {admins, admins},
+	"GET /admin/programmes/{programme}/edit":                       {admins, admins},
+	"GET /admin/workplaces/{workplace}/edit":                       {admins, admins},
+	"POST /admin/workplaces/{workplace}":                           {admins, admins},
+	"POST /workplaces/{workplace}/invitations":                     {teachers, admins},
 	"POST /workplaces/{workplace}/invitations/{invitation}/revoke": {teachers, admins},
 	"POST /workplaces/{workplace}/members/{membership}/remove":     {teachers, admins},
+
+	// Sharing between workplaces: leaders share and withdraw; the workplace's people (and its
+	// teachers) see, ask and comment; leaders and teachers adopt.
+	"GET /workplaces/{workplace}/shares":                   {inWorkplace, admins},
+	"GET /workplaces/{workplace}/shares/new":               {sharers, admins},
+	"POST /workplaces/{workplace}/shares":                  {sharers, admins},
+	"POST /workplaces/{workplace}/shares/{share}/withdraw": {sharers, admins},
+	"GET /workplaces/{workplace}/shared":                   {inWorkplace, admins},
+	"GET /workplaces/{workplace}/shared/{share}":           {inWorkplace, admins},
+	"POST /workplaces/{workplace}/shared/{share}/comments": {inWorkplace, admins},
+	"GET /workplaces/{workplace}/ipe/{ipe}/guests":         {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/guests":        {ipeFacilitators, admins},
+	"GET /workplaces/{workplace}/joint-ipe":                {ipeViewers, admins},
+	"POST /workplaces/{workplace}/shared/{share}/adopt":    {keepers, admins},
 
 	// Reading workshop. Editing the shared text: the group's members (the fixture's
 	// participant) and those who manage the workshop.
@@ -100,7 +123,7 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /programmes/{programme}/handbook/chapters/{chapter}/marks":                {inOwn, admins},
 	"POST /programmes/{programme}/handbook/chapters/{chapter}/marks/{mark}/resolve": {teachers, admins},
 	"GET /workplaces/{workplace}/reading":                                           {inOwn, admins},
-	"POST /workplaces/{workplace}/reading":                                          {teachers, admins},
+	"POST /workplaces/{workplace}/reading":                                          {keepers, admins},
 	"GET /workplaces/{workplace}/reading/{workshop}":                                {inOwn, admins},
 	"GET /workplaces/{workplace}/reading/{workshop}/state":                          {inOwn, admins},
 	"GET /workplaces/{workplace}/reading/{workshop}/events":                         {inOwn, admins},
@@ -159,6 +182,14 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /api/v1/sessions/{ipe}/phase":       {ipeFacilitators, admins},
 	"GET /ipe":                                {everyone, everyone},
 	"GET /workplaces/{workplace}/ipe":         {ipeViewers, admins},
+	// Time records: a participant's own, in their own workplace only (not even administrators);
+	// the sums for the workplace's leaders and administrators.
+	"GET /workplaces/{workplace}/time":                  {timeKeepers, nobody},
+	"POST /workplaces/{workplace}/time":                 {timeKeepers, nobody},
+	"GET /workplaces/{workplace}/time/{record}":         {timeKeepers, nobody},
+	"POST /workplaces/{workplace}/time/{record}":        {timeKeepers, nobody},
+	"POST /workplaces/{workplace}/time/{record}/delete": {timeKeepers, nobody},
+	"GET /workplaces/{workplace}/time/shares":           {rotaKeepers, admins},
 	// The rota: the workplace's leaders (and administrators) only.
 	"GET /workplaces/{workplace}/rota":                           {rotaKeepers, admins},
 	"POST /workplaces/{workplace}/rota/preview":                  {rotaKeepers, admins},
@@ -178,6 +209,9 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/ipe/{ipe}/credential": {inWorkplace, admins},
 	"POST /workplaces/{workplace}/ipe/{ipe}/reissue":    {ipeFacilitators, admins},
 }
+
+// timeKeepers reach time records: participants alone, not administrators.
+var timeKeepers = []laeringsliv.Role{laeringsliv.RoleParticipant}
 
 var rotaKeepers = []laeringsliv.Role{laeringsliv.RoleLeader, laeringsliv.RoleAdmin}
 
@@ -289,8 +323,12 @@ var answersOtherwise = map[string][]int{
 	"GET /workplaces/{workplace}/submissions/{submission}/files/{file}":   {http.StatusNotFound},
 	// No worker runs in the walk, so the job has no result yet.
 	"GET /jobs/{job}/result": {http.StatusNotFound},
+	// The walk's preview names no source to start from, which the form refuses.
+	"GET /programmes/new-cohort/preview": {http.StatusUnprocessableEntity},
 	// The walk's rota period id is made up.
 	"POST /workplaces/{workplace}/rota/{period}/rollback": {http.StatusNotFound},
+	// The walk's preview names no record to share.
+	"GET /workplaces/{workplace}/shares/new": {http.StatusUnprocessableEntity},
 	// The walk's note id is made up, so there is no note to keep as an idea.
 	"POST /workplaces/{workplace}/ipe/{ipe}/ideas": {http.StatusNotFound},
 	// Downloads that need ?format=csv|xlsx (or a session with notes) refuse the walk's bare
@@ -347,6 +385,7 @@ func (f *fixture) fillPath(t *testing.T, pattern string, own bool) (string, stri
 		must(t, err)
 		path = strings.Replace(path, "{job}", itoa(id), 1)
 	}
+	path = f.fillShare(t, path, wp)
 	path = f.fillHandbook(t, path, prog)
 	path = f.fillStudy(t, path, wp)
 	if strings.Contains(path, "{invitation}") {
@@ -360,6 +399,7 @@ func (f *fixture) fillPath(t *testing.T, pattern string, own bool) (string, stri
 		path = strings.Replace(path, "{token}", token, 1)
 	}
 	path = f.fillReadingPath(t, path, wp, prog)
+	path = f.fillTimeRecord(t, path, wp)
 	if strings.Contains(path, "{innovation}") {
 		ctx := context.Background()
 		pr := &laeringsliv.Project{WorkplaceID: wp.ID, Title: "Felles prosjekt"}

@@ -56,6 +56,9 @@ type WorkplacePage struct {
 	CanField     bool // the reader keeps the field book of this workplace
 	CanIPE       bool // the reader may see the workplace's IPE sessions
 	CanRota      bool // the reader imports the workplace's shift rota
+	CanTime      bool // the reader records their own time on the study
+	CanShares    bool // the reader sees where the workplace's hours came from
+	CanShared    bool // the reader may see what the institution's other workplaces share
 	CanPositions bool // the reader may see colleagues' position percentages
 	Invitations  []*laeringsliv.Invitation
 	InviteRoles  []laeringsliv.Role
@@ -110,6 +113,9 @@ func (s *Server) workplaceData(w http.ResponseWriter, r *http.Request) (*Workpla
 	p := &WorkplacePage{Page: s.base(w, r, wp.Name), Workplace: wp, Programme: prog, Projects: projects,
 		CanManage:    st.actor.Can(laeringsliv.ActionManageMembers, laeringsliv.WorkplaceResource(wp)),
 		CanRota:      st.actor.Can(laeringsliv.ActionManageRota, laeringsliv.WorkplaceResource(wp)),
+		CanTime:      s.svc.TimeRecords != nil && st.actor.Can(laeringsliv.ActionRecordTime, laeringsliv.WorkplaceResource(wp)),
+		CanShares:    s.svc.TimeRecords != nil && st.actor.Can(laeringsliv.ActionViewTimeShares, laeringsliv.WorkplaceResource(wp)),
+		CanShared:    s.svc.Shares != nil && st.actor.Can(laeringsliv.ActionViewShared, laeringsliv.WorkplaceResource(wp)),
 		CanField:     st.actor.Can(laeringsliv.ActionUseFieldBook, laeringsliv.WorkplaceResource(wp)),
 		CanIPE:       st.actor.Can(laeringsliv.ActionIPEView, laeringsliv.WorkplaceResource(wp)),
 		CanPositions: st.actor.Can(laeringsliv.ActionViewPositions, laeringsliv.WorkplaceResource(wp))}
@@ -266,6 +272,8 @@ type ProgrammePage struct {
 	// CanRequirements and CanAdmissions: the reader may define the work requirements or
 	// decide admissions, so the page links there; others would only meet a 403.
 	CanRequirements, CanAdmissions bool
+	// CanCopy: the reader may start a new programme from this one and export it as a template.
+	CanCopy bool
 }
 
 func (s *Server) programmePage(w http.ResponseWriter, r *http.Request) {
@@ -279,7 +287,8 @@ func (s *Server) programmePage(w http.ResponseWriter, r *http.Request) {
 	p := ProgrammePage{Page: s.base(w, r, st.programme.Name), Programme: st.programme,
 		CanReports:      st.actor.Can(laeringsliv.ActionViewReports, res),
 		CanRequirements: st.actor.Can(laeringsliv.ActionDefineRequirements, res),
-		CanAdmissions:   st.actor.Can(laeringsliv.ActionDecideAdmission, res)}
+		CanAdmissions:   st.actor.Can(laeringsliv.ActionDecideAdmission, res),
+		CanCopy:         st.actor.Can(laeringsliv.ActionCopyProgramme, res)}
 	for _, wp := range wps {
 		if st.actor.Can(laeringsliv.ActionViewWorkplace, laeringsliv.WorkplaceResource(wp)) {
 			p.Workplaces = append(p.Workplaces, wp)

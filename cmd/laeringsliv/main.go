@@ -31,6 +31,8 @@ Commands:
   report evidence       print Table 1, the evidence per gathering (--format csv|xlsx|json)
   export exam-list      write the exam list (CSV or XLSX) for the student system
   rota import FILE      import a workplace's shift rota (CSV or XLSX)
+  programme export-template  write a programme as a template file (JSON)
+  programme import-template FILE  start a new programme from a template file
   backup ARCHIVE        write the database and every uploaded file to one archive
   restore ARCHIVE       restore an archive into an empty database and files folder
   loadtest              drive simulated IPE participants against a running server
@@ -156,6 +158,13 @@ Run "laeringsliv token create --help" for its flags.
 
 Run "laeringsliv report <subcommand> --help" for its flags.
 `,
+	"programme": `Usage: laeringsliv programme export-template|import-template [flags]
+
+  programme export-template  write a programme as a template file (JSON)
+  programme import-template  start a new programme from a template file
+
+Run "laeringsliv programme <subcommand> --help" for its flags.
+`,
 	"export": `Usage: laeringsliv export exam-list [flags]
 
   export exam-list  the exam list (CSV or XLSX) for the student system
@@ -214,6 +223,11 @@ func (c *CLI) lookup(args []string) (*command, error) {
 			return nil, errors.New(`"rota" needs a subcommand: import`)
 		}
 		return c.lookupRota(args[1], args[2:])
+	case "programme":
+		if len(args) < 2 {
+			return nil, errors.New(`"programme" needs a subcommand: export-template or import-template`)
+		}
+		return c.lookupProgramme(args[1], args[2:])
 	case "export":
 		if len(args) < 2 {
 			return nil, errors.New(`"export" needs a subcommand: exam-list`)
