@@ -74,3 +74,11 @@ func (m *Meeting) Validate() error {
 	}
 	return nil
 }
+
+// MeetingFilter selects meetings: of a workplace, or those a person is invited to, ending
+// after From (when set).
+type MeetingFilter struct {
+	WorkplaceID int64
+	PersonID    int64
+	From        time.Time
+}

@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"time"
 
 	"laeringsliv"
 )
@@ -71,16 +70,8 @@ func (db *DB) CancelMeeting(ctx context.Context, workplaceID, id int64) error {
 	})
 }
 
-// MeetingFilter selects meetings: of a workplace, or those a person is invited to, starting
-// from From (when set).
-type MeetingFilter struct {
-	WorkplaceID int64
-	PersonID    int64
-	From        time.Time
-}
-
 // FindMeetings returns the meetings f selects, by start, with their invitees.
-func (db *DB) FindMeetings(ctx context.Context, f MeetingFilter) ([]*laeringsliv.Meeting, error) {
+func (db *DB) FindMeetings(ctx context.Context, f laeringsliv.MeetingFilter) ([]*laeringsliv.Meeting, error) {
 	var w where
 	if f.WorkplaceID != 0 {
 		w.eq("m.workplace_id", f.WorkplaceID)

@@ -34,7 +34,7 @@ func TestRotaStaffingMeetingsAndFeeds(t *testing.T) {
 		if err := db.CancelMeeting(ctx, o.wpB.ID, m.ID); laeringsliv.ErrorCode(err) != laeringsliv.ENOTFOUND {
 			t.Fatalf("cancel through another workplace: %v", err)
 		}
-		list, err := db.FindMeetings(ctx, sqlstore.MeetingFilter{PersonID: o.person.ID})
+		list, err := db.FindMeetings(ctx, laeringsliv.MeetingFilter{PersonID: o.person.ID})
 		if err != nil || len(list) != 1 || !list[0].Cancelled || list[0].Sequence != 1 || list[0].Invitees[0].OwnMinutes != 15 {
 			t.Fatalf("meetings %+v %v", list, err)
 		}

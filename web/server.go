@@ -48,6 +48,9 @@ type Services struct {
 	Tokens laeringsliv.APITokenService // personal API tokens; nil turns them off
 	// Rota keeps workplaces' shift rotas; nil turns the rota pages off.
 	Rota RotaService
+	// RotaTime keeps what the finder makes and people's own rotas: staffing minimums,
+	// meetings, subscribed feeds; nil turns those off.
+	RotaTime RotaTimeService
 	// Jobs is the durable queue of work that outlives a request (mail, exports, backups);
 	// nil: mail goes out inside the request and exports are written while the reader waits.
 	Jobs laeringsliv.JobService

@@ -56,6 +56,7 @@ type WorkplacePage struct {
 	CanField     bool // the reader keeps the field book of this workplace
 	CanIPE       bool // the reader may see the workplace's IPE sessions
 	CanRota      bool // the reader imports the workplace's shift rota
+	CanShifts    bool // the reader has shifts here to see beside the programme's events
 	CanPositions bool // the reader may see colleagues' position percentages
 	Invitations  []*laeringsliv.Invitation
 	InviteRoles  []laeringsliv.Role
@@ -110,6 +111,7 @@ func (s *Server) workplaceData(w http.ResponseWriter, r *http.Request) (*Workpla
 	p := &WorkplacePage{Page: s.base(w, r, wp.Name), Workplace: wp, Programme: prog, Projects: projects,
 		CanManage:    st.actor.Can(laeringsliv.ActionManageMembers, laeringsliv.WorkplaceResource(wp)),
 		CanRota:      st.actor.Can(laeringsliv.ActionManageRota, laeringsliv.WorkplaceResource(wp)),
+		CanShifts:    st.actor.Can(laeringsliv.ActionViewShifts, ownResource(wp, st.actor.Person.ID)),
 		CanField:     st.actor.Can(laeringsliv.ActionUseFieldBook, laeringsliv.WorkplaceResource(wp)),
 		CanIPE:       st.actor.Can(laeringsliv.ActionIPEView, laeringsliv.WorkplaceResource(wp)),
 		CanPositions: st.actor.Can(laeringsliv.ActionViewPositions, laeringsliv.WorkplaceResource(wp))}
@@ -322,4 +324,11 @@ func (s *Server) mailInvitation(r *http.Request, inv *laeringsliv.Invitation, li
 		return "flash.invitation_created", true
 	}
 	return "flash.invitation_sent", false
+}
+
+// ownResource is the workplace as the resource of one person's own things there.
+func ownResource(wp *laeringsliv.Workplace, personID int64) laeringsliv.Resource {
+	r := laeringsliv.WorkplaceResource(wp)
+	r.OwnerID = personID
+	return r
 }
