@@ -184,7 +184,7 @@ func (s *Server) finderBase(w http.ResponseWriter, r *http.Request) (*FinderPage
 	for _, k := range rota.Kinds() {
 		p.Staffing = append(p.Staffing, staffingRow{Kind: k, Label: st.tr.T("rota_time.kind." + k), Minimum: minimum[k]})
 	}
-	p.Meetings, err = s.meetingRows(r, laeringsliv.MeetingFilter{WorkplaceID: st.workplace.ID, From: s.cfg.Now().AddDate(0, 0, -7)})
+	p.Meetings, err = s.meetingRows(r, laeringsliv.MeetingFilter{WorkplaceID: st.workplace.ID})
 	return p, err
 }
 
