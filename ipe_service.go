@@ -96,6 +96,9 @@ type IPEJoining interface {
 	// draw (EINVALID ipe.error.group_fixed otherwise).
 	ChooseIPEGroup(ctx context.Context, p *IPEParticipant, groupID int64) error
 	FindIPEParticipant(ctx context.Context, tokenHash string) (*IPEParticipant, error)
+	// FindIPEParticipantSession is FindIPEParticipant with the participant's session, read
+	// together: every request of a phone needs both.
+	FindIPEParticipantSession(ctx context.Context, tokenHash string) (*IPEParticipant, *IPESession, error)
 }
 
 // IPENotes puts notes into the hat and lets the facilitator redact them.

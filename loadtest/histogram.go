@@ -39,3 +39,11 @@ func (h *histogram) String() string {
 	r := func(d time.Duration) time.Duration { return d.Round(100 * time.Microsecond) }
 	return fmt.Sprintf("p50 %v  p95 %v  p99 %v  max %v", r(h.quantile(0.5)), r(h.quantile(0.95)), r(h.quantile(0.99)), r(h.quantile(1)))
 }
+
+// at returns the q-quantile of the samples so far.
+func (h *histogram) at(q float64) time.Duration {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	sort.Slice(h.d, func(i, j int) bool { return h.d[i] < h.d[j] })
+	return h.quantile(q)
+}

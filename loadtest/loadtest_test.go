@@ -63,12 +63,6 @@ func TestParseMemory(t *testing.T) {
 	}
 }
 
-func TestMedian(t *testing.T) {
-	if m := median([]int64{30, -1, 20}); m != 20 {
-		t.Errorf("median %d", m)
-	}
-}
-
 func TestReportMemory(t *testing.T) {
 	var b strings.Builder
 	reportMemory(&b, memory{rss: 10 << 20, heap: 1 << 20, stacks: 1 << 20, goroutines: 10},
@@ -94,7 +88,7 @@ func TestRunBare(t *testing.T) {
 	defer stop()
 	var out strings.Builder
 	c := Config{URL: url, Codes: []string{"1", "2"}, Participants: 20, Notes: 2, Writers: 4}
-	if err := Run(t.Context(), c, &out); err != nil {
+	if _, err := Run(t.Context(), c, &out); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"participants connected   20 in 2 sessions", "notes acknowledged       40 ",
@@ -102,5 +96,46 @@ func TestRunBare(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
+	}
+}
+
+func TestMedian(t *testing.T) {
+	for _, c := range []struct {
+		in   []time.Duration
+		want time.Duration
+	}{
+		{nil, 0},
+		{[]time.Duration{5}, 5},
+		{[]time.Duration{9, 1, 5}, 5},
+		{[]time.Duration{9, 1, 5, 7}, 6},
+		{[]time.Duration{30, -1, 20}, 20},
+	} {
+		if got := median(c.in); got != c.want {
+			t.Errorf("median(%v) = %v; want %v", c.in, got, c.want)
+		}
+	}
+}
+
+// A series' summary is the median of each figure, and a ratio the median of each run's
+// ratio to its own bare run.
+func TestSummarize(t *testing.T) {
+	run := func(ack, del time.Duration, deliveries int, fanout time.Duration) *result {
+		r := &result{acks: newHistogram(), delivery: newHistogram(), elapsed: time.Second, fanout: fanout}
+		r.acks.add(ack)
+		for range deliveries {
+			r.delivery.add(del)
+		}
+		return r
+	}
+	runs := []*result{run(10*time.Millisecond, 4*time.Millisecond, 100, time.Second),
+		run(30*time.Millisecond, 8*time.Millisecond, 100, 2*time.Second),
+		run(20*time.Millisecond, 6*time.Millisecond, 100, time.Second)}
+	bases := []*result{run(0, 0, 100, time.Second), run(0, 0, 100, time.Second), run(0, 0, 100, 4*time.Second)}
+	s := summarize(runs, bases)
+	if s.AckP99 != 20*time.Millisecond || s.DeliveryP99 != 6*time.Millisecond {
+		t.Errorf("ack p99 %v, delivery p99 %v; want the middle runs' 20ms and 6ms", s.AckP99, s.DeliveryP99)
+	}
+	if s.FanoutRatio != 1 { // ratios 1, 0.5 and 4
+		t.Errorf("fan-out ratio %v; want 1", s.FanoutRatio)
 	}
 }

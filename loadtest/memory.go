@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -37,11 +36,6 @@ func serverMemory(ctx context.Context, client *http.Client, base string) memory 
 		rss, heap, stacks, gor = append(rss, m.rss), append(heap, m.heap), append(stacks, m.stacks), append(gor, m.goroutines)
 	}
 	return memory{median(rss), median(heap), median(stacks), median(gor)}
-}
-
-func median(v []int64) int64 {
-	slices.Sort(v)
-	return v[len(v)/2]
 }
 
 func readMemory(ctx context.Context, client *http.Client, base string) memory {

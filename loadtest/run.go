@@ -75,29 +75,48 @@ type result struct {
 	load0, load1      string
 }
 
-// Run runs the load and prints the figures to out. With c.Bare it first runs the same load
-// against a bare net/http broadcaster and prints the server's figures as shares of its.
-func Run(ctx context.Context, c Config, out io.Writer) error {
+// Run runs the load c.Repeat times and prints the figures of each run to out, then their
+// medians. With c.Bare each run is preceded by the same load against a bare net/http
+// broadcaster, and the server's figures are printed as shares of its.
+func Run(ctx context.Context, c Config, out io.Writer) (*Summary, error) {
 	if err := c.Validate(); err != nil {
-		return err
+		return nil, err
 	}
 	// One socket per stream, one per request in flight, and some for the rest.
 	if err := raiseFileLimit(uint64(c.Participants) + 512); err != nil {
 		fmt.Fprintln(out, "warning:", err)
 	}
+	var runs, bases []*result
+	for i := range c.Repeat {
+		if c.Repeat > 1 {
+			fmt.Fprintf(out, "==== run %d of %d\n", i+1, c.Repeat)
+		}
+		r, base, err := runOnce(ctx, c, out)
+		if err != nil {
+			return nil, err
+		}
+		runs, bases = append(runs, r), append(bases, base)
+	}
+	sum := summarize(runs, bases)
+	if c.Repeat > 1 {
+		sum.print(out)
+	}
+	return sum, nil
+}
+
+// runOnce runs the load once, after the bare broadcaster's run with c.Bare.
+func runOnce(ctx context.Context, c Config, out io.Writer) (r, base *result, err error) {
 	client := newClient()
 	codes := c.Codes
 	if len(codes) == 0 {
-		var err error
 		if codes, err = createSessions(ctx, &c, client); err != nil {
-			return fmt.Errorf("create sessions: %w", err)
+			return nil, nil, fmt.Errorf("create sessions: %w", err)
 		}
 	}
-	var base *result
 	if c.Bare {
 		url, stop, err := startBare(ctx, c.BareCommand)
 		if err != nil {
-			return fmt.Errorf("start the bare broadcaster: %w", err)
+			return nil, nil, fmt.Errorf("start the bare broadcaster: %w", err)
 		}
 		bareCodes := make([]string, len(codes))
 		for i := range codes {
@@ -109,9 +128,9 @@ func Run(ctx context.Context, c Config, out io.Writer) error {
 		base.print(out, nil)
 		fmt.Fprintln(out, "== server", c.URL)
 	}
-	r := runLoad(ctx, c, client, c.URL, c.MetricsURL, codes)
+	r = runLoad(ctx, c, client, c.URL, c.MetricsURL, codes)
 	r.print(out, base)
-	return nil
+	return r, base, nil
 }
 
 func newClient() *http.Client {

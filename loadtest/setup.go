@@ -35,6 +35,10 @@ type Config struct {
 	// BareCommand (a program that prints its address on its first line) or in this process.
 	Bare        bool
 	BareCommand []string
+	// Repeat runs the load that many times (1 when zero), each time in new sessions (and a
+	// new bare broadcaster), and prints the median of the runs' figures: one run on a shared
+	// machine is noise.
+	Repeat int
 }
 
 // Validate checks the configuration.
@@ -57,7 +61,12 @@ func (c *Config) Validate() error {
 		return errors.New("give --code, or --login, --workplace and --sessions")
 	case c.Participants < 1 || c.Notes < 0 || c.Writers < 0:
 		return errors.New("--participants must be at least 1, --notes and --writers not negative")
+	case c.Repeat < 0 || c.Repeat > 100:
+		return errors.New("--repeat must be between 1 and 100")
+	case c.Repeat > 1 && len(c.Codes) > 0:
+		return errors.New("--repeat needs --login: each run gets sessions of its own")
 	}
+	c.Repeat = max(c.Repeat, 1)
 	if c.Writers == 0 {
 		c.Writers = 256
 	}

@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
+	"fmt"
 	"time"
 
 	"laeringsliv"
@@ -36,6 +37,8 @@ type DB struct {
 	joins joinQueue // IPE joins waiting for a group commit (ipe_join_batch.go)
 
 	inserter *Queue // puts jobs in the queue (job.go)
+
+	stmts stmtCache // SQLite's hot statements, prepared once (stmt.go)
 }
 
 // Open opens the database named by dsn and applies any pending migrations. A dsn beginning
@@ -56,12 +59,19 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		_ = db.Close()
 		return nil, err
 	}
+	if d.name == "sqlite" {
+		if err := db.stmts.prepare(ctx, db.write, db.read); err != nil {
+			_ = db.Close()
+			return nil, fmt.Errorf("prepare statements: %w", err)
+		}
+	}
 	return db, nil
 }
 
 // Close closes the connection pools.
 func (db *DB) Close() error {
-	err := db.write.Close()
+	err := db.stmts.close()
+	err = errors.Join(err, db.write.Close())
 	if db.read != db.write {
 		err = errors.Join(err, db.read.Close())
 	}
@@ -98,9 +108,43 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 
 // Tx is a transaction together with the time it began, which every row it writes uses.
 // Exported methods of DB own the transaction; unexported helpers take a *Tx.
+//
+// A read on PostgreSQL runs on one connection without BEGIN and COMMIT: at PostgreSQL's READ
+// COMMITTED level every statement takes its own snapshot inside a transaction too, so the
+// transaction added two round trips and no consistency. Such a Tx has no *sql.Tx.
 type Tx struct {
-	*sql.Tx
-	now time.Time
+	*sql.Tx // nil for a read on PostgreSQL
+	q       querier
+	now     time.Time
+	pool    *sql.DB    // the pool of the transaction, for its prepared statements
+	stmts   *stmtCache // nil where statements are not kept prepared (PostgreSQL)
+}
+
+// querier is what a Tx runs statements on: a transaction or a connection.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func (db *DB) newTx(sqlTx *sql.Tx, pool *sql.DB) *Tx {
+	tx := &Tx{Tx: sqlTx, q: sqlTx, now: db.Now().UTC().Truncate(time.Millisecond), pool: pool}
+	if db.dialect.name == "sqlite" {
+		tx.stmts = &db.stmts
+	}
+	return tx
+}
+
+func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return tx.q.ExecContext(ctx, query, args...)
+}
+
+func (tx *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return tx.q.QueryContext(ctx, query, args...)
+}
+
+func (tx *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return tx.q.QueryRowContext(ctx, query, args...)
 }
 
 // update runs fn in a transaction on the write pool and commits it if fn returns nil.
@@ -141,7 +185,7 @@ func (db *DB) updateLazy(ctx context.Context, op string, fn func(tx *Tx) error) 
 	if err != nil {
 		return wrap(op, err)
 	}
-	tx := &Tx{Tx: sqlTx, now: db.Now().UTC().Truncate(time.Millisecond)}
+	tx := db.newTx(sqlTx, db.write)
 	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
 		return wrap(op, err)
@@ -149,9 +193,34 @@ func (db *DB) updateLazy(ctx context.Context, op string, fn func(tx *Tx) error) 
 	return wrap(op, sqlTx.Commit())
 }
 
-// view runs fn in a read-only transaction on the read pool.
+// view runs fn in a read-only transaction on the read pool (on PostgreSQL, on one connection
+// without a transaction: see Tx).
 func (db *DB) view(ctx context.Context, op string, fn func(tx *Tx) error) error {
+	if db.dialect.name == "postgres" {
+		return wrap(op, db.runConn(ctx, fn))
+	}
 	return wrap(op, db.run(ctx, db.read, &sql.TxOptions{ReadOnly: true}, fn))
+}
+
+// viewOne runs fn, which runs a single statement, on the read pool outside a transaction:
+// a lone statement is atomic by itself, and BEGIN and COMMIT would cost more than it does.
+// The live hot path reads this way (a participant's token, a session, the hat, new events).
+func (db *DB) viewOne(ctx context.Context, op string, fn func(tx *Tx) error) error {
+	tx := &Tx{q: db.read, now: db.Now().UTC().Truncate(time.Millisecond), pool: db.read}
+	if db.dialect.name == "sqlite" {
+		tx.stmts = &db.stmts
+	}
+	return wrap(op, fn(tx))
+}
+
+// runConn runs a read on one connection of the pool, outside a transaction (see Tx).
+func (db *DB) runConn(ctx context.Context, fn func(tx *Tx) error) error {
+	conn, err := db.read.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return fn(&Tx{q: conn, now: db.Now().UTC().Truncate(time.Millisecond)})
 }
 
 func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn func(tx *Tx) error) error {
@@ -159,7 +228,7 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 	if err != nil {
 		return err
 	}
-	tx := &Tx{Tx: sqlTx, now: db.Now().UTC().Truncate(time.Millisecond)}
+	tx := db.newTx(sqlTx, pool)
 	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
 		return err

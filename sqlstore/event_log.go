@@ -41,14 +41,18 @@ func (l eventLog) append(ctx context.Context, tx *Tx, institutionID, ownerID int
 	return err
 }
 
+// findQuery selects an owner's events after a sequence number.
+func (l eventLog) findQuery() string {
+	return `SELECT seq, kind, data FROM ` + l.table + ` WHERE ` + l.key + ` = $1 AND seq > $2 ORDER BY seq LIMIT $3`
+}
+
 // find returns the owner's events after seq, oldest first, at most limit (1 to 1000).
 func (l eventLog) find(ctx context.Context, db *DB, ownerID, after int64, limit int) (list []*laeringsliv.LoggedEvent, err error) {
 	if limit <= 0 || limit > 1000 {
 		limit = 1000
 	}
-	err = db.view(ctx, "find "+l.table, func(tx *Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT seq, kind, data FROM `+l.table+`
-			WHERE `+l.key+` = $1 AND seq > $2 ORDER BY seq LIMIT $3`, ownerID, after, limit)
+	err = db.viewOne(ctx, "find "+l.table, func(tx *Tx) error {
+		rows, err := tx.QueryHot(ctx, l.findQuery(), ownerID, after, limit)
 		if err != nil {
 			return err
 		}

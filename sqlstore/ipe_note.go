@@ -3,16 +3,20 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"math/rand/v2"
+	"strings"
 
 	"laeringsliv"
 )
 
+const participantByToken = `SELECT id, session_id, group_id, token_hash, spent
+	FROM ipe_participants WHERE token_hash = $1`
+
 // FindIPEParticipant returns the participant with a token hash, or ENOTFOUND.
 func (db *DB) FindIPEParticipant(ctx context.Context, tokenHash string) (p *laeringsliv.IPEParticipant, err error) {
-	err = db.view(ctx, "find ipe participant", func(tx *Tx) error {
-		p, err = scanOne(tx.QueryRowContext(ctx, `SELECT id, session_id, group_id, token_hash, spent
-			FROM ipe_participants WHERE token_hash = $1`, tokenHash), func(s scanner) (*laeringsliv.IPEParticipant, error) {
+	err = db.viewOne(ctx, "find ipe participant", func(tx *Tx) error {
+		p, err = scanOne(tx.QueryRowHot(ctx, participantByToken, tokenHash), func(s scanner) (*laeringsliv.IPEParticipant, error) {
 			var p laeringsliv.IPEParticipant
 			var group sql.NullInt64
 			err := s.Scan(&p.ID, &p.SessionID, &group, &p.TokenHash, &p.Spent)
@@ -22,6 +26,48 @@ func (db *DB) FindIPEParticipant(ctx context.Context, tokenHash string) (p *laer
 		return err
 	})
 	return p, err
+}
+
+// participantWithSession reads a participant and its session in one statement.
+var participantWithSession = `SELECT p.id, p.session_id, p.group_id, p.token_hash, p.spent, ` +
+	qualified("s", ipeSessionColumns) + `
+	FROM ipe_participants p JOIN ipe_sessions s ON s.id = p.session_id WHERE p.token_hash = $1`
+
+// FindIPEParticipantSession returns the participant with a token hash and its session, in
+// one read, or ENOTFOUND: every request of a participant's phone needs both.
+func (db *DB) FindIPEParticipantSession(ctx context.Context, tokenHash string) (p *laeringsliv.IPEParticipant, s *laeringsliv.IPESession, err error) {
+	err = db.viewOne(ctx, "find ipe participant", func(tx *Tx) error {
+		p = &laeringsliv.IPEParticipant{}
+		var group sql.NullInt64
+		s, err = scanOne(tx.QueryRowHot(ctx, participantWithSession, tokenHash), func(sc scanner) (*laeringsliv.IPESession, error) {
+			return scanIPESession(withLeading{sc, []any{&p.ID, &p.SessionID, &group, &p.TokenHash, &p.Spent}})
+		})
+		p.GroupID = group.Int64
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, s, nil
+}
+
+// withLeading scans a row's leading columns into lead before the ones its caller asks for.
+type withLeading struct {
+	scanner
+	lead []any
+}
+
+func (w withLeading) Scan(dest ...any) error {
+	return w.scanner.Scan(append(append([]any(nil), w.lead...), dest...)...)
+}
+
+// qualified prefixes each of a comma-separated list of columns with a table's alias.
+func qualified(alias, columns string) string {
+	list := strings.Split(columns, ",")
+	for i, c := range list {
+		list[i] = alias + "." + strings.TrimSpace(c)
+	}
+	return strings.Join(list, ", ")
 }
 
 // AddIPENote puts a note into the hat and counts its writer by the mark of p.Token. The note
@@ -51,13 +97,18 @@ func (db *DB) AddIPEOralNote(ctx context.Context, sessionID int64, text string) 
 	return db.addIPENote(ctx, sessionID, text, "", "")
 }
 
-// FindIPEHat returns how many notes and distinct writers the hat holds.
+const hatByID = `SELECT k, hat_notes, hat_writers, hat_participants FROM ipe_sessions WHERE id = $1`
+
+// FindIPEHat returns how many notes and distinct writers the hat holds, in one query: the
+// live feed reads it after every change.
 func (db *DB) FindIPEHat(ctx context.Context, sessionID int64) (h laeringsliv.IPEHat, err error) {
-	err = db.view(ctx, "find ipe hat", func(tx *Tx) error {
-		s, err := findIPESession(ctx, tx, sessionID)
-		if err == nil {
-			h, err = findIPEHat(ctx, tx, s)
+	err = db.viewOne(ctx, "find ipe hat", func(tx *Tx) error {
+		var k int
+		err := tx.QueryRowHot(ctx, hatByID, sessionID).Scan(&k, &h.Notes, &h.Writers, &h.Participants)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound()
 		}
+		h.Open = h.Writers >= k
 		return err
 	})
 	return h, err

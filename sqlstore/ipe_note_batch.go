@@ -122,17 +122,19 @@ func (db *DB) insertNotes(batch []*noteRequest) error {
 	ctx := context.Background() // one caller leaving must not abort the others' notes
 	var ok []*noteRequest
 	var sessions map[int64]*laeringsliv.IPESession
+	var keys map[int64]string // the sessions' writer keys, for the marks
 	err := db.update(ctx, "add ipe notes", func(tx *Tx) error {
 		ok = ok[:0]
-		sessions = map[int64]*laeringsliv.IPESession{}
+		sessions, keys = map[int64]*laeringsliv.IPESession{}, map[int64]string{}
 		for _, r := range batch {
 			s, found := sessions[r.sessionID]
 			if !found {
+				var key string
 				var err error
-				if s, err = findIPESession(ctx, tx, r.sessionID); err != nil && laeringsliv.ErrorCode(err) != laeringsliv.ENOTFOUND {
+				if s, key, err = findIPESessionForNotes(ctx, tx, r.sessionID); err != nil && laeringsliv.ErrorCode(err) != laeringsliv.ENOTFOUND {
 					return err
 				}
-				sessions[r.sessionID] = s
+				sessions[r.sessionID], keys[r.sessionID] = s, key
 			}
 			switch {
 			case s == nil:
@@ -158,13 +160,8 @@ func (db *DB) insertNotes(batch []*noteRequest) error {
 			}
 		}
 		var err error
-		if ok, err = dropRepeats(ctx, tx, ok); err != nil {
-			return err
-		}
-		if err := insertNoteRows(ctx, tx, "ipe_note_pool", sessions, ok); err != nil {
-			return err
-		}
-		return countHatNotes(ctx, tx, ok)
+		ok, err = db.poolNotes(ctx, tx, sessions, ok)
+		return err
 	})
 	if err != nil {
 		for _, r := range batch {
@@ -172,8 +169,91 @@ func (db *DB) insertNotes(batch []*noteRequest) error {
 		}
 		return err
 	}
-	db.markWriters(ctx, sessions, ok)
+	db.markWriters(ctx, sessions, keys, ok)
 	return nil
+}
+
+const sessionForNotes = `SELECT ` + ipeSessionColumns + `, writer_key FROM ipe_sessions WHERE id = $1`
+
+// findIPESessionForNotes is findIPESession with the session's writer key, read in the same
+// round trip.
+func findIPESessionForNotes(ctx context.Context, tx *Tx, id int64) (s *laeringsliv.IPESession, key string, err error) {
+	s, err = scanOne(tx.QueryRowHot(ctx, sessionForNotes, id),
+		func(sc scanner) (*laeringsliv.IPESession, error) { return scanIPESession(withExtra{sc, []any{&key}}) })
+	return s, key, err
+}
+
+// withExtra scans a row's trailing columns into extra after the ones its caller asks for.
+type withExtra struct {
+	scanner
+	extra []any
+}
+
+func (w withExtra) Scan(dest ...any) error { return w.scanner.Scan(append(dest, w.extra...)...) }
+
+// poolNotes puts notes into the holding pool and counts them in their sessions, leaving out
+// repeats (see dropRepeats); it returns the notes stored. On PostgreSQL that is one statement
+// a hundred notes, where each round trip counts; on SQLite, in the same process, three.
+func (db *DB) poolNotes(ctx context.Context, tx *Tx, sessions map[int64]*laeringsliv.IPESession, list []*noteRequest) ([]*noteRequest, error) {
+	if db.dialect.name == "postgres" {
+		return poolNotesPostgres(ctx, tx, sessions, list)
+	}
+	list, err := dropRepeats(ctx, tx, list)
+	if err != nil {
+		return nil, err
+	}
+	if err := insertNoteRows(ctx, tx, "ipe_note_pool", sessions, list); err != nil {
+		return nil, err
+	}
+	return list, countHatNotes(ctx, tx, list)
+}
+
+// poolNotesPostgres inserts, drops repeats and counts in one statement per chunk: a note whose
+// id (from its key) is in the pool already conflicts and is not returned as inserted.
+func poolNotesPostgres(ctx context.Context, tx *Tx, sessions map[int64]*laeringsliv.IPESession, list []*noteRequest) ([]*noteRequest, error) {
+	seen := map[string]bool{}
+	unique := list[:0:0]
+	for _, r := range list { // a second copy in this batch is a repeat
+		if r.key == "" || !seen[r.note.ID] {
+			seen[r.note.ID] = true
+			unique = append(unique, r)
+		}
+	}
+	inserted := map[string]bool{}
+	for rest := unique; len(rest) > 0; {
+		chunk := rest[:min(len(rest), 100)]
+		rest = rest[len(chunk):]
+		values, args := noteValues(sessions, chunk)
+		rows, err := tx.QueryContext(ctx, `WITH ins AS (
+				INSERT INTO ipe_note_pool (id, institution_id, session_id, text, phase, redacted) VALUES `+values+`
+				ON CONFLICT (id) DO NOTHING RETURNING id, session_id),
+			counted AS (
+				UPDATE ipe_sessions SET hat_notes = hat_notes + c.n
+				FROM (SELECT session_id, COUNT(*) AS n FROM ins GROUP BY session_id) c
+				WHERE ipe_sessions.id = c.session_id)
+			SELECT id FROM ins`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			inserted[id] = true
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	out := unique[:0]
+	for _, r := range unique {
+		if inserted[r.note.ID] {
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }
 
 // dropRepeats takes out of list the notes sent again under a key already stored, or twice in
@@ -254,29 +334,41 @@ func insertNoteRows(ctx context.Context, tx *Tx, table string, sessions map[int6
 	for len(list) > 0 {
 		chunk := list[:min(len(list), 100)]
 		list = list[len(chunk):]
-		var q strings.Builder
-		q.WriteString(`INSERT INTO ` + table + ` (id, institution_id, session_id, text, phase, redacted) VALUES `)
-		args := make([]any, 0, 6*len(chunk))
-		for i, r := range chunk {
-			if i > 0 {
-				q.WriteString(", ")
-			}
-			q.WriteString("(")
-			for j := range 6 {
-				if j > 0 {
-					q.WriteString(", ")
-				}
-				q.WriteString("$" + strconv.Itoa(6*i+j+1))
-			}
-			q.WriteString(")")
-			n := r.note
-			args = append(args, n.ID, sessions[n.SessionID].InstitutionID, n.SessionID, n.Text, n.Phase, n.Redacted)
-		}
-		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+		values, args := noteValues(sessions, chunk)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (id, institution_id, session_id, text, phase, redacted) VALUES `+values, args...); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// noteValues returns the VALUES rows of an insert of notes and their arguments.
+func noteValues(sessions map[int64]*laeringsliv.IPESession, list []*noteRequest) (string, []any) {
+	var q strings.Builder
+	args := make([]any, 0, 6*len(list))
+	for i, r := range list {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		q.WriteString(placeholders(6*i+1, 6))
+		n := r.note
+		args = append(args, n.ID, sessions[n.SessionID].InstitutionID, n.SessionID, n.Text, n.Phase, n.Redacted)
+	}
+	return q.String(), args
+}
+
+// placeholders returns "($first, …, $first+n-1)".
+func placeholders(first, n int) string {
+	var b strings.Builder
+	b.WriteString("(")
+	for j := range n {
+		if j > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("$" + strconv.Itoa(first+j))
+	}
+	b.WriteString(")")
+	return b.String()
 }
 
 // markWriters counts the batch's writers in a transaction of its own, after their notes have
@@ -284,21 +376,27 @@ func insertNoteRows(ctx context.Context, tx *Tx, table string, sessions map[int6
 // for the disk (updateLazy): the note's own commit did. The notes are acknowledged
 // whatever happens here; a mark that fails is retried once and otherwise logged (with no
 // content), and the writer's next note marks them again.
-func (db *DB) markWriters(ctx context.Context, sessions map[int64]*laeringsliv.IPESession, list []*noteRequest) {
-	tokens := map[int64][]string{} // session → tokens
+func (db *DB) markWriters(ctx context.Context, sessions map[int64]*laeringsliv.IPESession, keys map[int64]string, list []*noteRequest) {
+	marks := map[int64][]string{} // session → its writers' marks
 	for _, r := range list {
 		if r.token != "" {
-			tokens[r.sessionID] = append(tokens[r.sessionID], r.token)
+			marks[r.sessionID] = append(marks[r.sessionID], laeringsliv.WriterMark(keys[r.sessionID], r.token))
 		}
 	}
-	if len(tokens) == 0 {
+	if len(marks) == 0 {
 		return
 	}
 	ctx = context.WithoutCancel(ctx)
 	var err error
 	for range 2 {
 		if err = db.updateLazy(ctx, "count ipe writers", func(tx *Tx) error {
-			return insertWriterMarks(ctx, tx, sessions, tokens)
+			for sid, list := range marks {
+				slices.Sort(list)
+				if err := db.insertWriterMarks(ctx, tx, sessions[sid], slices.Compact(list)); err != nil {
+					return err
+				}
+			}
+			return nil
 		}); err == nil {
 			return
 		}
@@ -306,39 +404,35 @@ func (db *DB) markWriters(ctx context.Context, sessions map[int64]*laeringsliv.I
 	slog.Warn("count ipe writers", "err", err.Error())
 }
 
-func insertWriterMarks(ctx context.Context, tx *Tx, sessions map[int64]*laeringsliv.IPESession, tokens map[int64][]string) error {
-	for sid, list := range tokens {
-		var key string
-		if err := tx.QueryRowContext(ctx, `SELECT writer_key FROM ipe_sessions WHERE id = $1`, sid).Scan(&key); err != nil {
-			return err
+// insertWriterMarks stores the marks new to the session and adds them to its count: on
+// PostgreSQL in one statement, on SQLite in two.
+func (db *DB) insertWriterMarks(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, marks []string) error {
+	var values strings.Builder
+	args := make([]any, 0, 3*len(marks)+1)
+	for i, m := range marks {
+		if i > 0 {
+			values.WriteString(", ")
 		}
-		marks := make([]string, 0, len(list))
-		for _, t := range list {
-			marks = append(marks, laeringsliv.WriterMark(key, t))
-		}
-		slices.Sort(marks)
-		marks = slices.Compact(marks)
-		added := int64(0)
-		for _, m := range marks {
-			res, err := tx.ExecContext(ctx, `INSERT INTO ipe_writers (institution_id, session_id, mark)
-				VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, sessions[sid].InstitutionID, sid, m)
-			if err != nil {
-				return err
-			}
-			n, err := res.RowsAffected()
-			if err != nil {
-				return err
-			}
-			added += n
-		}
-		if added > 0 {
-			if _, err := tx.ExecContext(ctx, `UPDATE ipe_sessions SET hat_writers = hat_writers + $1 WHERE id = $2`,
-				added, sid); err != nil {
-				return err
-			}
-		}
+		values.WriteString(placeholders(3*i+1, 3))
+		args = append(args, s.InstitutionID, s.ID, m)
 	}
-	return nil
+	insert := `INSERT INTO ipe_writers (institution_id, session_id, mark) VALUES ` + values.String() + ` ON CONFLICT DO NOTHING`
+	if db.dialect.name == "postgres" {
+		_, err := tx.ExecContext(ctx, `WITH ins AS (`+insert+` RETURNING 1)
+			UPDATE ipe_sessions SET hat_writers = hat_writers + (SELECT COUNT(*) FROM ins)
+			WHERE id = $`+strconv.Itoa(len(args)+1)+` AND EXISTS (SELECT 1 FROM ins)`, append(args, s.ID)...)
+		return err
+	}
+	res, err := tx.ExecContext(ctx, insert, args...)
+	if err != nil {
+		return err
+	}
+	added, err := res.RowsAffected()
+	if err != nil || added == 0 {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE ipe_sessions SET hat_writers = hat_writers + $1 WHERE id = $2`, added, s.ID)
+	return err
 }
 
 // flushNotePool moves the session's waiting notes into the hat in random order, in the

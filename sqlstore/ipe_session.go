@@ -14,6 +14,8 @@ const ipeSessionColumns = `id, institution_id, workplace_id, gathering_id, kind,
 	evaluates_idea_id, question, grouping, phase, k, vote_budget, phase_minutes, phase_started_at,
 	join_code, join_mode, event_seq, created_by, created_at`
 
+const sessionByID = `SELECT ` + ipeSessionColumns + ` FROM ipe_sessions WHERE id = $1`
+
 // CreateIPESession stores s in its workplace as a draft with a fresh join code, and its groups.
 func (db *DB) CreateIPESession(ctx context.Context, s *laeringsliv.IPESession, groups []string, persons [][]int64) error {
 	if err := s.Validate(); err != nil {
@@ -82,7 +84,7 @@ func (db *DB) CreateIPESession(ctx context.Context, s *laeringsliv.IPESession, g
 
 // FindIPESession returns a session, or ENOTFOUND.
 func (db *DB) FindIPESession(ctx context.Context, id int64) (s *laeringsliv.IPESession, err error) {
-	err = db.view(ctx, "find ipe session", func(tx *Tx) error {
+	err = db.viewOne(ctx, "find ipe session", func(tx *Tx) error {
 		s, err = findIPESession(ctx, tx, id)
 		return err
 	})
@@ -169,7 +171,7 @@ func (db *DB) FindIPEGroups(ctx context.Context, sessionID int64) (list []*laeri
 }
 
 func findIPESession(ctx context.Context, tx *Tx, id int64) (*laeringsliv.IPESession, error) {
-	return scanOne(tx.QueryRowContext(ctx, `SELECT `+ipeSessionColumns+` FROM ipe_sessions WHERE id = $1`, id), scanIPESession)
+	return scanOne(tx.QueryRowHot(ctx, sessionByID, id), scanIPESession)
 }
 
 func scanIPESession(sc scanner) (*laeringsliv.IPESession, error) {

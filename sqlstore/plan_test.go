@@ -28,6 +28,8 @@ var hotQueries = []struct {
 	{"join: group of the session", `SELECT COUNT(*) FROM ipe_groups WHERE id = $1 AND session_id = $2`, []any{1, 1}},
 	{"participant by token", `SELECT id, session_id, group_id, token_hash, spent
 		FROM ipe_participants WHERE token_hash = $1`, []any{"x"}},
+	{"participant with session", `SELECT p.id, s.phase FROM ipe_participants p JOIN ipe_sessions s
+		ON s.id = p.session_id WHERE p.token_hash = $1`, []any{"x"}},
 	{"note: session", `SELECT phase FROM ipe_sessions WHERE id = $1`, []any{1}},
 	{"note: writer key", `SELECT writer_key FROM ipe_sessions WHERE id = $1`, []any{1}},
 	{"note: writer mark", `INSERT INTO ipe_writers (institution_id, session_id, mark)
@@ -47,6 +49,27 @@ var hotQueries = []struct {
 		[]any{"x", 1, 1}},
 	{"events after", `SELECT seq, kind, data FROM ipe_events WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
 		[]any{1, 0, 1000}},
+}
+
+// postgresHotQueries are the statements only PostgreSQL runs: a note's insert, repeat check
+// and count in one, and the writers' marks with their count.
+var postgresHotQueries = []struct {
+	name string
+	sql  string
+	args []any
+}{
+	{"note: pool, repeats and count", `WITH ins AS (
+			INSERT INTO ipe_note_pool (id, institution_id, session_id, text, phase, redacted) VALUES ($1, $2, $3, $4, $5, $6)
+			ON CONFLICT (id) DO NOTHING RETURNING id, session_id),
+		counted AS (
+			UPDATE ipe_sessions SET hat_notes = hat_notes + c.n
+			FROM (SELECT session_id, COUNT(*) AS n FROM ins GROUP BY session_id) c
+			WHERE ipe_sessions.id = c.session_id)
+		SELECT id FROM ins`, []any{"x", 1, 1, "t", "capture", false}},
+	{"note: writer marks and count", `WITH ins AS (INSERT INTO ipe_writers (institution_id, session_id, mark)
+			VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1)
+		UPDATE ipe_sessions SET hat_writers = hat_writers + (SELECT COUNT(*) FROM ins)
+		WHERE id = $4 AND EXISTS (SELECT 1 FROM ins)`, []any{1, 1, "x", 1}},
 }
 
 func TestHotQueryPlansSQLite(t *testing.T) {
@@ -96,7 +119,7 @@ func sqliteScan(step string) string {
 
 func TestHotQueryPlansPostgres(t *testing.T) {
 	db := sqltest.OpenPostgres(t)
-	for _, q := range hotQueries {
+	for _, q := range append(hotQueries, postgresHotQueries...) {
 		t.Run(q.name, func(t *testing.T) {
 			nodes, err := postgresPlan(db, q.sql, q.args)
 			must(t, err)

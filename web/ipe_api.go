@@ -33,7 +33,7 @@ func (s *Server) participant(r *http.Request, action laeringsliv.IPEParticipantA
 	if token == "" || len(token) > 100 {
 		return nil, laeringsliv.Errorf(laeringsliv.EUNAUTHORIZED, "ipe.error.token_required")
 	}
-	p, err := s.svc.IPE.FindIPEParticipant(r.Context(), laeringsliv.HashToken(token))
+	p, sess, err := s.svc.IPE.FindIPEParticipantSession(r.Context(), laeringsliv.HashToken(token))
 	if laeringsliv.ErrorCode(err) == laeringsliv.ENOTFOUND {
 		return nil, laeringsliv.Errorf(laeringsliv.EUNAUTHORIZED, "ipe.error.token_required")
 	} else if err != nil {
@@ -43,10 +43,6 @@ func (s *Server) participant(r *http.Request, action laeringsliv.IPEParticipantA
 	id, err := pathID(r.PathValue("ipe"))
 	if err != nil || id != p.SessionID {
 		return nil, laeringsliv.Errorf(laeringsliv.EFORBIDDEN, "error.forbidden")
-	}
-	sess, err := s.svc.IPE.FindIPESession(r.Context(), id)
-	if err != nil {
-		return nil, err
 	}
 	if !laeringsliv.ParticipantCan(p, sess, action) {
 		return nil, laeringsliv.Errorf(laeringsliv.EINVALID, "ipe.error.wrong_phase")

@@ -30,10 +30,13 @@ With --bare it first runs the same load against a bare net/http event broadcaste
 storage, the same messages and clients; in a process of its own, on loopback) and prints
 the server's throughput and memory per stream as shares of the bare figures. The load average
 is printed beside each run.
+With --repeat N the load runs N times, each in new sessions (after a bare run of its own with
+--bare), and the medians of the runs' figures are printed: one run on a shared machine is noise.
 With --history-db (the server's database, SQLite file or PostgreSQL URL) and
---history-notes/--history-participants the tool first stores that many notes and participants
-in closed sessions of --workplace, in bulk, so that a run measures a database with history.
-Only for a load-test database: the rows stay.`
+--history-notes/--history-participants the tool runs the load, then stores that many notes
+and participants in closed sessions of --workplace, in bulk, then runs the load again, and
+prints how the medians changed: the cost of history. Only for a load-test database: the rows
+stay.`
 
 func (c *CLI) loadtest(ctx context.Context, f *cmdFlags, args []string) error {
 	var cfg loadtest.Config
@@ -49,6 +52,7 @@ func (c *CLI) loadtest(ctx context.Context, f *cmdFlags, args []string) error {
 	f.fs.IntVar(&cfg.Writers, "writers", 256, "participants writing at once")
 	f.fs.Float64Var(&cfg.Rate, "rate", 0, "notes per second in all, paced as people write (default 0: as fast as the server answers)")
 	f.fs.BoolVar(&cfg.Bare, "bare", false, "measure a bare net/http broadcaster first, in the same run")
+	f.fs.IntVar(&cfg.Repeat, "repeat", 1, "run the load this many times and print the medians")
 	var history historyFlags
 	f.fs.StringVar(&history.dsn, "history-db", "", "fill this database with history first (load-test databases only)")
 	f.fs.IntVar(&history.notes, "history-notes", 0, "earlier notes to store with --history-db")
@@ -79,12 +83,25 @@ func (c *CLI) loadtest(ctx context.Context, f *cmdFlags, args []string) error {
 	if err := cfg.Validate(); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	if history.dsn != "" {
-		if err := c.fillHistory(ctx, history, cfg.Workplace); err != nil {
-			return err
-		}
+	if history.dsn == "" {
+		_, err := loadtest.Run(ctx, cfg, c.Stdout)
+		return err
 	}
-	return loadtest.Run(ctx, cfg, c.Stdout)
+	fmt.Fprintln(c.Stdout, "======== before the history")
+	before, err := loadtest.Run(ctx, cfg, c.Stdout)
+	if err != nil {
+		return err
+	}
+	if err := c.fillHistory(ctx, history, cfg.Workplace); err != nil {
+		return err
+	}
+	fmt.Fprintln(c.Stdout, "======== with the history")
+	after, err := loadtest.Run(ctx, cfg, c.Stdout)
+	if err != nil {
+		return err
+	}
+	loadtest.Compare(c.Stdout, "history", before, after)
+	return nil
 }
 
 type historyFlags struct {
