@@ -25,7 +25,9 @@ type rotaFeedWorker struct {
 	r *Runner
 }
 
-func (w *rotaFeedWorker) Timeout(*river.Job[laeringsliv.RotaFeedJob]) time.Duration { return time.Minute }
+func (w *rotaFeedWorker) Timeout(*river.Job[laeringsliv.RotaFeedJob]) time.Duration {
+	return time.Minute
+}
 
 func (w *rotaFeedWorker) Work(ctx context.Context, job *river.Job[laeringsliv.RotaFeedJob]) error {
 	return refreshFeed(ctx, w.r, job.Args.PersonID)
@@ -37,7 +39,9 @@ type rotaFeedsWorker struct {
 	r *Runner
 }
 
-func (w *rotaFeedsWorker) Timeout(*river.Job[laeringsliv.RotaFeedsJob]) time.Duration { return 30 * time.Minute }
+func (w *rotaFeedsWorker) Timeout(*river.Job[laeringsliv.RotaFeedsJob]) time.Duration {
+	return 30 * time.Minute
+}
 
 func (w *rotaFeedsWorker) Work(ctx context.Context, job *river.Job[laeringsliv.RotaFeedsJob]) error {
 	ids, err := w.r.cfg.DB.RotaFeedPeople(ctx)

@@ -162,4 +162,3 @@ func withFeedShifts(imported, feed []rota.Shift) []rota.Shift {
 	})
 	return imported
 }
-
