@@ -90,6 +90,13 @@ const (
 	ActionNameHandbookAuthors Action = "handbook.name_authors"
 	// ActionManageRota: import, see and roll back the workplace's shift rota (its leaders).
 	ActionManageRota Action = "rota.manage"
+	// ActionViewShifts: see one person's shifts beside the programme's events — the
+	// workplace's leaders, and the person concerned while they belong to the workplace. The
+	// resource's OwnerID is that person.
+	ActionViewShifts Action = "rota.view_shifts"
+	// ActionSubscribeRota: subscribe one's own rota by an iCalendar address — only the person
+	// concerned (OwnerID), while they belong to the workplace.
+	ActionSubscribeRota Action = "rota.subscribe"
 	// ActionViewJob: follow a job (an export, a backup) and take its result: the person who
 	// started it. Its resource's OwnerID is that person.
 	ActionViewJob Action = "job.view"
@@ -100,7 +107,8 @@ var actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewPosit
 	ActionViewInnovation, ActionRecordInnovation, ActionRecordTimeline, ActionUseFieldBook,
 	ActionViewReports, ActionResearchExport, ActionEditSyllabus, ActionManageReading,
 	ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings,
-	ActionEditHandbook, ActionNameHandbookAuthors, ActionViewJob, ActionManageRota, ActionCreateWorkshop, ActionRecordTime, ActionViewTimeShares}
+	ActionEditHandbook, ActionNameHandbookAuthors, ActionViewJob, ActionManageRota, ActionCreateWorkshop, ActionRecordTime, ActionViewTimeShares,
+	ActionViewShifts, ActionSubscribeRota}
 
 // Actions returns every action, for tests that walk them all, as a copy that callers may change freely.
 func Actions() []Action { return slices.Clone(actions) }
@@ -165,6 +173,10 @@ func (a *Actor) Can(action Action, r Resource) bool {
 		return r.WorkplaceID != 0 && a.Has(RoleLeader, r)
 	case ActionCreateWorkshop:
 		return r.WorkplaceID != 0 && (a.Has(RoleTeacher, r) || a.Has(RoleLeader, r))
+	case ActionViewShifts:
+		return r.WorkplaceID != 0 && r.OwnerID != 0 && (a.Has(RoleLeader, r) || a.ownsIn(r))
+	case ActionSubscribeRota:
+		return r.WorkplaceID != 0 && a.ownsIn(r)
 	case ActionViewWorkplace:
 		return r.WorkplaceID != 0 && (a.inWorkplace(r.WorkplaceID) ||
 			a.Has(RoleTeacher, r) || a.Has(RoleAdmissions, r))
@@ -230,6 +242,11 @@ func (a *Actor) RolesIn(workplaceID int64) []Role {
 		}
 	}
 	return roles
+}
+
+// ownsIn reports whether the actor is the resource's owner and belongs to its workplace.
+func (a *Actor) ownsIn(r Resource) bool {
+	return r.OwnerID != 0 && r.OwnerID == a.Person.ID && a.inWorkplace(r.WorkplaceID)
 }
 
 func (a *Actor) inWorkplace(id int64) bool {

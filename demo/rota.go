@@ -27,14 +27,30 @@ var teamShift = map[string]struct{ start, length time.Duration }{
 	"Helg 2": {15 * time.Hour, 7*time.Hour + 30*time.Minute},
 }
 
+// commonDaySite is the workplace whose rota keeps a common day: Hjemmetjenesten i Fjellbu, a
+// home-care service with day and evening teams and no nights, puts everyone on the Wednesday
+// of the rota's first week (10 January 2018). So the finder, asked for the next gathering in
+// that week between 08:00 and 22:00 for everyone on the rota, finds that two repetitions —
+// one on the day shift, one on the evening shift — cover everyone within working hours.
+const commonDaySite = 2
+
+// commonDay is the day of the week (0 is Monday) and the week of the rota of the common day.
+const commonDay, commonWeek = 2, 0
+
+// fullTimeWeek is a full position's hours a week on a rota (35.5 in Norwegian rotas with
+// nights and weekends, 37.5 on days only; the demo uses 37.5 throughout).
+const fullTimeWeek = 37*time.Hour + 30*time.Minute
+
 // seedRota gives each workplace a four-week rota made from its people's shift teams and
-// position percentages: each works about as many shifts a week as the percentage says (five
-// for a full position), on days spread through the week; the weekend teams work every other
-// weekend; one in eleven takes a week's holiday. Everything is imported as it would be from a
+// position percentages: each works as many shifts in the four weeks as their percentage of
+// a full position's hours gives (so a night worker, on longer shifts, works fewer), spread
+// through the weeks; the weekend teams work every other weekend and make up the rest of
+// their position on weekdays of the other week; one in eleven takes a week's holiday. One
+// workplace keeps a common day (commonDaySite). Everything is imported as it would be from a
 // rota system, one period a workplace.
 func seedRota(ctx context.Context, s Services, res *Result) error {
 	s.Clock.Set(morning(2018, time.January, 5))
-	for _, wp := range res.WorkplaceIDs {
+	for k, wp := range res.WorkplaceIDs {
 		people, err := s.People.FindPersons(ctx, laeringsliv.PersonFilter{WorkplaceID: wp})
 		if err != nil {
 			return err
@@ -46,18 +62,17 @@ func seedRota(ctx context.Context, s Services, res *Result) error {
 			if !ok || p.PositionPct == 0 {
 				continue // teachers and others outside the rota
 			}
+			plan := shiftPlan{i: i, team: p.ShiftTeam, total: shiftsInRota(p.PositionPct, shape.length), common: k == commonDaySite}
 			for week := range 4 {
 				for day := range 7 {
-					if !worksDay(i, week, day, p.ShiftTeam, p.PositionPct) {
+					holiday := i%11 == 3 && week == 2 // a week's holiday, Monday to Friday
+					if holiday && day >= 5 || !holiday && !plan.works(week, day) {
 						continue
 					}
 					date := rotaStart.AddDate(0, 0, 7*week+day)
 					code := string([]rune(p.ShiftTeam)[:1])
 					start, length := date.Add(shape.start), shape.length
-					if i%11 == 3 && week == 2 { // a week's holiday
-						if day >= 5 {
-							continue
-						}
+					if holiday {
 						code, start, length = "FERIE", date.Add(8*time.Hour), 7*time.Hour+30*time.Minute
 					}
 					row++
@@ -76,14 +91,44 @@ func seedRota(ctx context.Context, s Services, res *Result) error {
 	return nil
 }
 
-// worksDay decides, deterministically, whether person i of a team works a day of a week.
-func worksDay(i, week, day int, team string, pct int) bool {
-	switch team {
-	case "Helg 1":
-		return week%2 == 0 && day >= 5
-	case "Helg 2":
-		return week%2 == 1 && day >= 5
+// shiftsInRota is how many shifts of a length fill a position over the four weeks.
+func shiftsInRota(pct int, length time.Duration) int {
+	hours := 4 * float64(pct) / 100 * fullTimeWeek.Hours()
+	return max(1, int(hours/length.Hours()+0.5))
+}
+
+// shiftPlan decides, deterministically, which days person i of a team works.
+type shiftPlan struct {
+	i      int
+	team   string
+	total  int  // shifts in the four weeks
+	common bool // the workplace keeps a common day
+}
+
+// perWeek spreads the total over the weeks as evenly as whole shifts allow.
+func (p shiftPlan) perWeek(week int) int { return p.total*(week+1)/4 - p.total*week/4 }
+
+func (p shiftPlan) works(week, day int) bool {
+	common := p.common && week == commonWeek
+	switch p.team {
+	case "Helg 1", "Helg 2":
+		on := week%2 == 0
+		if p.team == "Helg 2" {
+			on = !on
+		}
+		if on { // the weekend; on the common week, the common day instead of the Saturday
+			return common && (day == commonDay || day == 6) || !common && day >= 5
+		}
+		rest, j := max(0, p.total-4), week/2 // the rest of the position, on weekdays of the off weeks
+		extra := min(5, rest*(j+1)/2-rest*j/2)
+		if common {
+			return day >= commonDay && day < commonDay+extra
+		}
+		return day < extra
 	}
-	n := max(1, (pct*5+50)/100) // shifts a week
-	return (day+i+3*week)%7 < n
+	n := min(7, p.perWeek(week))
+	if common {
+		return (day+7-commonDay+p.i%max(1, n))%7 < n // a run of n days through the common day
+	}
+	return (day+p.i+3*week)%7 < n
 }

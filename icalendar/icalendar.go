@@ -6,6 +6,7 @@ package icalendar
 import (
 	"bufio"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -19,6 +20,10 @@ type Event struct {
 	Location    string
 	Description string
 	URL         string
+	// Sequence counts the event's changes; a calendar app replaces its copy when it grows.
+	Sequence int
+	// Cancelled marks an event called off (STATUS:CANCELLED), kept so apps remove it.
+	Cancelled bool
 }
 
 // Calendar is a named list of events.
@@ -49,6 +54,12 @@ func (c *Calendar) Write(w io.Writer, stamp time.Time) error {
 		line("DTSTAMP", utc(stamp))
 		line("DTSTART", utc(e.Start))
 		line("DTEND", utc(e.End))
+		if e.Sequence > 0 {
+			line("SEQUENCE", strconv.Itoa(e.Sequence))
+		}
+		if e.Cancelled {
+			line("STATUS", "CANCELLED")
+		}
 		line("SUMMARY", text(e.Summary))
 		if e.Location != "" {
 			line("LOCATION", text(e.Location))

@@ -112,3 +112,17 @@ func TestFoldInvalidUTF8(t *testing.T) {
 		t.Error("invalid input changed")
 	}
 }
+
+func TestWriteSequenceAndCancelled(t *testing.T) {
+	start := time.Date(2018, 1, 10, 13, 0, 0, 0, time.UTC)
+	c := &Calendar{ProdID: "-//x//NO", Events: []Event{{UID: "a@x", Start: start, End: start.Add(time.Hour), Summary: "Samling"},
+		{UID: "b@x", Start: start, End: start.Add(time.Hour), Summary: "Samling", Sequence: 2, Cancelled: true}}}
+	var b strings.Builder
+	if err := c.Write(&b, start); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Count(out, "SEQUENCE:") != 1 || !strings.Contains(out, "SEQUENCE:2\r\nSTATUS:CANCELLED\r\n") {
+		t.Fatalf("feed:\n%s", out)
+	}
+}

@@ -45,6 +45,8 @@ type Config struct {
 	// PollInterval is how often an idle worker looks for jobs that another client put in
 	// (1 s when zero).
 	PollInterval time.Duration
+	// Feeds fetches subscribed rotas; nil uses rotafeed.Fetcher's guarded defaults.
+	Feeds FeedFetcher
 	// RescueAfter is how long a job may run before River's rescuer takes it for abandoned by
 	// a node that died and runs it again (35 minutes when zero: longer than a backup).
 	RescueAfter time.Duration
@@ -75,6 +77,8 @@ func Start(ctx context.Context, cfg Config) (*Runner, error) {
 	river.AddWorker(workers, &researchWorker{r: r})
 	river.AddWorker(workers, &backupWorker{r: r})
 	river.AddWorker(workers, &cleanupWorker{r: r})
+	river.AddWorker(workers, &rotaFeedWorker{r: r})
+	river.AddWorker(workers, &rotaFeedsWorker{r: r})
 	client, err := river.NewClient(cfg.DB.RiverDriver(), &river.Config{
 		Queues: map[string]river.QueueConfig{
 			"mail": {MaxWorkers: 2},
@@ -84,7 +88,11 @@ func Start(ctx context.Context, cfg Config) (*Runner, error) {
 		PeriodicJobs: []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
 			func() (river.JobArgs, *river.InsertOpts) {
 				return laeringsliv.CleanupJob{}, &river.InsertOpts{Queue: "work", MaxAttempts: 3}
-			}, &river.PeriodicJobOpts{ID: "cleanup", RunOnStart: true})},
+			}, &river.PeriodicJobOpts{ID: "cleanup", RunOnStart: true}),
+			river.NewPeriodicJob(river.PeriodicInterval(laeringsliv.RotaFeedInterval),
+				func() (river.JobArgs, *river.InsertOpts) {
+					return laeringsliv.RotaFeedsJob{}, &river.InsertOpts{Queue: "work", MaxAttempts: 3}
+				}, &river.PeriodicJobOpts{ID: "rota_feeds"})},
 		FetchPollInterval: cmp.Or(cfg.PollInterval, time.Second),
 		FetchCooldown:     min(cmp.Or(cfg.PollInterval, time.Second), 100*time.Millisecond),
 		// Mail links hold invitation tokens: a sent mail's job is kept one hour, not a day.

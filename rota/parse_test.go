@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -196,6 +197,25 @@ func TestProblemKeysInCatalogs(t *testing.T) {
 			if cat[Problem{Kind: kind}.Key()] == "" {
 				t.Errorf("%s: no message for %s", lang, kind)
 			}
+		}
+	}
+}
+
+func TestShiftKind(t *testing.T) {
+	at := func(day, h, m int) time.Time { return time.Date(2018, 1, day, h, m, 0, 0, zone()) }
+	for _, tc := range []struct {
+		start, end time.Time
+		code, want string
+	}{
+		{at(8, 7, 30), at(8, 15, 0), "D", KindDay},
+		{at(8, 15, 0), at(8, 22, 30), "K", KindEvening},
+		{at(8, 15, 0), at(9, 0, 0), "K", KindEvening}, // ends at midnight
+		{at(8, 22, 15), at(9, 7, 45), "N", KindNight},
+		{at(8, 0, 0), at(8, 8, 0), "N", KindNight},
+		{at(8, 8, 0), at(8, 16, 0), "FERIE", ""},
+	} {
+		if got := (Shift{Start: tc.start, End: tc.end, Code: tc.code}).Kind(); got != tc.want {
+			t.Errorf("%v–%v %s: %q, want %q", tc.start, tc.end, tc.code, got, tc.want)
 		}
 	}
 }

@@ -125,3 +125,30 @@ func (p *Period) Summarise() Summary {
 	s.People = len(people)
 	return s
 }
+
+// Kinds of shift, for the staffing a workplace must keep at work.
+const (
+	KindDay     = "day"
+	KindEvening = "evening"
+	KindNight   = "night"
+)
+
+// Kinds lists the kinds of shift in the order of a day.
+func Kinds() []string { return []string{KindDay, KindEvening, KindNight} }
+
+// Kind tells a worked shift's kind by when it starts in Norway: a shift
+// that crosses midnight, or starts from 20:00 until 05:00, is a night; one
+// starting from noon is an evening; the rest are days. Leave has no kind.
+func (s Shift) Kind() string {
+	if s.IsLeave() {
+		return ""
+	}
+	start, end := s.Start.In(zone()), s.End.In(zone())
+	switch h := start.Hour(); {
+	case h >= 20 || h < 5 || start.YearDay() != end.YearDay() && end.Hour()*60+end.Minute() > 0:
+		return KindNight
+	case h >= 12:
+		return KindEvening
+	}
+	return KindDay
+}

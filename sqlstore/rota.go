@@ -175,7 +175,8 @@ type ShiftFilter struct {
 	From, To    time.Time
 }
 
-// FindShifts returns the shifts of active periods f selects, by start.
+// FindShifts returns the shifts of active periods f selects, by start, and the shifts of
+// people's subscribed rotas for those who have none in them.
 // Person is left empty: shifts are known by PersonID once stored.
 func (db *DB) FindShifts(ctx context.Context, f ShiftFilter) ([]rota.Shift, error) {
 	var w where
@@ -210,7 +211,12 @@ func (db *DB) FindShifts(ctx context.Context, f ShiftFilter) ([]rota.Shift, erro
 			s.Start, s.End = fromMillis(start), fromMillis(end)
 			list = append(list, s)
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		feed, err := feedShifts(ctx, tx, f)
+		list = withFeedShifts(list, feed)
+		return err
 	})
 	return list, err
 }

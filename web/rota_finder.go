@@ -1,16 +1,13 @@
 package web
 
 import (
-	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"laeringsliv"
 	"laeringsliv/rota"
-	"laeringsliv/timefind"
 )
 
 // The common-time finder: for a meeting (a gathering, an IPE session, a reading workshop, a
@@ -29,6 +26,19 @@ type finderQuery struct {
 	From, To         string // YYYY-MM-DD
 	Earliest, Latest string // HH:MM
 	Minutes          string
+	Who              string // finderWhoAll or finderWhoRota
+}
+
+// Who the finder invites: everyone at the workplace, or those with a shift in the window.
+const (
+	finderWhoAll  = "all"
+	finderWhoRota = "rota"
+)
+
+// Values is the query as a URL query, for links and hidden fields.
+func (q finderQuery) Values() url.Values {
+	return url.Values{"from": {q.From}, "to": {q.To}, "earliest": {q.Earliest}, "latest": {q.Latest},
+		"minutes": {q.Minutes}, "who": {q.Who}}
 }
 
 // finderWindow is a checked query.
@@ -48,7 +58,10 @@ const maxFinderDays = 42
 func parseFinderQuery(v url.Values) (finderQuery, finderWindow, []FieldErr) {
 	q := finderQuery{From: strings.TrimSpace(v.Get("from")), To: strings.TrimSpace(v.Get("to")),
 		Earliest: strings.TrimSpace(v.Get("earliest")), Latest: strings.TrimSpace(v.Get("latest")),
-		Minutes: strings.TrimSpace(v.Get("minutes"))}
+		Minutes: strings.TrimSpace(v.Get("minutes")), Who: finderWhoAll}
+	if v.Get("who") == finderWhoRota {
+		q.Who = finderWhoRota
+	}
 	for _, p := range []*string{&q.From, &q.To, &q.Earliest, &q.Latest, &q.Minutes} {
 		if len(*p) > 20 {
 			*p = (*p)[:20]
@@ -93,93 +106,4 @@ func parseFinderQuery(v url.Values) (finderQuery, finderWindow, []FieldErr) {
 	w.fromUTC = time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, laeringsliv.Norway()).Add(-24 * time.Hour)
 	w.toUTC = time.Date(last.Year(), last.Month(), last.Day(), 0, 0, 0, 0, laeringsliv.Norway()).Add(48 * time.Hour)
 	return q, w, nil
-}
-
-// FinderPage is the finder's page.
-type FinderPage struct {
-	Page
-	Workplace *laeringsliv.Workplace
-	Query     finderQuery
-	Searched  bool
-	Slots     []finderSlot
-	OwnTime   []string // people at work at none of the times
-	Exact     bool
-	Invited   int
-	NoRota    bool // nobody has a shift in the window
-}
-
-type finderSlot struct {
-	When      string
-	Attendees []string
-	Off       int // invitees not at work then
-}
-
-func (s *Server) finderPage(w http.ResponseWriter, r *http.Request) {
-	st := state(r)
-	if s.svc.Rota == nil {
-		s.renderError(w, r, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found"))
-		return
-	}
-	p := FinderPage{Page: s.base(w, r, st.tr.T("finder.title")), Workplace: st.workplace,
-		Query: finderQuery{Earliest: "08:00", Latest: "15:30", Minutes: "45"}}
-	if r.URL.Query().Get("from") == "" {
-		// The first week of the active rota, as a start.
-		if periods, err := s.svc.Rota.FindRotaPeriods(r.Context(), st.workplace.ID); err == nil {
-			for _, pr := range periods {
-				if pr.Status == rota.StatusActive {
-					p.Query.From = pr.From.Format("2006-01-02")
-					p.Query.To = pr.From.AddDate(0, 0, min(6, int(pr.To.Sub(pr.From).Hours()/24))).Format("2006-01-02")
-					break
-				}
-			}
-		}
-		s.render(w, r, http.StatusOK, "rota_finder", p)
-		return
-	}
-	q, win, errs := parseFinderQuery(r.URL.Query())
-	p.Query = q
-	if len(errs) > 0 {
-		p.Errors = errs
-		s.render(w, r, http.StatusUnprocessableEntity, "rota_finder", p)
-		return
-	}
-	people, err := s.svc.People.FindPersons(r.Context(), laeringsliv.PersonFilter{WorkplaceID: st.workplace.ID})
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	list, err := s.svc.Rota.WorkplaceShifts(r.Context(), st.workplace.ID, win.fromUTC, win.toUTC)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	work := map[int64][]timefind.Interval{}
-	for _, sh := range list {
-		if !sh.IsLeave() {
-			work[sh.PersonID] = append(work[sh.PersonID], timefind.Interval{Start: sh.Start, End: sh.End})
-		}
-	}
-	names := map[int64]string{}
-	var invitees []timefind.Person
-	for _, person := range people {
-		names[person.ID] = person.Name
-		invitees = append(invitees, timefind.Person{ID: person.ID, Work: work[person.ID]})
-	}
-	res := timefind.Find(invitees, timefind.Window{First: win.first, Last: win.last, Earliest: win.earliest,
-		Latest: win.latest, Length: win.length, Step: 15 * time.Minute, Loc: laeringsliv.Norway()}, finderSearchBudget)
-	p.Searched, p.Exact, p.Invited, p.NoRota = true, res.Exact, len(invitees), len(list) == 0
-	for _, sl := range res.Slots {
-		fs := finderSlot{When: formatClock(sl.Start, st.lang) + "–" + clock(sl.End),
-			Off: len(invitees) - len(sl.Attendees)}
-		for _, id := range sl.Attendees {
-			fs.Attendees = append(fs.Attendees, names[id])
-		}
-		slices.Sort(fs.Attendees)
-		p.Slots = append(p.Slots, fs)
-	}
-	for _, id := range res.OwnTime {
-		p.OwnTime = append(p.OwnTime, names[id])
-	}
-	slices.Sort(p.OwnTime)
-	s.render(w, r, http.StatusOK, "rota_finder", p)
 }

@@ -158,6 +158,13 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/rota", laeringsliv.ActionManageRota, s.rotaImport),
 		allow("POST /workplaces/{workplace}/rota/{period}/rollback", laeringsliv.ActionManageRota, s.rotaRollBack),
 		allow("GET /workplaces/{workplace}/rota/finder", laeringsliv.ActionManageRota, s.finderPage),
+		allow("POST /workplaces/{workplace}/rota/finder", laeringsliv.ActionManageRota, s.finderPick),
+		allow("POST /workplaces/{workplace}/rota/staffing", laeringsliv.ActionManageRota, s.saveStaffing),
+		allow("POST /workplaces/{workplace}/rota/meetings/{meeting}/cancel", laeringsliv.ActionManageRota, s.cancelMeeting),
+		// One person's shifts beside the programme's events: the person and the leaders.
+		allow("GET /workplaces/{workplace}/people/{person}/shifts", laeringsliv.ActionViewShifts, s.shiftsPage),
+		allow("POST /workplaces/{workplace}/people/{person}/rota-feed", laeringsliv.ActionSubscribeRota, s.saveRotaFeed),
+		allow("POST /workplaces/{workplace}/people/{person}/rota-feed/delete", laeringsliv.ActionSubscribeRota, s.deleteRotaFeed),
 		allow("GET /workplaces/{workplace}/ipe/new", laeringsliv.ActionIPECreate, s.ipeNewPage),
 		allow("POST /workplaces/{workplace}/ipe", laeringsliv.ActionIPECreate, s.ipeCreate),
 		allow("GET /workplaces/{workplace}/ipe/{ipe}", laeringsliv.ActionIPEFacilitate, s.ipeConsole),

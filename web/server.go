@@ -57,6 +57,9 @@ type Services struct {
 	// TimeRecords keeps participants' time on the study and the innovation work, and sums it
 	// for leaders and reports; nil turns those pages and sections off.
 	TimeRecords laeringsliv.TimeRecordService
+	// RotaTime keeps what the finder makes and people's own rotas: staffing minimums,
+	// meetings, subscribed feeds; nil turns those off.
+	RotaTime RotaTimeService
 	// Jobs is the durable queue of work that outlives a request (mail, exports, backups);
 	// nil: mail goes out inside the request and exports are written while the reader waits.
 	Jobs laeringsliv.JobService

@@ -191,20 +191,27 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/time/{record}/delete": {timeKeepers, nobody},
 	"GET /workplaces/{workplace}/time/shares":           {rotaKeepers, admins},
 	// The rota: the workplace's leaders (and administrators) only.
-	"GET /workplaces/{workplace}/rota":                           {rotaKeepers, admins},
-	"POST /workplaces/{workplace}/rota/preview":                  {rotaKeepers, admins},
-	"POST /workplaces/{workplace}/rota":                          {rotaKeepers, admins},
-	"POST /workplaces/{workplace}/rota/{period}/rollback":        {rotaKeepers, admins},
-	"GET /workplaces/{workplace}/rota/finder":                    {rotaKeepers, admins},
-	"GET /workplaces/{workplace}/ipe/new":                        {ipeFacilitators, admins},
-	"POST /workplaces/{workplace}/ipe":                           {ipeFacilitators, admins},
-	"GET /workplaces/{workplace}/ipe/{ipe}":                      {ipeFacilitators, admins},
-	"GET /workplaces/{workplace}/ipe/{ipe}/screen":               {ipeViewers, admins},
-	"GET /workplaces/{workplace}/ipe/{ipe}/export":               {ipeFacilitators, admins},
-	"POST /workplaces/{workplace}/ipe/{ipe}/phase":               {ipeFacilitators, admins},
-	"POST /workplaces/{workplace}/ipe/{ipe}/notes":               {ipeFacilitators, admins},
-	"POST /workplaces/{workplace}/ipe/{ipe}/notes/{note}/redact": {ipeFacilitators, admins},
-	"POST /workplaces/{workplace}/ipe/{ipe}/ideas":               {ipeFacilitators, admins},
+	"GET /workplaces/{workplace}/rota":                            {rotaKeepers, admins},
+	"POST /workplaces/{workplace}/rota/preview":                   {rotaKeepers, admins},
+	"POST /workplaces/{workplace}/rota":                           {rotaKeepers, admins},
+	"POST /workplaces/{workplace}/rota/{period}/rollback":         {rotaKeepers, admins},
+	"GET /workplaces/{workplace}/rota/finder":                     {rotaKeepers, admins},
+	"POST /workplaces/{workplace}/rota/finder":                    {rotaKeepers, admins},
+	"POST /workplaces/{workplace}/rota/staffing":                  {rotaKeepers, admins},
+	"POST /workplaces/{workplace}/rota/meetings/{meeting}/cancel": {rotaKeepers, admins},
+	// One person's shifts (the walk's {person} is the participant): the leaders and the person.
+	"GET /workplaces/{workplace}/people/{person}/shifts":            {shiftViewers, admins},
+	"POST /workplaces/{workplace}/people/{person}/rota-feed":        {feedOwners, admins},
+	"POST /workplaces/{workplace}/people/{person}/rota-feed/delete": {feedOwners, admins},
+	"GET /workplaces/{workplace}/ipe/new":                           {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe":                              {ipeFacilitators, admins},
+	"GET /workplaces/{workplace}/ipe/{ipe}":                         {ipeFacilitators, admins},
+	"GET /workplaces/{workplace}/ipe/{ipe}/screen":                  {ipeViewers, admins},
+	"GET /workplaces/{workplace}/ipe/{ipe}/export":                  {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/phase":                  {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/notes":                  {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/notes/{note}/redact":    {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/ideas":                  {ipeFacilitators, admins},
 	// Members of the workplace get a credential for its members-only sessions.
 	"POST /workplaces/{workplace}/ipe/{ipe}/credential": {inWorkplace, admins},
 	"POST /workplaces/{workplace}/ipe/{ipe}/reissue":    {ipeFacilitators, admins},
@@ -214,6 +221,11 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 var timeKeepers = []laeringsliv.Role{laeringsliv.RoleParticipant}
 
 var rotaKeepers = []laeringsliv.Role{laeringsliv.RoleLeader, laeringsliv.RoleAdmin}
+
+var (
+	shiftViewers = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleLeader, laeringsliv.RoleAdmin}
+	feedOwners   = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleAdmin}
+)
 
 var groupEditors = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleTeacher, laeringsliv.RoleAdmin}
 
@@ -325,10 +337,16 @@ var answersOtherwise = map[string][]int{
 	"GET /jobs/{job}/result": {http.StatusNotFound},
 	// The walk's preview names no source to start from, which the form refuses.
 	"GET /programmes/new-cohort/preview": {http.StatusUnprocessableEntity},
-	// The walk's rota period id is made up.
-	"POST /workplaces/{workplace}/rota/{period}/rollback": {http.StatusNotFound},
 	// The walk's preview names no record to share.
 	"GET /workplaces/{workplace}/shares/new": {http.StatusUnprocessableEntity},
+	// The walk's rota period and meeting ids are made up.
+	"POST /workplaces/{workplace}/rota/{period}/rollback":         {http.StatusNotFound},
+	"POST /workplaces/{workplace}/rota/meetings/{meeting}/cancel": {http.StatusNotFound},
+	// The walk's {person} belongs to the own workplace only: in the foreign one the
+	// administrator, whom the policy lets in, finds no such person there.
+	"GET /workplaces/{workplace}/people/{person}/shifts":            {http.StatusNotFound},
+	"POST /workplaces/{workplace}/people/{person}/rota-feed":        {http.StatusNotFound},
+	"POST /workplaces/{workplace}/people/{person}/rota-feed/delete": {http.StatusNotFound},
 	// The walk's note id is made up, so there is no note to keep as an idea.
 	"POST /workplaces/{workplace}/ipe/{ipe}/ideas": {http.StatusNotFound},
 	// Downloads that need ?format=csv|xlsx (or a session with notes) refuse the walk's bare
@@ -374,6 +392,7 @@ func (f *fixture) fillPath(t *testing.T, pattern string, own bool) (string, stri
 		path = strings.Replace(path, "{ipe}", itoa(f.newIPESession(t, wp).ID), 1)
 	}
 	path = strings.Replace(path, "{note}", "aaaaaaaaaaaaaaaa", 1)
+	path = strings.Replace(path, "{person}", itoa(f.people[laeringsliv.RoleParticipant].ID), 1)
 	if strings.Contains(path, "{job}") {
 		owner := f.people[laeringsliv.RoleTeacher]
 		if !own { // someone with no role at all

@@ -243,7 +243,13 @@ func (s *Server) resource(r *http.Request, st *reqState) (laeringsliv.Resource, 
 			return laeringsliv.Resource{}, err
 		}
 		st.workplace = wp
-		return laeringsliv.WorkplaceResource(wp), nil
+		res := laeringsliv.WorkplaceResource(wp)
+		if v := r.PathValue("person"); v != "" { // one person's own things at the workplace
+			if res.OwnerID, err = pathID(v); err != nil {
+				return laeringsliv.Resource{}, err
+			}
+		}
+		return res, nil
 	}
 	if v := r.PathValue("programme"); v != "" {
 		id, err := pathID(v)

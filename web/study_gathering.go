@@ -95,11 +95,16 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 		}
 		all = append(all, gs...)
 	}
-	s.writeCalendar(w, r, state(r).tr.T("gathering.my_calendar"), all, nil)
+	meetings, err := s.meetingEvents(r, pid)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.writeCalendar(w, r, state(r).tr.T("gathering.my_calendar"), all, nil, meetings...)
 }
 
 // writeCalendar writes one event per gathering day.
-func (s *Server) writeCalendar(w http.ResponseWriter, r *http.Request, name string, gs []*laeringsliv.Gathering, wp *laeringsliv.Workplace) {
+func (s *Server) writeCalendar(w http.ResponseWriter, r *http.Request, name string, gs []*laeringsliv.Gathering, wp *laeringsliv.Workplace, extra ...icalendar.Event) {
 	tr := state(r).tr
 	host := r.Host
 	if i := strings.IndexByte(host, ':'); i >= 0 {
@@ -120,6 +125,7 @@ func (s *Server) writeCalendar(w http.ResponseWriter, r *http.Request, name stri
 			})
 		}
 	}
+	cal.Events = append(cal.Events, extra...)
 	w.Header().Set("Content-Type", icalendar.ContentType)
 	w.Header().Set("Cache-Control", "private, max-age=300")
 	if wp != nil {

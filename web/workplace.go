@@ -59,6 +59,7 @@ type WorkplacePage struct {
 	CanTime      bool // the reader records their own time on the study
 	CanShares    bool // the reader sees where the workplace's hours came from
 	CanShared    bool // the reader may see what the institution's other workplaces share
+	CanShifts    bool // the reader has shifts here to see beside the programme's events
 	CanPositions bool // the reader may see colleagues' position percentages
 	Invitations  []*laeringsliv.Invitation
 	InviteRoles  []laeringsliv.Role
@@ -116,6 +117,7 @@ func (s *Server) workplaceData(w http.ResponseWriter, r *http.Request) (*Workpla
 		CanTime:      s.svc.TimeRecords != nil && st.actor.Can(laeringsliv.ActionRecordTime, laeringsliv.WorkplaceResource(wp)),
 		CanShares:    s.svc.TimeRecords != nil && st.actor.Can(laeringsliv.ActionViewTimeShares, laeringsliv.WorkplaceResource(wp)),
 		CanShared:    s.svc.Shares != nil && st.actor.Can(laeringsliv.ActionViewShared, laeringsliv.WorkplaceResource(wp)),
+		CanShifts:    st.actor.Can(laeringsliv.ActionViewShifts, ownResource(wp, st.actor.Person.ID)),
 		CanField:     st.actor.Can(laeringsliv.ActionUseFieldBook, laeringsliv.WorkplaceResource(wp)),
 		CanIPE:       st.actor.Can(laeringsliv.ActionIPEView, laeringsliv.WorkplaceResource(wp)),
 		CanPositions: st.actor.Can(laeringsliv.ActionViewPositions, laeringsliv.WorkplaceResource(wp))}
@@ -331,4 +333,11 @@ func (s *Server) mailInvitation(r *http.Request, inv *laeringsliv.Invitation, li
 		return "flash.invitation_created", true
 	}
 	return "flash.invitation_sent", false
+}
+
+// ownResource is the workplace as the resource of one person's own things there.
+func ownResource(wp *laeringsliv.Workplace, personID int64) laeringsliv.Resource {
+	r := laeringsliv.WorkplaceResource(wp)
+	r.OwnerID = personID
+	return r
 }

@@ -2,8 +2,9 @@ package main
 
 import (
 	"context"
-	"slices"
-	"strconv"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,137 +12,134 @@ import (
 
 	"laeringsliv"
 	"laeringsliv/browsertest"
+	"laeringsliv/demo"
 )
 
-// A leader forms reading groups of people who share shifts, from the demo's rota: the
-// proposal shows each group's shared hours, the leader moves one person to another group by
-// hand, recounts and saves, and the workshop holds the groups as the leader left them.
-func TestBrowserRotaLeaderFormsGroupsByShifts(t *testing.T) {
+// TestBrowserRotaLeaderImportsAndFindsTime walks the leader of Hjemmetjenesten i Fjellbu
+// through importing the rota for the week of the next gathering (upload, preview, confirm),
+// then the finder: for everyone on the rota that week, between 08:00 and 22:00, it proposes
+// two repetitions that cover everyone within working hours, and picking them makes two
+// meetings with everyone invited.
+func TestBrowserRotaLeaderImportsAndFindsTime(t *testing.T) {
 	b := browsers.acquire(t)
 	t.Parallel()
 	m := startApp(t)
 	ctx := context.Background()
-	leader := loginFor(t, m, laeringsliv.RoleLeader)
-	wp := homeWorkplace(t, m, leader)
-	tab := b.NewTab(t, norwegian(browsertest.Laptop))
+	wp := workplaceNamed(t, m, "Hjemmetjenesten i Fjellbu")
+	leader, staff := fjellbuPeople(t, m, wp)
+	file := filepath.Join(t.TempDir(), "turnus-uke-6.csv")
+	if err := os.WriteFile(file, []byte(gatheringWeekRota(staff)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	tab := b.NewTab(t, norwegian(browsertest.Desktop))
 	signIn(t, tab, m.URL(), leader, "/")
-	browsertest.Navigate(t, tab, m.URL()+"/workplaces/"+itoa(wp.ID)+"/reading")
-	do(t, tab, chromedp.SendKeys(chromedp.CSS("#f-title"), "Leseverksted etter vaktene"),
-		chromedp.Click(chromedp.CSS("#f-grouping-shared_shifts")))
-	clickAndWait(t, tab, `main form[action$="/reading"] button[type=submit]`)
-	if text := mainText(t, tab); !strings.Contains(text, "Grupper etter felles vakter") {
-		t.Fatalf("no proposal; the page says:\n%s", text)
-	}
-	browsertest.AssertAxe(t, tab, "groups by shared shifts")
-	hours := sharedHours(t, tab)
-	groups := eval[int](t, tab, `document.querySelectorAll("li[data-group]").length`)
-	if groups < 2 || len(hours) != groups || slices.Max(hours) <= 0 {
-		t.Fatalf("%d groups with shared hours %v", groups, hours)
-	}
-	t.Logf("proposal: %d groups, shared hours %v", groups, hours)
-	shot(t, tab, "rota-groups-proposal")
-
-	// Move the first member of group 1 into group 2 and recount.
-	sel := eval[string](t, tab, `document.querySelector('li[data-group="1"] select').id`)
-	moved, err := strconv.ParseInt(strings.TrimPrefix(sel, "f-member-"), 10, 64)
-	must(t, err)
-	do(t, tab, chromedp.SetValue(chromedp.CSS("#"+sel), "2"))
-	clickAndWait(t, tab, `button[name=step][value=recount]`)
-	if n := eval[int](t, tab, `document.querySelectorAll('li[data-group="2"] #`+sel+`').length`); n != 1 {
-		t.Fatalf("after the recount, person %d is not listed in group 2:\n%s", moved, mainText(t, tab))
-	}
-	after := sharedHours(t, tab)
-	t.Logf("after moving one person by hand: shared hours %v", after)
-	browsertest.AssertAxe(t, tab, "groups by shared shifts, recounted")
-
-	clickAndWait(t, tab, `button[name=step][value=save]`)
-	if p := path(t, tab); !strings.HasPrefix(p, "/workplaces/"+itoa(wp.ID)+"/reading/") {
-		t.Fatalf("saving led to %s:\n%s", p, mainText(t, tab))
-	}
-	browsertest.AssertAxe(t, tab, "workshop with groups by shared shifts")
-	ws, err := m.DB.FindWorkshops(ctx, laeringsliv.WorkshopFilter{WorkplaceID: wp.ID})
-	must(t, err)
-	var saved *laeringsliv.Workshop
-	for _, w := range ws {
-		if w.Grouping == laeringsliv.GroupingSharedShifts {
-			saved = w
-		}
-	}
-	if saved == nil {
-		t.Fatal("no workshop with groups by shared shifts was saved")
-	}
-	stored, err := m.DB.FindReadingGroups(ctx, saved.ID)
-	must(t, err)
-	if len(stored) != groups || !slices.Contains(stored[1].MemberIDs, moved) {
-		t.Fatalf("saved groups %+v; want %d groups with person %d in group 2", stored, groups, moved)
-	}
-}
-
-// sharedHours reads each group's shared hours from the proposal, in group order.
-func sharedHours(t *testing.T, ctx context.Context) []float64 {
-	t.Helper()
-	var out []float64
-	for _, s := range eval[[]string](t, ctx, `[...document.querySelectorAll(".app-shared-hours")].map(e => e.textContent)`) {
-		v, err := strconv.ParseFloat(strings.Replace(strings.Fields(s)[0], ",", ".", 1), 64)
-		if err != nil {
-			t.Fatalf("shared hours %q: %v", s, err)
-		}
-		out = append(out, v)
-	}
-	return out
-}
-
-// A participant records time on a phone: a mistyped entry comes back with the message beside
-// the field and what was typed kept; the corrected entry is listed and can be deleted. The
-// leader then sees the workplace's months, without the entry's text.
-func TestBrowserParticipantRecordsTime(t *testing.T) {
-	b := browsers.acquire(t)
-	t.Parallel()
-	m := startApp(t)
-	part := loginFor(t, m, laeringsliv.RoleParticipant)
-	wp := homeWorkplace(t, m, part)
-	tab := b.NewTab(t, norwegian(browsertest.Phone390))
-	signIn(t, tab, m.URL(), part, "/")
 	browsertest.Navigate(t, tab, m.URL()+"/workplaces/"+itoa(wp.ID))
-	clickAndWait(t, tab, `main a[href="/workplaces/`+itoa(wp.ID)+`/time"]`)
-	browsertest.AssertAxe(t, tab, "time records on a phone")
-	if sw := eval[int](t, tab, `document.documentElement.scrollWidth`); sw > 390 {
-		t.Errorf("the time page is %d px wide on a 390 px phone: %q", sw, eval[[]string](t, tab, widerThanScreen))
+	clickAndWait(t, tab, `main a[href$="/rota"]`)
+	do(t, tab, chromedp.SetUploadFiles(chromedp.CSS("#f-file"), []string{file}))
+	clickAndWait(t, tab, `main form[action$="/rota/preview"] button[type=submit]`)
+	if text := mainText(t, tab); !strings.Contains(text, "Lagre turnusen") || !strings.Contains(text, staff[0].Email) {
+		t.Fatalf("no preview of the file:\n%s", text)
 	}
-	const note = "Leste kapittel 4 på bussen"
-	do(t, tab, chromedp.SendKeys(chromedp.CSS("#f-minutes"), "en time"),
-		chromedp.Click(chromedp.CSS("#f-source-own")), chromedp.SendKeys(chromedp.CSS("#f-note"), note))
-	clickAndWait(t, tab, `main form button[type=submit]`)
-	if text := mainText(t, tab); !strings.Contains(text, "Skriv minutter som et tall") {
-		t.Fatalf("no message for the mistyped minutes:\n%s", text)
-	}
-	if got := eval[string](t, tab, `document.querySelector("#f-note").value`); got != note {
-		t.Errorf("the note typed was not kept: %q", got)
-	}
-	if !eval[bool](t, tab, `document.querySelector("#f-source-own").checked`) {
-		t.Error("the choice of own time was not kept")
-	}
-	browsertest.AssertAxe(t, tab, "time record refused")
-	do(t, tab, chromedp.SetValue(chromedp.CSS("#f-minutes"), "1:15"))
-	clickAndWait(t, tab, `main form button[type=submit]`)
-	if text := mainText(t, tab); !strings.Contains(text, note) || !strings.Contains(text, "75 min") {
-		t.Fatalf("the entry is not listed:\n%s", text)
-	}
-	browsertest.AssertAxe(t, tab, "time record saved")
-	shot(t, tab, "time-records-phone")
-	before := eval[int](t, tab, `document.querySelectorAll(".app-time-record").length`)
-	clickAndWait(t, tab, `.app-time-record form button[type=submit]`)
-	if after := eval[int](t, tab, `document.querySelectorAll(".app-time-record").length`); after != before-1 {
-		t.Errorf("after deleting, %d entries, want %d", after, before-1)
+	browsertest.AssertAxe(t, tab, "rota preview (nb)")
+	clickAndWait(t, tab, `main form[action$="/rota"] button[type=submit]`)
+	if text := mainText(t, tab); !strings.Contains(text, "Turnusen er lagret") {
+		t.Fatalf("the rota was not saved:\n%s", text)
 	}
 
-	leaderTab := b.NewTab(t, norwegian(browsertest.Phone390))
-	signIn(t, leaderTab, m.URL(), loginFor(t, m, laeringsliv.RoleLeader), "/")
-	lwp := homeWorkplace(t, m, loginFor(t, m, laeringsliv.RoleLeader))
-	browsertest.Navigate(t, leaderTab, m.URL()+"/workplaces/"+itoa(lwp.ID)+"/time/shares")
-	if text := mainText(t, leaderTab); !strings.Contains(text, "Andel fritid") || strings.Contains(text, note) {
-		t.Fatalf("the leader's sums:\n%s", text)
+	clickAndWait(t, tab, `main a[href$="/rota/finder"]`)
+	browsertest.AssertAxe(t, tab, "finder (nb)")
+	do(t, tab, chromedp.SetValue(chromedp.CSS("#f-from"), "2018-02-05"), chromedp.SetValue(chromedp.CSS("#f-to"), "2018-02-11"),
+		chromedp.SetValue(chromedp.CSS("#f-earliest"), "08:00"), chromedp.SetValue(chromedp.CSS("#f-latest"), "22:00"),
+		chromedp.SetValue(chromedp.CSS("#f-minutes"), "45"), chromedp.Click(chromedp.CSS("#f-who-rota")))
+	clickAndWait(t, tab, `main form[method=get] button[type=submit]`)
+	text := mainText(t, tab)
+	if !strings.Contains(text, "2 gjentakelser dekker alle") || !strings.Contains(text, "Færre går ikke") ||
+		strings.Contains(text, "fritida") || strings.Contains(text, "egen tid") {
+		t.Fatalf("the finder (%s) did not cover everyone in working hours with two repetitions:\n%s",
+			eval[string](t, tab, `location.href`), text)
 	}
-	browsertest.AssertAxe(t, leaderTab, "where the hours came from")
-	shot(t, leaderTab, "time-shares-phone")
+	browsertest.AssertAxe(t, tab, "finder with a proposal (nb)")
+
+	do(t, tab, chromedp.SendKeys(chromedp.CSS("#f-title"), "Samling 2: implementering"),
+		chromedp.SendKeys(chromedp.CSS("#f-place"), "Personalrommet"))
+	clickAndWait(t, tab, `main form[method=post][action$="/rota/finder"] button[type=submit]`)
+	if text := mainText(t, tab); !strings.Contains(text, "Møtene er laget") || strings.Count(text, "Samling 2: implementering") != 2 {
+		t.Fatalf("picking did not make two meetings:\n%s", text)
+	}
+	browsertest.AssertAxe(t, tab, "finder with meetings made (nb)")
+	ms, err := m.DB.FindMeetings(ctx, laeringsliv.MeetingFilter{WorkplaceID: wp.ID})
+	if err != nil || len(ms) != 2 {
+		t.Fatalf("meetings %+v, %v", ms, err)
+	}
+	invited := map[int64]bool{}
+	for _, mt := range ms {
+		for _, in := range mt.Invitees {
+			if in.OwnMinutes != 0 {
+				t.Errorf("person %d invited in own time", in.PersonID)
+			}
+			invited[in.PersonID] = true
+		}
+	}
+	if len(invited) != len(staff) {
+		t.Errorf("%d invited, %d on the rota", len(invited), len(staff))
+	}
+}
+
+// workplaceNamed returns the demo workplace with the name.
+func workplaceNamed(t *testing.T, m *Main, name string) *laeringsliv.Workplace {
+	t.Helper()
+	for _, w := range workplaces(t, m) {
+		if w.Name == name {
+			return w
+		}
+	}
+	t.Fatalf("no workplace %q", name)
+	return nil
+}
+
+// fjellbuPeople returns the workplace's leader as a demo login and its people on the rota.
+func fjellbuPeople(t *testing.T, m *Main, wp *laeringsliv.Workplace) (demo.Login, []*laeringsliv.Person) {
+	t.Helper()
+	ctx := context.Background()
+	ms, err := m.DB.FindMemberships(ctx, laeringsliv.MembershipFilter{WorkplaceID: wp.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var leader demo.Login
+	var staff []*laeringsliv.Person
+	for _, ms := range ms {
+		p, err := m.DB.FindPerson(ctx, ms.PersonID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case ms.Role == laeringsliv.RoleLeader:
+			leader = demo.Login{Role: ms.Role, Name: p.Name, Email: p.Email, Password: demo.Password}
+		case p.ShiftTeam != "" && p.PositionPct > 0:
+			staff = append(staff, p)
+		}
+	}
+	if leader.Email == "" || len(staff) == 0 {
+		t.Fatalf("leader %q, %d on the rota", leader.Email, len(staff))
+	}
+	return leader, staff
+}
+
+// gatheringWeekRota is the rota for the week of 5 February 2018 in the documented layout:
+// everyone works the Wednesday, the day teams 07:30–15:00 and the evening ones 15:00–22:30
+// (the home-care service's common day), and one or two more days of the week.
+func gatheringWeekRota(staff []*laeringsliv.Person) string {
+	var b strings.Builder
+	b.WriteString("epost,dato,start,slutt,kode\n")
+	for i, p := range staff {
+		start, end, code := "07:30", "15:00", "D"
+		if p.ShiftTeam == "Kveld" || p.ShiftTeam == "Helg 2" {
+			start, end, code = "15:00", "22:30", "K"
+		}
+		for _, day := range []int{7, 5 + i%2, 9 + i%3} { // Wednesday, then Monday/Tuesday and Friday–Sunday
+			fmt.Fprintf(&b, "%s,%02d.02.2018,%s,%s,%s\n", p.Email, day, start, end, code)
+		}
+	}
+	return b.String()
 }
