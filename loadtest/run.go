@@ -261,22 +261,16 @@ func (r *result) print(out io.Writer, base *result) {
 		}
 		return fmt.Sprintf("   (%.2f × bare)", f(r)/f(base))
 	}
-	perSec := func(n int, d time.Duration) float64 {
-		if d <= 0 {
-			return 0
-		}
-		return float64(n) / d.Seconds()
-	}
 	fmt.Fprintf(out, "load average             %s at the start, %s at the end\n", r.load0, r.load1)
 	fmt.Fprintf(out, "participants joined      %d in %v: %.0f per second%s\n", r.joined, r.joinTime.Round(time.Millisecond),
-		perSec(int(r.joined), r.joinTime), ratio(func(x *result) float64 { return perSec(int(x.joined), x.joinTime) }))
+		perSecond(int(r.joined), r.joinTime), ratio(func(x *result) float64 { return perSecond(int(x.joined), x.joinTime) }))
 	fmt.Fprintf(out, "participants connected   %d in %d sessions\n", r.connected, r.sessions)
 	fmt.Fprintf(out, "notes acknowledged       %d in %v: %.0f per second%s\n", r.acks.n, r.elapsed.Round(time.Millisecond),
-		perSec(r.acks.n, r.elapsed), ratio(func(x *result) float64 { return perSec(x.acks.n, x.elapsed) }))
+		perSecond(r.acks.n, r.elapsed), ratio(func(x *result) float64 { return perSecond(x.acks.n, x.elapsed) }))
 	fmt.Fprintf(out, "acknowledgement          %s\n", r.acks)
 	fmt.Fprintf(out, "delivery to every client %s\n", r.delivery)
 	fmt.Fprintf(out, "fan-out                  %d deliveries in %v: %.0f per second%s\n", r.delivery.n, r.fanout.Round(time.Millisecond),
-		perSec(r.delivery.n, r.fanout), ratio(func(x *result) float64 { return perSec(x.delivery.n, x.fanout) }))
+		perSecond(r.delivery.n, r.fanout), ratio(func(x *result) float64 { return perSecond(x.delivery.n, x.fanout) }))
 	fmt.Fprintf(out, "deliveries missing       %d (acknowledged notes some client never saw)\n", r.lost)
 	fmt.Fprintf(out, "errors                   %d\n", r.errs)
 	reportMemory(out, r.mem0, r.mem1, r.connected)

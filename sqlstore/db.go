@@ -127,8 +127,10 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-func (db *DB) newTx(sqlTx *sql.Tx, pool *sql.DB) *Tx {
-	tx := &Tx{Tx: sqlTx, q: sqlTx, now: db.Now().UTC().Truncate(time.Millisecond), pool: pool}
+// newTx returns a Tx running its statements on q: sqlTx, or (with sqlTx nil) a pool or a
+// connection of pool.
+func (db *DB) newTx(pool *sql.DB, sqlTx *sql.Tx, q querier) *Tx {
+	tx := &Tx{Tx: sqlTx, q: q, now: db.Now().UTC().Truncate(time.Millisecond), pool: pool}
 	if db.dialect.name == "sqlite" {
 		tx.stmts = &db.stmts
 	}
@@ -185,7 +187,7 @@ func (db *DB) updateLazy(ctx context.Context, op string, fn func(tx *Tx) error) 
 	if err != nil {
 		return wrap(op, err)
 	}
-	tx := db.newTx(sqlTx, db.write)
+	tx := db.newTx(db.write, sqlTx, sqlTx)
 	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
 		return wrap(op, err)
@@ -206,11 +208,7 @@ func (db *DB) view(ctx context.Context, op string, fn func(tx *Tx) error) error 
 // a lone statement is atomic by itself, and BEGIN and COMMIT would cost more than it does.
 // The live hot path reads this way (a participant's token, a session, the hat, new events).
 func (db *DB) viewOne(ctx context.Context, op string, fn func(tx *Tx) error) error {
-	tx := &Tx{q: db.read, now: db.Now().UTC().Truncate(time.Millisecond), pool: db.read}
-	if db.dialect.name == "sqlite" {
-		tx.stmts = &db.stmts
-	}
-	return wrap(op, fn(tx))
+	return wrap(op, fn(db.newTx(db.read, nil, db.read)))
 }
 
 // runConn runs a read on one connection of the pool, outside a transaction (see Tx).
@@ -220,7 +218,7 @@ func (db *DB) runConn(ctx context.Context, fn func(tx *Tx) error) error {
 		return err
 	}
 	defer conn.Close()
-	return fn(&Tx{q: conn, now: db.Now().UTC().Truncate(time.Millisecond)})
+	return fn(db.newTx(db.read, nil, conn))
 }
 
 func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn func(tx *Tx) error) error {
@@ -228,7 +226,7 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 	if err != nil {
 		return err
 	}
-	tx := db.newTx(sqlTx, pool)
+	tx := db.newTx(pool, sqlTx, sqlTx)
 	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
 		return err

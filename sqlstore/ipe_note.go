@@ -40,7 +40,7 @@ func (db *DB) FindIPEParticipantSession(ctx context.Context, tokenHash string) (
 		p = &laeringsliv.IPEParticipant{}
 		var group sql.NullInt64
 		s, err = scanOne(tx.QueryRowHot(ctx, participantWithSession, tokenHash), func(sc scanner) (*laeringsliv.IPESession, error) {
-			return scanIPESession(withLeading{sc, []any{&p.ID, &p.SessionID, &group, &p.TokenHash, &p.Spent}})
+			return scanIPESession(withColumns{sc, []any{&p.ID, &p.SessionID, &group, &p.TokenHash, &p.Spent}, nil})
 		})
 		p.GroupID = group.Int64
 		return err
@@ -51,14 +51,16 @@ func (db *DB) FindIPEParticipantSession(ctx context.Context, tokenHash string) (
 	return p, s, nil
 }
 
-// withLeading scans a row's leading columns into lead before the ones its caller asks for.
-type withLeading struct {
+// withColumns scans a row's leading columns into lead and its trailing ones into extra,
+// around the ones its caller asks for: a scan function of one table reads a joined row.
+type withColumns struct {
 	scanner
-	lead []any
+	lead, extra []any
 }
 
-func (w withLeading) Scan(dest ...any) error {
-	return w.scanner.Scan(append(append([]any(nil), w.lead...), dest...)...)
+func (w withColumns) Scan(dest ...any) error {
+	all := append(append(append([]any(nil), w.lead...), dest...), w.extra...)
+	return w.scanner.Scan(all...)
 }
 
 // qualified prefixes each of a comma-separated list of columns with a table's alias.
@@ -103,21 +105,19 @@ const hatByID = `SELECT k, hat_notes, hat_writers, hat_participants FROM ipe_ses
 // live feed reads it after every change.
 func (db *DB) FindIPEHat(ctx context.Context, sessionID int64) (h laeringsliv.IPEHat, err error) {
 	err = db.viewOne(ctx, "find ipe hat", func(tx *Tx) error {
-		var k int
-		err := tx.QueryRowHot(ctx, hatByID, sessionID).Scan(&k, &h.Notes, &h.Writers, &h.Participants)
-		if errors.Is(err, sql.ErrNoRows) {
-			return notFound()
-		}
-		h.Open = h.Writers >= k
+		h, err = findIPEHat(ctx, tx, sessionID)
 		return err
 	})
 	return h, err
 }
 
-func findIPEHat(ctx context.Context, tx *Tx, s *laeringsliv.IPESession) (h laeringsliv.IPEHat, err error) {
-	err = tx.QueryRowContext(ctx, `SELECT hat_notes, hat_writers, hat_participants FROM ipe_sessions
-		WHERE id = $1`, s.ID).Scan(&h.Notes, &h.Writers, &h.Participants)
-	h.Open = h.Writers >= s.K
+func findIPEHat(ctx context.Context, tx *Tx, sessionID int64) (h laeringsliv.IPEHat, err error) {
+	var k int
+	err = tx.QueryRowHot(ctx, hatByID, sessionID).Scan(&k, &h.Notes, &h.Writers, &h.Participants)
+	if errors.Is(err, sql.ErrNoRows) {
+		return h, notFound()
+	}
+	h.Open = h.Writers >= k
 	return h, err
 }
 

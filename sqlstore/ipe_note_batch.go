@@ -190,17 +190,11 @@ const sessionForNotes = `SELECT ` + ipeSessionColumns + `, writer_key FROM ipe_s
 // round trip.
 func findIPESessionForNotes(ctx context.Context, tx *Tx, id int64) (s *laeringsliv.IPESession, key string, err error) {
 	s, err = scanOne(tx.QueryRowHot(ctx, sessionForNotes, id),
-		func(sc scanner) (*laeringsliv.IPESession, error) { return scanIPESession(withExtra{sc, []any{&key}}) })
+		func(sc scanner) (*laeringsliv.IPESession, error) {
+			return scanIPESession(withColumns{sc, nil, []any{&key}})
+		})
 	return s, key, err
 }
-
-// withExtra scans a row's trailing columns into extra after the ones its caller asks for.
-type withExtra struct {
-	scanner
-	extra []any
-}
-
-func (w withExtra) Scan(dest ...any) error { return w.scanner.Scan(append(dest, w.extra...)...) }
 
 // poolNotes puts notes into the holding pool and counts them in their sessions, leaving out
 // repeats (see dropRepeats); it returns the notes stored.
@@ -265,9 +259,9 @@ func dropRepeats(ctx context.Context, tx *Tx, list []*noteRequest) ([]*noteReque
 }
 
 // noteStored reports whether a note with id is in the holding pool or the hat.
-func noteStored(ctx context.Context, tx *Tx, id string) (bool, error) {
+func noteStored(ctx context.Context, q querier, id string) (bool, error) {
 	var n int
-	err := tx.QueryRowContext(ctx, `SELECT
+	err := q.QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM ipe_note_pool WHERE id = $1) + (SELECT COUNT(*) FROM ipe_notes WHERE id = $1)`, id).Scan(&n)
 	return n > 0, err
 }
@@ -371,7 +365,7 @@ func (db *DB) storeMarks(ctx context.Context, sessions map[int64]*laeringsliv.IP
 	}
 	return db.updateLazy(ctx, "count ipe writers", func(tx *Tx) error {
 		for sid, list := range marks {
-			if err := db.insertWriterMarks(ctx, tx, sessions[sid], slices.Compact(list)); err != nil {
+			if err := insertWriterMarks(ctx, tx, sessions[sid], slices.Compact(list)); err != nil {
 				return err
 			}
 		}
@@ -381,18 +375,10 @@ func (db *DB) storeMarks(ctx context.Context, sessions map[int64]*laeringsliv.IP
 
 // insertWriterMarks stores the marks new to the session and adds them to its count (SQLite;
 // see insertWriterMarksPostgres).
-func (db *DB) insertWriterMarks(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, marks []string) error {
-	var values strings.Builder
-	args := make([]any, 0, 3*len(marks)+1)
-	for i, m := range marks {
-		if i > 0 {
-			values.WriteString(", ")
-		}
-		values.WriteString(placeholders(3*i+1, 3))
-		args = append(args, s.InstitutionID, s.ID, m)
-	}
+func insertWriterMarks(ctx context.Context, tx *Tx, s *laeringsliv.IPESession, marks []string) error {
+	values, args := markValues(s, marks)
 	res, err := tx.ExecContext(ctx, `INSERT INTO ipe_writers (institution_id, session_id, mark) VALUES `+
-		values.String()+` ON CONFLICT DO NOTHING`, args...)
+		values+` ON CONFLICT DO NOTHING`, args...)
 	if err != nil {
 		return err
 	}
@@ -402,6 +388,21 @@ func (db *DB) insertWriterMarks(ctx context.Context, tx *Tx, s *laeringsliv.IPES
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE ipe_sessions SET hat_writers = hat_writers + $1 WHERE id = $2`, added, s.ID)
 	return err
+}
+
+// markValues returns the VALUES rows of an insert of a session's writer marks and their
+// arguments.
+func markValues(s *laeringsliv.IPESession, marks []string) (string, []any) {
+	var values strings.Builder
+	args := make([]any, 0, 3*len(marks)+1)
+	for i, m := range marks {
+		if i > 0 {
+			values.WriteString(", ")
+		}
+		values.WriteString(placeholders(3*i+1, 3))
+		args = append(args, s.InstitutionID, s.ID, m)
+	}
+	return values.String(), args
 }
 
 // flushNotePool moves the session's waiting notes into the hat in random order, in the

@@ -112,14 +112,8 @@ func poolChunkPostgres(ctx context.Context, q querier, chunk []*noteRequest, sto
 // longer takes notes.
 func (db *DB) unstoredNote(ctx context.Context, r *noteRequest) (noteErr, err error) {
 	if r.key != "" {
-		var n int
-		if err := db.write.QueryRowContext(ctx, `SELECT
-			(SELECT COUNT(*) FROM ipe_note_pool WHERE id = $1) + (SELECT COUNT(*) FROM ipe_notes WHERE id = $1)`,
-			r.note.ID).Scan(&n); err != nil {
+		if stored, err := noteStored(ctx, db.write, r.note.ID); err != nil || stored {
 			return nil, err
-		}
-		if n > 0 {
-			return nil, nil
 		}
 	}
 	r.note = nil
@@ -136,18 +130,10 @@ func (db *DB) unstoredNote(ctx context.Context, r *noteRequest) (noteErr, err er
 // insertWriterMarksPostgres stores the marks new to the session and adds them to its count
 // in one statement on its own, whose commit does not wait for the disk (see updateLazy).
 func insertWriterMarksPostgres(ctx context.Context, q querier, s *laeringsliv.IPESession, marks []string) error {
-	var values strings.Builder
-	args := make([]any, 0, 3*len(marks)+1)
-	for i, m := range marks {
-		if i > 0 {
-			values.WriteString(", ")
-		}
-		values.WriteString(placeholders(3*i+1, 3))
-		args = append(args, s.InstitutionID, s.ID, m)
-	}
+	values, args := markValues(s, marks)
 	args = append(args, s.ID)
 	_, err := q.ExecContext(ctx, `WITH lazy AS (SELECT set_config('synchronous_commit', 'off', true)),
-		ins AS (INSERT INTO ipe_writers (institution_id, session_id, mark) VALUES `+values.String()+`
+		ins AS (INSERT INTO ipe_writers (institution_id, session_id, mark) VALUES `+values+`
 			ON CONFLICT DO NOTHING RETURNING 1)
 		UPDATE ipe_sessions SET hat_writers = hat_writers + (SELECT COUNT(*) FROM ins)
 		WHERE id = $`+strconv.Itoa(len(args))+` AND EXISTS (SELECT 1 FROM lazy) AND EXISTS (SELECT 1 FROM ins)`, args...)

@@ -133,7 +133,7 @@ func (db *DB) SetIPEPhase(ctx context.Context, id int64, from laeringsliv.IPEPha
 			return conflict("ipe.error.phase_changed")
 		}
 		if from == laeringsliv.IPEPhaseCapture {
-			hat, err := findIPEHat(ctx, tx, s)
+			hat, err := findIPEHat(ctx, tx, s.ID)
 			if err != nil {
 				return err
 			} else if !hat.Open {
