@@ -95,9 +95,8 @@ type IPEJoining interface {
 	// ChooseIPEGroup moves p to a group it picked, in a session grouped by hand, before the
 	// draw (EINVALID ipe.error.group_fixed otherwise).
 	ChooseIPEGroup(ctx context.Context, p *IPEParticipant, groupID int64) error
-	FindIPEParticipant(ctx context.Context, tokenHash string) (*IPEParticipant, error)
-	// FindIPEParticipantSession is FindIPEParticipant with the participant's session, read
-	// together: every request of a phone needs both.
+	// FindIPEParticipantSession returns the participant with a token hash and its session,
+	// read together (every request of a phone needs both), or ENOTFOUND.
 	FindIPEParticipantSession(ctx context.Context, tokenHash string) (*IPEParticipant, *IPESession, error)
 }
 

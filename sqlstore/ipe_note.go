@@ -10,21 +10,9 @@ import (
 	"laeringsliv"
 )
 
-const participantByToken = `SELECT id, session_id, group_id, token_hash, spent
-	FROM ipe_participants WHERE token_hash = $1`
-
 // FindIPEParticipant returns the participant with a token hash, or ENOTFOUND.
-func (db *DB) FindIPEParticipant(ctx context.Context, tokenHash string) (p *laeringsliv.IPEParticipant, err error) {
-	err = db.viewOne(ctx, "find ipe participant", func(tx *Tx) error {
-		p, err = scanOne(tx.QueryRowHot(ctx, participantByToken, tokenHash), func(s scanner) (*laeringsliv.IPEParticipant, error) {
-			var p laeringsliv.IPEParticipant
-			var group sql.NullInt64
-			err := s.Scan(&p.ID, &p.SessionID, &group, &p.TokenHash, &p.Spent)
-			p.GroupID = group.Int64
-			return &p, err
-		})
-		return err
-	})
+func (db *DB) FindIPEParticipant(ctx context.Context, tokenHash string) (*laeringsliv.IPEParticipant, error) {
+	p, _, err := db.FindIPEParticipantSession(ctx, tokenHash)
 	return p, err
 }
 

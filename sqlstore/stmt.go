@@ -24,7 +24,6 @@ type stmtKey struct {
 
 // hotStatements are the statements kept prepared: exactly the text the store runs.
 var hotStatements = []string{
-	participantByToken,
 	participantWithSession,
 	sessionByID,
 	sessionForNotes,
