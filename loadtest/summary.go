@@ -18,7 +18,6 @@ type Summary struct {
 	FanoutRatio              float64 // × bare; 0 without --bare
 	DeliveryP99Bare          time.Duration
 	Lost, Errors             int64 // in all runs
-	Load                     []string
 }
 
 func summarize(runs, bases []*result) *Summary {
@@ -38,7 +37,6 @@ func summarize(runs, bases []*result) *Summary {
 		}
 		s.Lost += r.lost
 		s.Errors += r.errs
-		s.Load = append(s.Load, r.load0+" → "+r.load1)
 	}
 	s.NotesPerSecond, s.FanoutPerSecond, s.FanoutRatio = median(notes), median(fanout), median(ratio)
 	s.AckP50, s.AckP99, s.DeliveryP50, s.DeliveryP99 = median(ack50), median(ack99), median(del50), median(del99)
