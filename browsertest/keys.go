@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -70,6 +71,22 @@ func Focused(tb testing.TB, ctx context.Context) string {
 		tb.Fatalf("browsertest: reading focus: %v", err)
 	}
 	return s
+}
+
+// WaitFocused waits up to within for the focused element's description to start with
+// want, and returns the last description it read; the caller decides what a mismatch
+// means. Use it right after a page loads: Chromium moves focus to an autofocus field in
+// a rendering step after the load event, later on a busy machine.
+func WaitFocused(tb testing.TB, ctx context.Context, want string, within time.Duration) string {
+	tb.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		got := Focused(tb, ctx)
+		if strings.HasPrefix(got, want) || time.Now().After(deadline) {
+			return got
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // TabTo presses Tab until the focused element's description contains want, and fails the

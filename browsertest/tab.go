@@ -53,6 +53,13 @@ func (b *Browser) NewTab(tb testing.TB, opts TabOptions) context.Context {
 	}
 	steps := []chromedp.Action[chromedp.Void]{
 		chromedp.EmulateViewport(int64(opts.Width), int64(opts.Height), viewport...),
+		// Every tab acts as the focused window, as a person's own browser does. Without
+		// this, tabs open side by side in one browser compete for focus, and what needs
+		// a focused page (autofocus, focus events) depends on which tab came last.
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+			return err
+		}),
 	}
 	if opts.AcceptLanguage != "" {
 		steps = append(steps, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -412,7 +413,7 @@ func TestBrowserKeyboardLogin(t *testing.T) {
 
 	// The e-mail field has autofocus, so a keyboard user starts there; going back with
 	// Shift+Tab reaches the skip link at the top of the page.
-	if got := browsertest.Focused(t, ctx); !strings.HasPrefix(got, "input#f-email") {
+	if got := browsertest.WaitFocused(t, ctx, "input#f-email", 5*time.Second); !strings.HasPrefix(got, "input#f-email") {
 		t.Errorf("on load focus is on %s, want the e-mail field (autofocus)", got)
 	}
 	var back []string
