@@ -11,15 +11,20 @@ type Role string
 
 const (
 	RoleParticipant Role = "participant" // deltaker
-	RoleTeacher     Role = "teacher"     // forsker/lærer
-	RoleLeader      Role = "leader"      // leder
-	RoleUnionRep    Role = "union_rep"   // tillitsvalgt
-	RoleAdmissions  Role = "admissions"  // studieadministrasjon
-	RoleAdmin       Role = "admin"       // administrator of the institution
+	// RoleContributor: bidragsyter, a colleague on the workplace's staff who is not enrolled
+	// in the study part (a weekend or night position, a summer temp). They are on the rota,
+	// count in the staffing on the floor and take part in the innovation work's sessions;
+	// many never sign in at all.
+	RoleContributor Role = "contributor"
+	RoleTeacher     Role = "teacher"    // forsker/lærer
+	RoleLeader      Role = "leader"     // leder
+	RoleUnionRep    Role = "union_rep"  // tillitsvalgt
+	RoleAdmissions  Role = "admissions" // studieadministrasjon
+	RoleAdmin       Role = "admin"      // administrator of the institution
 )
 
 // roles lists the roles in the order pages show them.
-var roles = []Role{RoleParticipant, RoleTeacher, RoleLeader, RoleUnionRep, RoleAdmissions, RoleAdmin}
+var roles = []Role{RoleParticipant, RoleContributor, RoleTeacher, RoleLeader, RoleUnionRep, RoleAdmissions, RoleAdmin}
 
 // Roles returns the roles in the order pages show them, as a copy that callers may change freely.
 func Roles() []Role { return slices.Clone(roles) }
@@ -91,7 +96,7 @@ func RoleFitsScope(r Role, s Scope) bool {
 		return s == ScopeInstitution || s == ScopeProgramme
 	case RoleTeacher:
 		return s == ScopeProgramme || s == ScopeWorkplace
-	case RoleParticipant, RoleLeader, RoleUnionRep:
+	case RoleParticipant, RoleContributor, RoleLeader, RoleUnionRep:
 		return s == ScopeWorkplace
 	}
 	return false

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"laeringsliv"
@@ -36,6 +37,7 @@ var (
 var (
 	positionPcts  = []int{40, 50, 50, 60, 60, 70, 75, 75, 80, 80, 90, 100, 100}
 	weekendPcts   = []int{20, 30, 35, 40, 50} // small weekend positions (helgestillinger)
+	nightPcts     = []int{30, 40, 50, 60}     // night positions (nattevakter)
 	dayShiftTeams = []string{"Dag A", "Dag B", "Kveld", "Natt"}
 	weekendTeams  = []string{"Helg 1", "Helg 2"}
 )
@@ -78,6 +80,35 @@ func (n *namer) shift(teams []string) (pct int, team string) {
 		return weekendPcts[n.rng.IntN(len(weekendPcts))], weekendTeams[n.rng.IntN(len(weekendTeams))]
 	}
 	return n.regularShift(teams)
+}
+
+// minPositionPct is the smallest position the demo gives anyone.
+const minPositionPct = 20
+
+// contributorShift returns the position and shift team of a colleague not enrolled in the
+// study part: more often than the enrolled, a weekend position or a small night position.
+func (n *namer) contributorShift(teams []string) (pct int, team string) {
+	switch r := n.rng.IntN(100); {
+	case r < 45:
+		return weekendPcts[n.rng.IntN(len(weekendPcts))], weekendTeams[n.rng.IntN(len(weekendTeams))]
+	case r < 60 && slices.Contains(teams, "Natt"):
+		return nightPcts[n.rng.IntN(len(nightPcts))], "Natt"
+	}
+	return n.regularShift(teams)
+}
+
+// contributorProfession: most colleagues outside the study part are assistants and health
+// workers.
+func contributorProfession(n *namer) laeringsliv.Profession {
+	switch r := n.rng.IntN(10); {
+	case r < 5:
+		return laeringsliv.ProfessionAssistant
+	case r < 8:
+		return laeringsliv.ProfessionHealthWorker
+	case r < 9:
+		return laeringsliv.ProfessionAuxiliaryNurse
+	}
+	return laeringsliv.ProfessionNurse
 }
 
 // regularShift returns a position in the rotating day, evening and night teams.

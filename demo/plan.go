@@ -1,6 +1,9 @@
 package demo
 
 import (
+	"math/rand/v2"
+	"slices"
+
 	"laeringsliv"
 )
 
@@ -86,12 +89,16 @@ type member struct {
 
 // plan returns every demo person in creation order: per workplace a leader, a union
 // representative and the participants; then two teachers, an admissions officer and an
-// administrator. The same seed always gives the same people.
+// administrator; last, per workplace, the contributors: the colleagues not enrolled in the
+// study part, as many as make the positions of the workplace's staff add up to its FTEs in
+// Table 2 (FTEs are not heads: most care staff work part-time). The same seed always gives
+// the same people, and the contributors, made last from a stream of their own, leave the
+// others as they were before the demo had them.
 func plan() []member {
 	n := newNamer(seed)
 	var out []member
 	for i, s := range sites {
-		domain := emailPart(s.municipality) + ".kommune.no"
+		domain := siteDomain(s)
 		out = append(out, n.person(domain, laeringsliv.RoleLeader, i, laeringsliv.ProfessionManager, 100, ""))
 		pct, team := n.regularShift(s.teams)
 		out = append(out, n.person(domain, laeringsliv.RoleUnionRep, i, laeringsliv.ProfessionHealthWorker, pct, team))
@@ -105,6 +112,40 @@ func plan() []member {
 	}
 	out = append(out, n.person(staffDomain, laeringsliv.RoleAdmissions, -1, laeringsliv.ProfessionAdministrative, 100, ""))
 	out = append(out, n.person(staffDomain, laeringsliv.RoleAdmin, -1, laeringsliv.ProfessionAdministrative, 100, ""))
+	return append(out, contributors(n.used, out)...)
+}
+
+func siteDomain(s site) string { return emailPart(s.municipality) + ".kommune.no" }
+
+// contributors returns, per workplace, colleagues whose positions make the staff's positions
+// (planned adds up those of the workplace already planned) sum to the site's FTEs: mostly
+// small weekend and night positions, the last one making up the rest. used keeps their
+// addresses apart from everyone else's.
+func contributors(used map[string]bool, planned []member) []member {
+	n := &namer{rng: rand.New(rand.NewPCG(seed+1, (seed+1)^0x5eed)), used: used}
+	var out []member
+	for i, s := range sites {
+		rest := int(s.ftes*100 + 0.5)
+		for _, m := range planned {
+			if m.site == i {
+				rest -= m.person.PositionPct
+			}
+		}
+		for rest > 0 {
+			pct, team := n.contributorShift(s.teams)
+			switch {
+			case rest <= 100 && rest-pct < minPositionPct:
+				pct = rest // the last position takes what is left
+			case rest-pct < minPositionPct:
+				pct = rest - minPositionPct // leave room for one more
+			}
+			if pct > slices.Max(weekendPcts) && !slices.Contains(s.teams, team) {
+				team = s.teams[n.rng.IntN(len(s.teams))] // a large position is not a weekend one
+			}
+			rest -= pct
+			out = append(out, n.person(siteDomain(s), laeringsliv.RoleContributor, i, contributorProfession(n), pct, team))
+		}
+	}
 	return out
 }
 
@@ -116,6 +157,9 @@ func (n *namer) person(domain string, role laeringsliv.Role, site int, prof laer
 		site:   site,
 	}
 }
+
+// PersonCount returns how many people the demo creates.
+func PersonCount() int { return len(plan()) }
 
 // Logins returns one demo account per role, in the order of laeringsliv.Roles: the first
 // person planned in each role. It needs no database, so a server restarted on seeded data

@@ -2,6 +2,8 @@ package demo
 
 import (
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"laeringsliv"
@@ -37,12 +39,39 @@ func TestPlan(t *testing.T) {
 	if want := []int{15, 27, 19, 21}; !reflect.DeepEqual(participants, want) {
 		t.Errorf("participants per workplace = %v, want %v", participants, want)
 	}
+	contributors := roles[laeringsliv.RoleContributor]
+	delete(roles, laeringsliv.RoleContributor)
 	want := map[laeringsliv.Role]int{
 		laeringsliv.RoleParticipant: 82, laeringsliv.RoleLeader: 4, laeringsliv.RoleUnionRep: 4,
 		laeringsliv.RoleTeacher: 2, laeringsliv.RoleAdmissions: 1, laeringsliv.RoleAdmin: 1,
 	}
-	if !reflect.DeepEqual(roles, want) {
-		t.Errorf("roles = %v, want %v", roles, want)
+	if !reflect.DeepEqual(roles, want) || contributors == 0 {
+		t.Errorf("roles = %v and %d contributors, want %v and some contributors", roles, contributors, want)
+	}
+}
+
+// The positions of each workplace's staff (leader, union representative, participants and
+// contributors) add up to exactly the FTEs of Table 2, each between 20 and 100 %, and a
+// position above the largest weekend one is never a weekend position.
+func TestPlanPositionsMatchFTEs(t *testing.T) {
+	sums := make([]int, len(sites))
+	for _, m := range plan() {
+		if m.site < 0 {
+			continue
+		}
+		p := m.person
+		sums[m.site] += p.PositionPct
+		if p.PositionPct < minPositionPct || p.PositionPct > 100 {
+			t.Errorf("%s (%s) has a %d %% position", p.Name, m.role, p.PositionPct)
+		}
+		if strings.HasPrefix(p.ShiftTeam, "Helg") && p.PositionPct > slices.Max(weekendPcts) {
+			t.Errorf("%s (%s) has a %d %% weekend position", p.Name, m.role, p.PositionPct)
+		}
+	}
+	for i, s := range sites {
+		if want := int(s.ftes * 100); sums[i] != want {
+			t.Errorf("%s: positions add up to %d %%, want %d %% (%.0f FTEs)", s.name, sums[i], want, s.ftes)
+		}
 	}
 }
 

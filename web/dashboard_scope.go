@@ -12,14 +12,14 @@ type dashScope struct {
 	actor       *laeringsliv.Actor
 	workplaces  map[int64]*laeringsliv.Workplace
 	programmes  map[int64]*laeringsliv.Programme
-	attends     []*laeringsliv.Workplace // participant, leader, union representative or teacher
+	attends     []*laeringsliv.Workplace // participant, contributor, leader, union representative or teacher
 	participant []*laeringsliv.Workplace
 	teacher     []*laeringsliv.Workplace
 	admissions  []*laeringsliv.Programme
 }
 
 // attendRoles are the roles whose holders take part in a workplace's sessions and gatherings.
-var attendRoles = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleLeader,
+var attendRoles = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleContributor, laeringsliv.RoleLeader,
 	laeringsliv.RoleUnionRep, laeringsliv.RoleTeacher}
 
 func newDashScope(a *laeringsliv.Actor, places []ProgrammeWorkplaces) *dashScope {

@@ -21,7 +21,7 @@ var ipeFacilitators = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsli
 
 // Everyone in the workplace sees its sessions and the projector view; a teacher of the
 // programme does too. Admissions (programme scope) does not: the notes are the staff's.
-var ipeViewers = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleTeacher,
+var ipeViewers = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleContributor, laeringsliv.RoleTeacher,
 	laeringsliv.RoleLeader, laeringsliv.RoleUnionRep, laeringsliv.RoleAdmin}
 
 // newIPESession creates a draft session in wp, created by the fixture's participant.

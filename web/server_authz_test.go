@@ -28,7 +28,7 @@ var (
 	keepers     = []laeringsliv.Role{laeringsliv.RoleTeacher, laeringsliv.RoleLeader, laeringsliv.RoleAdmin}
 	researchers = []laeringsliv.Role{laeringsliv.RoleTeacher} // not even administrators
 	// inWorkplace: members of the workplace itself (admissions belongs to the programme).
-	inWorkplace = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleTeacher, laeringsliv.RoleLeader,
+	inWorkplace = []laeringsliv.Role{laeringsliv.RoleParticipant, laeringsliv.RoleContributor, laeringsliv.RoleTeacher, laeringsliv.RoleLeader,
 		laeringsliv.RoleUnionRep, laeringsliv.RoleAdmin}
 	nobody = []laeringsliv.Role{}
 	// sharers share a workplace's records with the institution's other workplaces.

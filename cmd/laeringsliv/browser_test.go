@@ -59,14 +59,14 @@ func TestBrowserRolesSeeOnlyTheirWorkplaces(t *testing.T) {
 	home := homeWorkplace(t, m, loginFor(t, m, laeringsliv.RoleParticipant))
 	own := []string{home.Name}
 
-	for _, r := range []laeringsliv.Role{laeringsliv.RoleLeader, laeringsliv.RoleUnionRep} {
+	for _, r := range []laeringsliv.Role{laeringsliv.RoleContributor, laeringsliv.RoleLeader, laeringsliv.RoleUnionRep} {
 		if w := homeWorkplace(t, m, loginFor(t, m, r)); w.ID != home.ID {
 			t.Fatalf("demo: the %s login is at %s, the participant at %s", r, w.Name, home.Name)
 		}
 	}
 	want := map[laeringsliv.Role][]string{
-		laeringsliv.RoleParticipant: own, laeringsliv.RoleLeader: own, laeringsliv.RoleUnionRep: own,
-		laeringsliv.RoleTeacher: all, laeringsliv.RoleAdmissions: all, laeringsliv.RoleAdmin: all,
+		laeringsliv.RoleParticipant: own, laeringsliv.RoleContributor: own, laeringsliv.RoleLeader: own,
+		laeringsliv.RoleUnionRep: own, laeringsliv.RoleTeacher: all, laeringsliv.RoleAdmissions: all, laeringsliv.RoleAdmin: all,
 	}
 	for _, l := range m.Logins {
 		t.Run(string(l.Role), func(t *testing.T) {

@@ -136,8 +136,8 @@ func TestMainServeDemo(t *testing.T) {
 		t.Errorf("restart does not show the demo logins:\n%s", out.String())
 	}
 	people, err := m.DB.FindPersons(context.Background(), laeringsliv.PersonFilter{})
-	if err != nil || len(people) != 82+4+4+2+1+1 {
-		t.Errorf("after restart: %d people, %v", len(people), err)
+	if want := demo.PersonCount(); err != nil || len(people) != want {
+		t.Errorf("after restart: %d people, %v; want the %d of the demo's plan", len(people), err, want)
 	}
 }
 
