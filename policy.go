@@ -30,6 +30,10 @@ const (
 	// ActionCreateWorkshop: create a workshop and form its groups — the workplace's teachers,
 	// and its leaders, who know the rota and form groups of people on shift together.
 	ActionCreateWorkshop Action = "reading.create_workshop"
+	// ActionManageWorkGroups: form a workplace's innovation work groups (by shared shifts),
+	// rename them and link them to innovations — its leaders and teachers. Everyone in the
+	// workplace sees them (ActionViewWorkplace).
+	ActionManageWorkGroups Action = "workgroups.manage"
 )
 
 // Where the hours came from.
@@ -108,7 +112,7 @@ var actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewPosit
 	ActionViewReports, ActionResearchExport, ActionEditSyllabus, ActionManageReading,
 	ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings,
 	ActionEditHandbook, ActionNameHandbookAuthors, ActionViewJob, ActionManageRota, ActionCreateWorkshop, ActionRecordTime, ActionViewTimeShares,
-	ActionViewShifts, ActionSubscribeRota}
+	ActionViewShifts, ActionSubscribeRota, ActionManageWorkGroups}
 
 // Actions returns every action, for tests that walk them all, as a copy that callers may change freely.
 func Actions() []Action { return slices.Clone(actions) }
@@ -171,7 +175,7 @@ func (a *Actor) Can(action Action, r Resource) bool {
 		return r.OwnerID != 0 && r.OwnerID == a.Person.ID
 	case ActionManageRota, ActionViewTimeShares:
 		return r.WorkplaceID != 0 && a.Has(RoleLeader, r)
-	case ActionCreateWorkshop:
+	case ActionCreateWorkshop, ActionManageWorkGroups:
 		return r.WorkplaceID != 0 && (a.Has(RoleTeacher, r) || a.Has(RoleLeader, r))
 	case ActionViewShifts:
 		return r.WorkplaceID != 0 && r.OwnerID != 0 && (a.Has(RoleLeader, r) || a.ownsIn(r))
