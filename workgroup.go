@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Innovation work groups (arbeidsgrupper): the innovation work is organised along the rota, so
@@ -25,13 +26,13 @@ type WorkGroup struct {
 	CreatedAt    time.Time
 }
 
-// maxWorkGroupName bounds a group's name.
+// maxWorkGroupName bounds a group's name, in characters.
 const maxWorkGroupName = 100
 
 // Validate checks the fields an organiser sets.
 func (g *WorkGroup) Validate() error {
 	switch {
-	case strings.TrimSpace(g.Name) == "" || len(g.Name) > maxWorkGroupName:
+	case strings.TrimSpace(g.Name) == "" || utf8.RuneCountInString(g.Name) > maxWorkGroupName:
 		return FieldError("name", "workgroups.error.name")
 	case len(g.Members) == 0:
 		return FieldError("members", "workgroups.error.empty")

@@ -165,6 +165,11 @@ func (s *Server) routes() []route {
 		allow("GET /workplaces/{workplace}/people/{person}/shifts", laeringsliv.ActionViewShifts, s.shiftsPage),
 		allow("POST /workplaces/{workplace}/people/{person}/rota-feed", laeringsliv.ActionSubscribeRota, s.saveRotaFeed),
 		allow("POST /workplaces/{workplace}/people/{person}/rota-feed/delete", laeringsliv.ActionSubscribeRota, s.deleteRotaFeed),
+		// Innovation work groups: everyone at the workplace sees them; its leaders and
+		// teachers form them by shared shifts, name them and link them to innovations.
+		allow("GET /workplaces/{workplace}/work-groups", laeringsliv.ActionViewWorkplace, s.workGroupsPage),
+		allow("POST /workplaces/{workplace}/work-groups", laeringsliv.ActionManageWorkGroups, s.formWorkGroups),
+		allow("POST /workplaces/{workplace}/work-groups/{group}", laeringsliv.ActionManageWorkGroups, s.updateWorkGroup),
 		allow("GET /workplaces/{workplace}/ipe/new", laeringsliv.ActionIPECreate, s.ipeNewPage),
 		allow("POST /workplaces/{workplace}/ipe", laeringsliv.ActionIPECreate, s.ipeCreate),
 		allow("GET /workplaces/{workplace}/ipe/{ipe}", laeringsliv.ActionIPEFacilitate, s.ipeConsole),

@@ -60,6 +60,8 @@ type Services struct {
 	// RotaTime keeps what the finder makes and people's own rotas: staffing minimums,
 	// meetings, subscribed feeds; nil turns those off.
 	RotaTime RotaTimeService
+	// WorkGroups keeps the workplaces' innovation work groups; nil turns their page off.
+	WorkGroups laeringsliv.WorkGroupService
 	// Jobs is the durable queue of work that outlives a request (mail, exports, backups);
 	// nil: mail goes out inside the request and exports are written while the reader waits.
 	Jobs laeringsliv.JobService

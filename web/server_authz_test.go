@@ -215,6 +215,12 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	// Members of the workplace get a credential for its members-only sessions.
 	"POST /workplaces/{workplace}/ipe/{ipe}/credential": {inWorkplace, admins},
 	"POST /workplaces/{workplace}/ipe/{ipe}/reissue":    {ipeFacilitators, admins},
+
+	// Innovation work groups: everyone at the workplace sees them (as its reading workshops);
+	// its leaders and teachers form them.
+	"GET /workplaces/{workplace}/work-groups":          {inOwn, admins},
+	"POST /workplaces/{workplace}/work-groups":         {keepers, admins},
+	"POST /workplaces/{workplace}/work-groups/{group}": {keepers, admins},
 }
 
 // timeKeepers reach time records: participants alone, not administrators.
@@ -419,6 +425,7 @@ func (f *fixture) fillPath(t *testing.T, pattern string, own bool) (string, stri
 	}
 	path = f.fillReadingPath(t, path, wp, prog)
 	path = f.fillTimeRecord(t, path, wp)
+	path = f.fillWorkGroup(t, path, wp)
 	if strings.Contains(path, "{innovation}") {
 		ctx := context.Background()
 		pr := &laeringsliv.Project{WorkplaceID: wp.ID, Title: "Felles prosjekt"}

@@ -61,6 +61,7 @@ type WorkplacePage struct {
 	CanShared    bool // the reader may see what the institution's other workplaces share
 	CanShifts    bool // the reader has shifts here to see beside the programme's events
 	CanPositions bool // the reader may see colleagues' position percentages
+	WorkGroups   bool // the workplace's innovation work groups are kept
 	Invitations  []*laeringsliv.Invitation
 	InviteRoles  []laeringsliv.Role
 	NewLink      string // an invitation link just created, shown once
@@ -120,7 +121,8 @@ func (s *Server) workplaceData(w http.ResponseWriter, r *http.Request) (*Workpla
 		CanShifts:    st.actor.Can(laeringsliv.ActionViewShifts, ownResource(wp, st.actor.Person.ID)),
 		CanField:     st.actor.Can(laeringsliv.ActionUseFieldBook, laeringsliv.WorkplaceResource(wp)),
 		CanIPE:       st.actor.Can(laeringsliv.ActionIPEView, laeringsliv.WorkplaceResource(wp)),
-		CanPositions: st.actor.Can(laeringsliv.ActionViewPositions, laeringsliv.WorkplaceResource(wp))}
+		CanPositions: st.actor.Can(laeringsliv.ActionViewPositions, laeringsliv.WorkplaceResource(wp)),
+		WorkGroups:   s.svc.WorkGroups != nil}
 	byID := map[int64]*laeringsliv.Person{}
 	for _, person := range people {
 		byID[person.ID] = person
