@@ -26,19 +26,22 @@ type finderQuery struct {
 	From, To         string // YYYY-MM-DD
 	Earliest, Latest string // HH:MM
 	Minutes          string
-	Who              string // finderWhoAll or finderWhoRota
+	Who              string // finderWhoAll, finderWhoRota or finderWhoGroup
+	Group            string // the work group's ID, for finderWhoGroup
 }
 
-// Who the finder invites: everyone at the workplace, or those with a shift in the window.
+// Who the finder invites: everyone at the workplace, those with a shift in the window, or the
+// members of one of the workplace's work groups.
 const (
-	finderWhoAll  = "all"
-	finderWhoRota = "rota"
+	finderWhoAll   = "all"
+	finderWhoRota  = "rota"
+	finderWhoGroup = "group"
 )
 
 // Values is the query as a URL query, for links and hidden fields.
 func (q finderQuery) Values() url.Values {
 	return url.Values{"from": {q.From}, "to": {q.To}, "earliest": {q.Earliest}, "latest": {q.Latest},
-		"minutes": {q.Minutes}, "who": {q.Who}}
+		"minutes": {q.Minutes}, "who": {q.Who}, "group": {q.Group}}
 }
 
 // finderWindow is a checked query.
@@ -46,6 +49,7 @@ type finderWindow struct {
 	first, last        time.Time
 	earliest, latest   time.Duration
 	length             time.Duration
+	groupID            int64     // the work group invited, or 0
 	fromUTC, toUTC     time.Time // the span the rota is read for
 	days               int
 	earliestS, latestS string
@@ -59,10 +63,13 @@ func parseFinderQuery(v url.Values) (finderQuery, finderWindow, []FieldErr) {
 	q := finderQuery{From: strings.TrimSpace(v.Get("from")), To: strings.TrimSpace(v.Get("to")),
 		Earliest: strings.TrimSpace(v.Get("earliest")), Latest: strings.TrimSpace(v.Get("latest")),
 		Minutes: strings.TrimSpace(v.Get("minutes")), Who: finderWhoAll}
-	if v.Get("who") == finderWhoRota {
-		q.Who = finderWhoRota
+	if who := v.Get("who"); who == finderWhoRota || who == finderWhoGroup {
+		q.Who = who
 	}
-	for _, p := range []*string{&q.From, &q.To, &q.Earliest, &q.Latest, &q.Minutes} {
+	if q.Who == finderWhoGroup {
+		q.Group = strings.TrimSpace(v.Get("group"))
+	}
+	for _, p := range []*string{&q.From, &q.To, &q.Earliest, &q.Latest, &q.Minutes, &q.Group} {
 		if len(*p) > 20 {
 			*p = (*p)[:20]
 		}
@@ -97,10 +104,16 @@ func parseFinderQuery(v url.Values) (finderQuery, finderWindow, []FieldErr) {
 	} else if ok3 && ok4 && time.Duration(minutes)*time.Minute > latest-earliest {
 		errs = append(errs, FieldErr{Field: "minutes", Key: "finder.error.longer_than_window"})
 	}
+	var group int64
+	if q.Who == finderWhoGroup {
+		if group, err = strconv.ParseInt(q.Group, 10, 64); err != nil || group < 1 {
+			errs = append(errs, FieldErr{Field: "group", Key: "workgroups.finder.error.group"})
+		}
+	}
 	if len(errs) > 0 {
 		return q, w, errs
 	}
-	w = finderWindow{first: first, last: last, earliest: earliest, latest: latest,
+	w = finderWindow{groupID: group, first: first, last: last, earliest: earliest, latest: latest,
 		length: time.Duration(minutes) * time.Minute, days: int(last.Sub(first).Hours()/24) + 1,
 		earliestS: q.Earliest, latestS: q.Latest}
 	w.fromUTC = time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, laeringsliv.Norway()).Add(-24 * time.Hour)

@@ -44,6 +44,8 @@ type FinderPage struct {
 	Kinds     []laeringsliv.MeetingKind
 	Pick      meetingForm
 	Meetings  []meetingRow
+	// WorkGroups are the workplace's work groups, one of which the finder may invite.
+	WorkGroups []workGroupChoice
 }
 
 type finderSlot struct {
@@ -105,12 +107,18 @@ func (s *Server) propose(ctx context.Context, wp *laeringsliv.Workplace, q finde
 			work[sh.PersonID] = append(work[sh.PersonID], timefind.Interval{Start: sh.Start, End: sh.End, Kind: sh.Kind()})
 		}
 	}
+	var group map[int64]bool
+	if win.groupID != 0 {
+		if group, err = s.workGroupMembers(ctx, wp.ID, win.groupID); err != nil {
+			return nil, err
+		}
+	}
 	p := &proposal{names: map[int64]string{}, noShifts: len(list) == 0}
 	var invitees, others []timefind.Person
 	for _, person := range people {
 		p.names[person.ID] = person.Name
 		tp := timefind.Person{ID: person.ID, Work: work[person.ID]}
-		if q.Who == finderWhoRota && !onRota(tp.Work, win) {
+		if q.Who == finderWhoRota && !onRota(tp.Work, win) || group != nil && !group[person.ID] {
 			others = append(others, tp)
 			continue
 		}
@@ -158,8 +166,15 @@ func (s *Server) finderPage(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnprocessableEntity, "rota_finder", p)
 		return
 	}
+	if q.Who == finderWhoGroup {
+		p.Pick.Kind = string(laeringsliv.MeetingWorkGroup)
+	}
 	prop, err := s.propose(r.Context(), st.workplace, q, win)
-	if err != nil {
+	if laeringsliv.ErrorCode(err) == laeringsliv.EINVALID {
+		p.Errors = []FieldErr{{Field: fieldOfErr(err), Key: laeringsliv.ErrorKey(err)}}
+		s.render(w, r, http.StatusUnprocessableEntity, "rota_finder", p)
+		return
+	} else if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -185,6 +200,10 @@ func (s *Server) finderBase(w http.ResponseWriter, r *http.Request) (*FinderPage
 		p.Staffing = append(p.Staffing, staffingRow{Kind: k, Label: st.tr.T("rota_time.kind." + k), Minimum: minimum[k]})
 	}
 	p.Meetings, err = s.meetingRows(r, laeringsliv.MeetingFilter{WorkplaceID: st.workplace.ID})
+	if err != nil {
+		return nil, err
+	}
+	p.WorkGroups, err = s.workGroupChoices(ctx, st.workplace.ID)
 	return p, err
 }
 

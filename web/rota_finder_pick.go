@@ -89,7 +89,11 @@ func (s *Server) finderPick(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	prop, err := s.propose(r.Context(), st.workplace, q, win)
-	if err != nil {
+	if laeringsliv.ErrorCode(err) == laeringsliv.EINVALID {
+		p.Errors = []FieldErr{{Field: fieldOfErr(err), Key: laeringsliv.ErrorKey(err)}}
+		s.render(w, r, http.StatusUnprocessableEntity, "rota_finder", p)
+		return
+	} else if err != nil {
 		s.serverError(w, r, err)
 		return
 	}

@@ -63,8 +63,16 @@ func TestParseFinderQuery(t *testing.T) {
 		{url.Values{"from": {"2018-03-05"}, "to": {"2018-03-05"}, "earliest": {"8"}, "latest": {"15:00"}, "minutes": {"45"}}, "earliest"},
 		{url.Values{"from": {"2018-03-05"}, "to": {"2018-03-05"}, "earliest": {"08:00"}, "latest": {"08:30"}, "minutes": {"45"}}, "minutes"},
 		{url.Values{"from": {"2018-03-05"}, "to": {"2018-03-05"}, "earliest": {"08:00"}, "latest": {"15:00"}, "minutes": {"abc"}}, "minutes"},
+		// One work group: its ID must be a positive number (whose group the handler checks).
+		{url.Values{"from": {"2018-03-05"}, "to": {"2018-03-06"}, "earliest": {"08:00"}, "latest": {"15:00"}, "minutes": {"45"}, "who": {"group"}, "group": {" 7 "}}, ""},
+		{url.Values{"from": {"2018-03-05"}, "to": {"2018-03-06"}, "earliest": {"08:00"}, "latest": {"15:00"}, "minutes": {"45"}, "who": {"group"}}, "group"},
+		{url.Values{"from": {"2018-03-05"}, "to": {"2018-03-06"}, "earliest": {"08:00"}, "latest": {"15:00"}, "minutes": {"45"}, "who": {"group"}, "group": {"-7"}}, "group"},
+		{url.Values{"from": {"2018-03-05"}, "to": {"2018-03-06"}, "earliest": {"08:00"}, "latest": {"15:00"}, "minutes": {"45"}, "who": {"group"}, "group": {"sju"}}, "group"},
+		{url.Values{"from": {"x"}, "to": {"2018-03-06"}, "earliest": {"08:00"}, "latest": {"15:00"}, "minutes": {"45"}, "who": {"group"}, "group": {"0"}}, "from,group"},
+		// A group named without who=group is ignored.
+		{url.Values{"from": {"2018-03-05"}, "to": {"2018-03-06"}, "earliest": {"08:00"}, "latest": {"15:00"}, "minutes": {"45"}, "who": {"all"}, "group": {"x"}}, ""},
 	} {
-		_, w, errs := parseFinderQuery(tc.q)
+		q, w, errs := parseFinderQuery(tc.q)
 		var got []string
 		for _, e := range errs {
 			got = append(got, e.Field)
@@ -75,16 +83,27 @@ func TestParseFinderQuery(t *testing.T) {
 		if tc.fields == "" && (w.days != 2 || w.length != 45*time.Minute) {
 			t.Errorf("window %+v", w)
 		}
+		if tc.fields == "" && (q.Who == finderWhoGroup) != (w.groupID == 7) {
+			t.Errorf("%v: who %q, group %d", tc.q, q.Who, w.groupID)
+		}
 	}
 }
 
 func FuzzParseFinderQuery(f *testing.F) {
-	f.Add("2018-03-05", "2018-03-06", "08:00", "15:00", "45")
-	f.Add("31.12.2018", "01.01.2019", "23:45", "24:00", "15")
-	f.Fuzz(func(t *testing.T, from, to, earliest, latest, minutes string) {
-		q, w, errs := parseFinderQuery(url.Values{"from": {from}, "to": {to}, "earliest": {earliest}, "latest": {latest}, "minutes": {minutes}})
-		if len(q.From) > 20 || len(q.Minutes) > 20 {
+	f.Add("2018-03-05", "2018-03-06", "08:00", "15:00", "45", "all", "")
+	f.Add("31.12.2018", "01.01.2019", "23:45", "24:00", "15", "group", "12")
+	f.Add("2018-03-05", "2018-03-06", "08:00", "15:00", "45", "group", "-1")
+	f.Fuzz(func(t *testing.T, from, to, earliest, latest, minutes, who, group string) {
+		q, w, errs := parseFinderQuery(url.Values{"from": {from}, "to": {to}, "earliest": {earliest}, "latest": {latest}, "minutes": {minutes},
+			"who": {who}, "group": {group}})
+		if len(q.From) > 20 || len(q.Minutes) > 20 || len(q.Group) > 20 {
 			t.Fatal("a field kept more than 20 bytes")
+		}
+		if q.Who != finderWhoAll && q.Who != finderWhoRota && q.Who != finderWhoGroup {
+			t.Fatalf("who %q", q.Who)
+		}
+		if len(errs) == 0 && (q.Who == finderWhoGroup) != (w.groupID > 0) {
+			t.Fatalf("who %q with group %d", q.Who, w.groupID)
 		}
 		if len(errs) == 0 && (w.days < 1 || w.days > maxFinderDays+1 || w.length < 15*time.Minute || w.latest <= w.earliest ||
 			w.length > w.latest-w.earliest) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -175,4 +176,63 @@ func FuzzParseWorkGroupForms(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The finder invites one work group: the day workers' group needs one repetition, at which
+// all three are at work; the pick makes a work-group meeting with them alone. A group of
+// another workplace, or none, is refused in Norwegian.
+func TestFinderInvitesWorkGroup(t *testing.T) {
+	f, people := shiftFixture(t)
+	ctx := context.Background()
+	saveShifts(t, f, people)
+	day := &laeringsliv.WorkGroup{Name: "Dagvakta", Members: []int64{people[0].ID, people[2].ID, people[4].ID}}
+	evening := &laeringsliv.WorkGroup{Name: "Kveldsvakta", Members: []int64{people[1].ID, people[3].ID, people[5].ID}}
+	must(t, f.db.ReplaceWorkGroups(ctx, f.own.ID, []*laeringsliv.WorkGroup{day, evening}))
+	leader := f.signIn(t, laeringsliv.RoleLeader)
+	base := "/workplaces/" + itoa(f.own.ID) + "/rota/finder"
+	if _, page := f.do(t, leader, http.MethodGet, base, nil); !strings.Contains(page, `value="group"`) || !strings.Contains(page, ">Kveldsvakta</option>") {
+		t.Fatalf("the finder offers no work group:\n%s", page)
+	}
+	q := url.Values{"from": {"2018-03-05"}, "to": {"2018-03-06"}, "earliest": {"08:00"}, "latest": {"15:00"}, "minutes": {"45"},
+		"who": {"group"}, "group": {itoa(day.ID)}}
+	resp, page := f.do(t, leader, http.MethodGet, base+"?"+q.Encode(), nil)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, "1 gjentakelse dekker") || !strings.Contains(page, "3 på jobb") ||
+		!strings.Contains(page, `<option value="work_group" selected>`) {
+		t.Fatalf("proposal for the day group: %d\n%s", resp.StatusCode, page)
+	}
+	pick := url.Values{}
+	for k, v := range q {
+		pick[k] = v
+	}
+	pick.Set("signature", between(page, `name="signature" value="`, `"`))
+	pick.Set("kind", "work_group")
+	pick.Set("title", "Dagvakta møtes")
+	if resp, _ := f.do(t, leader, http.MethodPost, base, pick); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("pick: %d", resp.StatusCode)
+	}
+	ms, err := f.db.FindMeetings(ctx, laeringsliv.MeetingFilter{WorkplaceID: f.own.ID})
+	must(t, err)
+	if len(ms) != 1 || ms[0].Kind != laeringsliv.MeetingWorkGroup || len(ms[0].Invitees) != 3 {
+		t.Fatalf("meetings %+v", ms)
+	}
+	for _, in := range ms[0].Invitees {
+		if !slices.Contains(day.Members, in.PersonID) {
+			t.Errorf("invited %d, not of the day group", in.PersonID)
+		}
+	}
+	other := f.fillWorkGroup(t, "/work-groups/{group}", f.fgn)
+	for _, group := range []string{strings.TrimPrefix(other, "/work-groups/"), "", "x"} {
+		q.Set("group", group)
+		if resp, page := f.do(t, leader, http.MethodGet, base+"?"+q.Encode(), nil); resp.StatusCode != http.StatusUnprocessableEntity ||
+			!strings.Contains(page, "Velg en av arbeidsplassens arbeidsgrupper") {
+			t.Fatalf("group %q: %d", group, resp.StatusCode)
+		}
+	}
+}
+
+// between returns the text of s after the first start, up to end.
+func between(s, start, end string) string {
+	_, after, _ := strings.Cut(s, start)
+	v, _, _ := strings.Cut(after, end)
+	return v
 }
