@@ -32,6 +32,9 @@ type Services struct {
 	Study         laeringsliv.StudyService      // optional: without it the study programme is not seeded
 	Research      laeringsliv.ResearchService   // optional: research consents
 	Rota          RotaSaver                     // optional: a four-week rota per workplace
+	// WorkGroups, optional, needs Rota: each workplace's innovation work groups, formed by
+	// shared shifts on its rota.
+	WorkGroups laeringsliv.WorkGroupService
 	Handbook      HandbookWriter                // optional: the programme's published handbook
 	HandbookBook  HandbookBookWriter            // with Handbook: its other languages and images
 	Files         filestore.Store               // optional: the handbook's image
@@ -114,8 +117,14 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 		}
 	}
 	if s.Rota != nil {
-		if err := seedRota(ctx, s, res); err != nil {
+		shifts, err := seedRota(ctx, s, res)
+		if err != nil {
 			return nil, err
+		}
+		if s.WorkGroups != nil {
+			if err := seedWorkGroups(ctx, s, res, shifts); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if s.TimeRecords != nil {

@@ -47,13 +47,14 @@ const fullTimeWeek = 37*time.Hour + 30*time.Minute
 // through the weeks; the weekend teams work every other weekend and make up the rest of
 // their position on weekdays of the other week; one in eleven takes a week's holiday. One
 // workplace keeps a common day (commonDaySite). Everything is imported as it would be from a
-// rota system, one period a workplace.
-func seedRota(ctx context.Context, s Services, res *Result) error {
+// rota system, one period a workplace. It returns the shifts saved, by workplace.
+func seedRota(ctx context.Context, s Services, res *Result) (map[int64][]rota.Shift, error) {
 	s.Clock.Set(morning(2018, time.January, 5))
+	saved := map[int64][]rota.Shift{}
 	for k, wp := range res.WorkplaceIDs {
 		people, err := s.People.FindPersons(ctx, laeringsliv.PersonFilter{WorkplaceID: wp})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var shifts []rota.Shift
 		row := 1
@@ -85,10 +86,11 @@ func seedRota(ctx context.Context, s Services, res *Result) error {
 			continue
 		}
 		if err := s.Rota.SaveRotaPeriod(ctx, rota.NewPeriod(wp, shifts)); err != nil {
-			return err
+			return nil, err
 		}
+		saved[wp] = shifts
 	}
-	return nil
+	return saved, nil
 }
 
 // shiftsInRota is how many shifts of a length fill a position over the four weeks.
