@@ -70,7 +70,7 @@ func (s *Server) saveStaff(w http.ResponseWriter, r *http.Request) {
 		var e *laeringsliv.Error
 		switch {
 		case err == nil:
-			setFlash(w, "staff.saved")
+			setFlash(w, "flash.staff_saved")
 			http.Redirect(w, r, rotaPath(st.workplace)+"/staff", http.StatusSeeOther)
 			return
 		case errors.As(err, &e) && e.Key == "staff.error.number_taken" && strings.HasPrefix(e.Field, "number-"):
