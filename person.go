@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"laeringsliv/password"
 )
@@ -61,8 +62,11 @@ type Person struct {
 	Profession    Profession
 	PositionPct   int    // stillingsprosent, 0–100
 	ShiftTeam     string // vaktlag, free text such as "Helg A"
-	Locale        string // preferred language: nb, nn or en; empty for the browser's
-	CreatedAt     time.Time
+	// EmployeeNumber (ansattnummer) is the number the rota and HR systems know them by,
+	// upper-case; empty when unknown.
+	EmployeeNumber string
+	Locale         string // preferred language: nb, nn or en; empty for the browser's
+	CreatedAt      time.Time
 }
 
 // NormalizeEmail trims and lower-cases an e-mail address.
@@ -81,8 +85,10 @@ func (p *Person) Validate() error {
 		return FieldError("profession", "error.profession_invalid")
 	case p.PositionPct < 0 || p.PositionPct > 100:
 		return FieldError("position_pct", "error.position_pct_invalid")
-	case len(p.ShiftTeam) > 100:
+	case utf8.RuneCountInString(p.ShiftTeam) > MaxShiftTeam:
 		return FieldError("shift_team", "error.shift_team_invalid")
+	case !ValidEmployeeNumber(p.EmployeeNumber):
+		return FieldError("employee_number", "staff.error.number")
 	}
 	return nil
 }

@@ -92,7 +92,8 @@ const (
 	// ActionNameHandbookAuthors: name participants as authors of a programme's handbook — its
 	// researchers, and the leaders of its workplaces.
 	ActionNameHandbookAuthors Action = "handbook.name_authors"
-	// ActionManageRota: import, see and roll back the workplace's shift rota (its leaders).
+	// ActionManageRota: import, see and roll back the workplace's shift rota, and keep what it
+	// needs of the workplace's people (employee numbers, positions, shift teams) — its leaders.
 	ActionManageRota Action = "rota.manage"
 	// ActionViewShifts: see one person's shifts beside the programme's events — the
 	// workplace's leaders, and the person concerned while they belong to the workplace. The

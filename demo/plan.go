@@ -3,6 +3,7 @@ package demo
 import (
 	"math/rand/v2"
 	"slices"
+	"strconv"
 
 	"laeringsliv"
 )
@@ -112,7 +113,21 @@ func plan() []member {
 	}
 	out = append(out, n.person(staffDomain, laeringsliv.RoleAdmissions, -1, laeringsliv.ProfessionAdministrative, 100, ""))
 	out = append(out, n.person(staffDomain, laeringsliv.RoleAdmin, -1, laeringsliv.ProfessionAdministrative, 100, ""))
-	return append(out, contributors(n.used, out)...)
+	out = append(out, contributors(n.used, out)...)
+	numberStaff(out)
+	return out
+}
+
+// numberStaff gives the staff of each workplace employee numbers in the municipality's HR
+// system: the site's number, then a running number, such as 3017.
+func numberStaff(members []member) {
+	next := map[int]int{}
+	for i := range members {
+		if m := &members[i]; m.site >= 0 {
+			next[m.site]++
+			m.person.EmployeeNumber = strconv.Itoa((m.site+1)*1000 + next[m.site])
+		}
+	}
 }
 
 func siteDomain(s site) string { return emailPart(s.municipality) + ".kommune.no" }

@@ -12,6 +12,7 @@ import (
 // already used in the institution is ECONFLICT error.email_taken.
 func (db *DB) CreatePerson(ctx context.Context, p *laeringsliv.Person) error {
 	p.Email = laeringsliv.NormalizeEmail(p.Email)
+	p.EmployeeNumber = laeringsliv.NormalizeEmployeeNumber(p.EmployeeNumber)
 	if err := p.Validate(); err != nil {
 		return err
 	}
@@ -68,13 +69,19 @@ func (db *DB) FindPersons(ctx context.Context, f laeringsliv.PersonFilter) ([]*l
 // institution.
 func (db *DB) UpdatePerson(ctx context.Context, p *laeringsliv.Person) error {
 	p.Email = laeringsliv.NormalizeEmail(p.Email)
+	p.EmployeeNumber = laeringsliv.NormalizeEmployeeNumber(p.EmployeeNumber)
 	if err := p.Validate(); err != nil {
 		return err
 	}
 	return db.update(ctx, "update person", func(tx *Tx) error {
+		if holder, err := employeeNumberHolder(ctx, tx, p.InstitutionID, p.EmployeeNumber); err != nil {
+			return err
+		} else if holder != 0 && holder != p.ID {
+			return numberTaken(0)
+		}
 		err := execOne(ctx, tx, `UPDATE persons SET name = $1, email = $2, profession = $3,
-			position_pct = $4, shift_team = $5, locale = $6 WHERE id = $7`,
-			p.Name, p.Email, p.Profession, p.PositionPct, p.ShiftTeam, p.Locale, p.ID)
+			position_pct = $4, shift_team = $5, locale = $6, employee_number = $7 WHERE id = $8`,
+			p.Name, p.Email, p.Profession, p.PositionPct, p.ShiftTeam, p.Locale, p.EmployeeNumber, p.ID)
 		if db.dialect.uniqueViolation(err) {
 			return emailTaken()
 		} else if err != nil {
@@ -112,11 +119,12 @@ func (db *DB) PasswordHash(ctx context.Context, personID int64) (string, error) 
 	return hash, err
 }
 
-const personColumns = `id, institution_id, name, email, profession, position_pct, shift_team, locale, created_at`
+const personColumns = `id, institution_id, name, email, profession, position_pct, shift_team, locale, created_at,
+	employee_number`
 
 // personColumnsP is personColumns qualified with the alias p.
 const personColumnsP = `p.id, p.institution_id, p.name, p.email, p.profession, p.position_pct,
-	p.shift_team, p.locale, p.created_at`
+	p.shift_team, p.locale, p.created_at, p.employee_number`
 
 func emailTaken() error {
 	return &laeringsliv.Error{Code: laeringsliv.ECONFLICT, Key: "error.email_taken", Field: "email"}
@@ -130,12 +138,17 @@ func createPerson(ctx context.Context, tx *Tx, p *laeringsliv.Person) error {
 	}
 	p.CreatedAt = tx.now
 	err := tx.QueryRowContext(ctx, `
-		INSERT INTO persons (institution_id, name, email, profession, position_pct, shift_team, locale, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+		INSERT INTO persons (institution_id, name, email, profession, position_pct, shift_team, locale, created_at,
+			employee_number)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 		ON CONFLICT DO NOTHING RETURNING id`,
 		p.InstitutionID, p.Name, p.Email, p.Profession, p.PositionPct, p.ShiftTeam, p.Locale, millis(p.CreatedAt),
+		p.EmployeeNumber,
 	).Scan(&p.ID)
 	if errors.Is(err, sql.ErrNoRows) {
+		if holder, _ := employeeNumberHolder(ctx, tx, p.InstitutionID, p.EmployeeNumber); holder != 0 {
+			return numberTaken(0)
+		}
 		return emailTaken()
 	}
 	return err
@@ -160,7 +173,7 @@ func scanPerson(s scanner) (*laeringsliv.Person, error) {
 	var p laeringsliv.Person
 	var created int64
 	err := s.Scan(&p.ID, &p.InstitutionID, &p.Name, &p.Email, &p.Profession, &p.PositionPct,
-		&p.ShiftTeam, &p.Locale, &created)
+		&p.ShiftTeam, &p.Locale, &created, &p.EmployeeNumber)
 	if err != nil {
 		return nil, err
 	}

@@ -14,11 +14,12 @@ import (
 const dayLayout = "2006-01-02"
 
 // RotaPeople returns the people of a workplace a rota file may name, by
-// lower-cased e-mail: everyone with a membership there.
+// lower-cased e-mail and by lower-cased employee number (never alike: a number
+// has no @): everyone with a membership there.
 func (db *DB) RotaPeople(ctx context.Context, workplaceID int64) (map[string]int64, error) {
 	people := map[string]int64{}
 	err := db.view(ctx, "rota people", func(tx *Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT p.id, p.email FROM persons p
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT p.id, p.email, p.employee_number FROM persons p
 			JOIN memberships m ON m.person_id = p.id AND m.institution_id = p.institution_id
 			WHERE m.workplace_id = $1`, workplaceID)
 		if err != nil {
@@ -27,11 +28,14 @@ func (db *DB) RotaPeople(ctx context.Context, workplaceID int64) (map[string]int
 		defer rows.Close()
 		for rows.Next() {
 			var id int64
-			var email string
-			if err := rows.Scan(&id, &email); err != nil {
+			var email, number string
+			if err := rows.Scan(&id, &email, &number); err != nil {
 				return err
 			}
 			people[strings.ToLower(email)] = id
+			if number != "" {
+				people[strings.ToLower(number)] = id
+			}
 		}
 		return rows.Err()
 	})

@@ -32,6 +32,7 @@ type RotaService interface {
 	SaveRotaMapping(ctx context.Context, workplaceID int64, c rota.Columns) error
 	// WorkplaceShifts returns the shifts of the workplace's active periods that overlap from–to.
 	WorkplaceShifts(ctx context.Context, workplaceID int64, from, to time.Time) ([]rota.Shift, error)
+	laeringsliv.StaffService
 }
 
 // A leader imports the workplace's rota in two steps: upload with the columns chosen (the

@@ -157,6 +157,8 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/rota/preview", laeringsliv.ActionManageRota, s.rotaPreview),
 		allow("POST /workplaces/{workplace}/rota", laeringsliv.ActionManageRota, s.rotaImport),
 		allow("POST /workplaces/{workplace}/rota/{period}/rollback", laeringsliv.ActionManageRota, s.rotaRollBack),
+		allow("GET /workplaces/{workplace}/rota/staff", laeringsliv.ActionManageRota, s.staffPage),
+		allow("POST /workplaces/{workplace}/rota/staff", laeringsliv.ActionManageRota, s.saveStaff),
 		allow("GET /workplaces/{workplace}/rota/finder", laeringsliv.ActionManageRota, s.finderPage),
 		allow("POST /workplaces/{workplace}/rota/finder", laeringsliv.ActionManageRota, s.finderPick),
 		allow("POST /workplaces/{workplace}/rota/staffing", laeringsliv.ActionManageRota, s.saveStaffing),

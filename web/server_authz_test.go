@@ -195,6 +195,8 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/rota/preview":                   {rotaKeepers, admins},
 	"POST /workplaces/{workplace}/rota":                           {rotaKeepers, admins},
 	"POST /workplaces/{workplace}/rota/{period}/rollback":         {rotaKeepers, admins},
+	"GET /workplaces/{workplace}/rota/staff":                      {rotaKeepers, admins},
+	"POST /workplaces/{workplace}/rota/staff":                     {rotaKeepers, admins},
 	"GET /workplaces/{workplace}/rota/finder":                     {rotaKeepers, admins},
 	"POST /workplaces/{workplace}/rota/finder":                    {rotaKeepers, admins},
 	"POST /workplaces/{workplace}/rota/staffing":                  {rotaKeepers, admins},

@@ -143,3 +143,34 @@ func gatheringWeekRota(staff []*laeringsliv.Person) string {
 	}
 	return b.String()
 }
+
+// TestBrowserRotaLeaderKeepsStaffDetails: the leader of Hjemmetjenesten i Fjellbu opens the
+// staff page from the rota page (axe-clean), gives a colleague a position beyond 100 and sees
+// the refusal naming her, then corrects it and saves.
+func TestBrowserRotaLeaderKeepsStaffDetails(t *testing.T) {
+	b := browsers.acquire(t)
+	t.Parallel()
+	m := startApp(t)
+	wp := workplaceNamed(t, m, "Hjemmetjenesten i Fjellbu")
+	leader, staff := fjellbuPeople(t, m, wp)
+	tab := b.NewTab(t, norwegian(browsertest.Desktop))
+	signIn(t, tab, m.URL(), leader, "/")
+	browsertest.Navigate(t, tab, m.URL()+"/workplaces/"+itoa(wp.ID)+"/rota")
+	clickAndWait(t, tab, `main a[href$="/rota/staff"]`)
+	browsertest.AssertAxe(t, tab, "staff details (nb)")
+	pct := "#f-pct-" + itoa(staff[0].ID)
+	do(t, tab, chromedp.SetValue(chromedp.CSS(pct), "120"))
+	clickAndWait(t, tab, `main form button[type=submit]`)
+	if text := mainText(t, tab); !strings.Contains(text, staff[0].Name+": Skriv stillingsprosenten") || !strings.Contains(text, "Ingenting er lagret") {
+		t.Fatalf("no refusal naming %s:\n%s", staff[0].Name, text)
+	}
+	browsertest.AssertAxe(t, tab, "staff details with errors (nb)")
+	do(t, tab, chromedp.SetValue(chromedp.CSS(pct), "60"))
+	clickAndWait(t, tab, `main form button[type=submit]`)
+	if text := eval[string](t, tab, `document.body.innerText`); !strings.Contains(text, "Opplysningene om de ansatte er lagret") {
+		t.Fatalf("not saved:\n%s", text)
+	}
+	if p, err := m.DB.FindPerson(context.Background(), staff[0].ID); err != nil || p.PositionPct != 60 {
+		t.Fatalf("stored %+v, %v", p, err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,8 +13,9 @@ import (
 	"laeringsliv/sqlstore"
 )
 
-// demoRotaTarget returns a demo workplace's ID and two of its members' e-mails.
-func demoRotaTarget(t *testing.T, path string) (string, []string) {
+// demoRotaTarget returns a demo workplace's ID and two of its members' e-mails, and all
+// its employee numbers.
+func demoRotaTarget(t *testing.T, path string) (wp string, emails, numbers []string) {
 	t.Helper()
 	ctx := context.Background()
 	db, err := sqlstore.Open(ctx, path)
@@ -29,11 +31,16 @@ func demoRotaTarget(t *testing.T, path string) (string, []string) {
 	if err != nil || len(people) < 2 {
 		t.Fatal(people, err)
 	}
-	var emails []string
 	for e := range people {
-		emails = append(emails, e)
+		if strings.Contains(e, "@") {
+			emails = append(emails, e)
+		} else {
+			numbers = append(numbers, e)
+		}
 	}
-	return strconv.FormatInt(wps[0].ID, 10), emails[:2]
+	slices.Sort(emails)
+	slices.Sort(numbers)
+	return strconv.FormatInt(wps[0].ID, 10), emails[:2], numbers
 }
 
 func writeRotaFile(t *testing.T, name, body string) string {
@@ -47,7 +54,7 @@ func writeRotaFile(t *testing.T, name, body string) string {
 
 func TestCLIRotaImport(t *testing.T) {
 	path := demoDatabase(t)
-	wp, emails := demoRotaTarget(t, path)
+	wp, emails, numbers := demoRotaTarget(t, path)
 	bad := writeRotaFile(t, "bad.csv", "epost;dato;start;slutt;kode\n"+
 		emails[0]+";02.03.2026;07:30;15:00;D\n"+
 		"nobody@example.no;02.03.2026;07:30;15:00;D\n"+
@@ -65,6 +72,19 @@ func TestCLIRotaImport(t *testing.T) {
 	code, out, errOut = cli(t, nil, "", "rota", "import", "--workplace", wp, "--database", path, good)
 	if code != 0 || !strings.HasPrefix(out, "saved period ") {
 		t.Fatalf("import: exit %d, out %q, err %q", code, out, errOut)
+	}
+	// The person column may hold employee numbers.
+	byNumber := writeRotaFile(t, "by-number.csv", "ansattnr,dato,start,slutt,kode\n"+
+		numbers[0]+",09.03.2026,07:30,15:00,D\n"+numbers[1]+",09.03.2026,15:00,22:30,K\n99999,10.03.2026,07:30,15:00,D\n")
+	code, out, errOut = cli(t, nil, "", "rota", "import", "--workplace", wp, "--dry-run", "--database", path, byNumber)
+	if code != 1 || !strings.Contains(errOut, "row 4: ") || strings.Contains(errOut, "row 2:") || strings.Contains(errOut, "row 3:") {
+		t.Fatalf("by number with an unknown one: exit %d, out %q, err %q", code, out, errOut)
+	}
+	byNumber = writeRotaFile(t, "by-number.csv", "ansattnr,dato,start,slutt,kode\n"+
+		numbers[0]+",09.03.2026,07:30,15:00,D\n"+numbers[1]+",09.03.2026,15:00,22:30,K\n")
+	code, out, errOut = cli(t, nil, "", "rota", "import", "--workplace", wp, "--dry-run", "--database", path, byNumber)
+	if code != 0 || !strings.Contains(out, "2 shifts for 2 people") {
+		t.Fatalf("by number: exit %d, out %q, err %q", code, out, errOut)
 	}
 	code, _, errOut = cli(t, nil, "", "rota", "import", "--database", path, good)
 	if code != 2 || !strings.Contains(errOut, "--workplace") {
