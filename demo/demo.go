@@ -32,9 +32,6 @@ type Services struct {
 	Study         laeringsliv.StudyService      // optional: without it the study programme is not seeded
 	Research      laeringsliv.ResearchService   // optional: research consents
 	Rota          RotaSaver                     // optional: a four-week rota per workplace
-	// WorkGroups, optional, needs Rota: each workplace's innovation work groups, formed by
-	// shared shifts on its rota.
-	WorkGroups laeringsliv.WorkGroupService
 	Handbook      HandbookWriter                // optional: the programme's published handbook
 	HandbookBook  HandbookBookWriter            // with Handbook: its other languages and images
 	Files         filestore.Store               // optional: the handbook's image
@@ -42,6 +39,9 @@ type Services struct {
 	// Shares, optional, needs Innovations and IPE: an innovation shared by one workplace and
 	// adopted by another, and a shared IPE question.
 	Shares laeringsliv.ShareService
+	// WorkGroups, optional, needs Rota: each workplace's innovation work groups, formed by
+	// shared shifts on its rota.
+	WorkGroups laeringsliv.WorkGroupService
 
 	// Clock, when set, is the clock the store reads (its Now is Clock.Now): Seed dates what it
 	// writes within the programme's years and gives the real time back when it returns.
