@@ -43,6 +43,8 @@ type Cohort struct {
 	Syllabus     []*SyllabusText
 	Handbook     *Handbook
 	Chapters     []*HandbookChapter
+	// Translations holds, for each of Chapters by index, its versions in other languages.
+	Translations [][]*HandbookTranslation
 	TeacherID    int64
 	MakeTeacher  bool
 }

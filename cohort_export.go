@@ -2,6 +2,7 @@ package laeringsliv
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,6 +21,7 @@ type TemplateSource interface {
 	FindIPEGroups(ctx context.Context, sessionID int64) ([]*IPEGroup, error)
 	FindProgrammeHandbook(ctx context.Context, programmeID int64) (*Handbook, error)
 	FindChapters(ctx context.Context, handbookID int64) ([]*HandbookChapter, error)
+	FindTranslations(ctx context.Context, handbookID int64, lang string) (map[int64]*HandbookTranslation, error)
 }
 
 // ExportTemplate makes the template of programme p: its plan without its people. The
@@ -173,16 +175,41 @@ func exportHandbook(ctx context.Context, src TemplateSource, programmeID int64, 
 	if err != nil {
 		return nil, err
 	}
+	byLang := map[string]map[int64]*HandbookTranslation{}
+	for _, lang := range HandbookLanguages {
+		if byLang[lang], err = src.FindTranslations(ctx, h.ID, lang); err != nil {
+			return nil, err
+		}
+	}
 	th := &TemplateHandbook{Title: h.Title, Chapters: []TemplateChapter{}}
 	for _, c := range chs {
 		tc := TemplateChapter{Title: c.Title, Outline: Outline(c.Body)}
 		if withText {
-			tc.Body = withoutEmbeds(c.Body)
+			tc.Body = templateText(c.Body)
+		}
+		for _, lang := range HandbookLanguages {
+			if t := byLang[lang][c.ID]; t != nil {
+				tt := TemplateTranslation{Language: lang, Title: t.Title, Outline: Outline(t.Body)}
+				if withText {
+					tt.Body = templateText(t.Body)
+				}
+				tc.Translations = append(tc.Translations, tt)
+			}
 		}
 		th.Chapters = append(th.Chapters, tc)
 	}
 	return th, nil
 }
+
+// templateText is a chapter's text as a template carries it: without embeds, which name this
+// institution's records, and with each image, which stays with its handbook, as its alt text
+// in brackets.
+func templateText(body string) string {
+	return handbookImage.ReplaceAllString(withoutEmbeds(body), "[$1]")
+}
+
+// handbookImage matches a handbook image's Markdown, ![alt](image:ID).
+var handbookImage = regexp.MustCompile(`!\[([^\]\n]*)\]\(image:[0-9]+\)`)
 
 // Outline returns the headings of a chapter's Markdown, without their marks.
 func Outline(body string) []string {

@@ -109,6 +109,7 @@ func (t *ProgrammeTemplate) cohortHandbook(c *Cohort, o CohortOptions) error {
 	}
 	hb.ProgrammeID = 0
 	var chapters []*HandbookChapter
+	var translations [][]*HandbookTranslation
 	for i, tc := range h.Chapters {
 		body := outlineBody(tc.Outline)
 		if o.Parts.HandbookText && tc.Body != "" {
@@ -123,11 +124,45 @@ func (t *ProgrammeTemplate) cohortHandbook(c *Cohort, o CohortOptions) error {
 		}
 		ch.HandbookID = 0
 		chapters = append(chapters, ch)
+		ts, err := cohortTranslations(tc, o.Parts.HandbookText)
+		if err != nil {
+			return at(fmt.Sprintf("handbook.chapters[%d]", i), err)
+		}
+		translations = append(translations, ts)
 	}
 	if o.Parts.Handbook {
-		c.Handbook, c.Chapters = hb, chapters
+		c.Handbook, c.Chapters, c.Translations = hb, chapters, translations
 	}
 	return nil
+}
+
+// cohortTranslations returns a template chapter's versions in other languages, as skeletons
+// or with their text; a language may come once.
+func cohortTranslations(tc TemplateChapter, withText bool) ([]*HandbookTranslation, error) {
+	if len(tc.Translations) > len(HandbookLanguages) {
+		return nil, FieldError("translations", "cohort.error.too_many")
+	}
+	var out []*HandbookTranslation
+	seen := map[string]bool{}
+	for j, tt := range tc.Translations {
+		body := outlineBody(tt.Outline)
+		if withText && tt.Body != "" {
+			body = tt.Body
+		}
+		t := &HandbookTranslation{Language: tt.Language, Title: tt.Title, Body: body}
+		if err := t.Validate(); err != nil {
+			if e := (*Error)(nil); errors.As(err, &e) && e.Field == "lang" {
+				err = FieldError("language", e.Key) // the template's name for it
+			}
+			return nil, at(fmt.Sprintf("translations[%d]", j), err)
+		}
+		if seen[t.Language] {
+			return nil, FieldError(fmt.Sprintf("translations[%d].language", j), "cohort.error.language_twice")
+		}
+		seen[t.Language] = true
+		out = append(out, t)
+	}
+	return out, nil
 }
 
 // outlineBody writes a chapter's outline as its headings, for the authors to fill in.

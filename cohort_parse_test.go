@@ -92,6 +92,24 @@ func TestParseTemplate(t *testing.T) {
 		{name: "chapter without title", change: set("handbook.chapters.0.title", ""), key: "error.title_required", path: "handbook.chapters[0].title"},
 		{name: "chapter with a broken embed", change: set("handbook.chapters.0.body", "{{innovation x}}"),
 			key: "error.handbook_embed_invalid", path: "handbook.chapters[0].body"},
+		{name: "chapter in nn and en", change: set("handbook.chapters.0.translations", []any{
+			map[string]any{"language": "nn", "title": "Innleiing", "outline": []any{"Kvifor"}},
+			map[string]any{"language": "en", "title": "Introduction", "outline": []any{}, "body": "## Why\n"}})},
+		{name: "translation in an unknown language", change: set("handbook.chapters.0.translations", []any{
+			map[string]any{"language": "sv", "title": "Inledning", "outline": []any{}}}),
+			key: "error.handbook_language", path: "handbook.chapters[0].translations[0].language"},
+		{name: "translation without title", change: set("handbook.chapters.0.translations", []any{
+			map[string]any{"language": "nn", "title": " ", "outline": []any{}}}),
+			key: "error.title_required", path: "handbook.chapters[0].translations[0].title"},
+		{name: "a language twice", change: set("handbook.chapters.0.translations", []any{
+			map[string]any{"language": "nn", "title": "A", "outline": []any{}}, map[string]any{"language": "nn", "title": "B", "outline": []any{}}}),
+			key: "cohort.error.language_twice", path: "handbook.chapters[0].translations[1].language"},
+		{name: "translation with a broken embed", change: set("handbook.chapters.0.translations", []any{
+			map[string]any{"language": "en", "title": "A", "outline": []any{}, "body": "{{ipe x}}"}}),
+			key: "error.handbook_embed_invalid", path: "handbook.chapters[0].translations[0].body"},
+		{name: "translation with an unknown field", change: set("handbook.chapters.0.translations", []any{
+			map[string]any{"language": "en", "title": "A", "outline": []any{}, "colour": "blue"}}),
+			key: "cohort.error.unknown_field", path: "colour"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

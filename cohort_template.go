@@ -124,9 +124,19 @@ type TemplateHandbook struct {
 	Chapters []TemplateChapter `json:"chapters"`
 }
 
-// TemplateChapter is one chapter of the skeleton.
+// TemplateChapter is one chapter of the skeleton, with its versions in other languages.
 type TemplateChapter struct {
-	Title   string   `json:"title"`
-	Outline []string `json:"outline"`
-	Body    string   `json:"body,omitempty"`
+	Title        string                `json:"title"`
+	Outline      []string              `json:"outline"`
+	Body         string                `json:"body,omitempty"`
+	Translations []TemplateTranslation `json:"translations,omitempty"`
+}
+
+// TemplateTranslation is a chapter's version in another language (nb, nn or en): its title
+// and outline, and its text when the exporter chose the text.
+type TemplateTranslation struct {
+	Language string   `json:"language"`
+	Title    string   `json:"title"`
+	Outline  []string `json:"outline"`
+	Body     string   `json:"body,omitempty"`
 }

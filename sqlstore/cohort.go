@@ -101,10 +101,22 @@ func createCohortHandbook(ctx context.Context, tx *Tx, c *laeringsliv.Cohort) er
 	if err := createHandbook(ctx, tx, c.Handbook); err != nil {
 		return err
 	}
-	for _, ch := range c.Chapters {
+	for i, ch := range c.Chapters {
 		ch.HandbookID = c.Handbook.ID
 		if err := createChapter(ctx, tx, ch, c.TeacherID); err != nil {
 			return err
+		}
+		if i >= len(c.Translations) {
+			continue
+		}
+		for _, t := range c.Translations[i] {
+			_, err := tx.ExecContext(ctx, `INSERT INTO handbook_translations (institution_id, chapter_id, language,
+				title, body, version, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6)`,
+				c.Programme.InstitutionID, ch.ID, t.Language, t.Title, t.Body, millis(tx.now))
+			if err != nil {
+				return err
+			}
+			t.ChapterID, t.Version, t.UpdatedAt = ch.ID, 1, tx.now
 		}
 	}
 	return nil

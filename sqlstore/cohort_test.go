@@ -3,6 +3,7 @@ package sqlstore_test
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"laeringsliv"
@@ -134,4 +135,65 @@ func TestCreateCohortSavesNothingOnFailure(t *testing.T) {
 		must(t, err)
 		wantCode(t, db.CreateCohort(ctx, c), laeringsliv.EINVALID, "cohort.error.author_required")
 	})
+}
+
+// A chapter's versions in other languages travel with the template: as skeletons (title and
+// headings), or with their text, where an image of the old handbook becomes its alt text in
+// brackets. A new cohort has them, and its export is the same document.
+func TestCohortCarriesTranslations(t *testing.T) {
+	sqltest.EachEngine(t, func(t *testing.T, db *sqlstore.DB) {
+		o := newOrg(t, db)
+		tpl, err := laeringsliv.FindBuiltinTemplate("heltidskultur")
+		must(t, err)
+		a := newCohort(t, db, o, tpl, 0)
+		first := a.Chapters[0]
+		first.Body = "## Hva vi mener\n\n![Vaktlista på tavla](image:7)\n\nTekst."
+		_, err = db.SaveChapter(ctx, first, first.Version, o.person.ID)
+		must(t, err)
+		must(t, db.SaveTranslation(ctx, &laeringsliv.HandbookTranslation{ChapterID: first.ID, Language: "nn",
+			Title: "Kvifor heiltid?", Body: "## Kva vi meiner\n\n![Vaktlista på tavla](image:7)\n\nTekst."}, 0))
+		must(t, db.SaveTranslation(ctx, &laeringsliv.HandbookTranslation{ChapterID: first.ID, Language: "en",
+			Title: "Why full time?", Body: "## What we mean\n"}, 0))
+
+		for _, withText := range []bool{false, true} {
+			data := exportJSON(t, db, a.Programme.ID, withText)
+			parsed, err := laeringsliv.ParseTemplate(data)
+			must(t, err)
+			ch := parsed.Handbook.Chapters[0]
+			if len(ch.Translations) != 2 || ch.Translations[0].Language != "nn" || ch.Translations[0].Title != "Kvifor heiltid?" ||
+				!slices.Equal(ch.Translations[0].Outline, []string{"Kva vi meiner"}) || ch.Translations[1].Language != "en" {
+				t.Fatalf("translations in the template: %+v", ch.Translations)
+			}
+			if withText && (ch.Translations[0].Body != "## Kva vi meiner\n\n[Vaktlista på tavla]\n\nTekst." || ch.Body != "## Hva vi mener\n\n[Vaktlista på tavla]\n\nTekst.") {
+				t.Fatalf("text in the template: %q / %q", ch.Body, ch.Translations[0].Body)
+			}
+			b := newCohortWith(t, db, o, parsed, withText)
+			h, err := db.FindProgrammeHandbook(ctx, b.Programme.ID)
+			must(t, err)
+			nn, err := db.FindTranslations(ctx, h.ID, "nn")
+			must(t, err)
+			got := nn[b.Chapters[0].ID]
+			want := "## Kva vi meiner\n\n"
+			if withText {
+				want = "## Kva vi meiner\n\n[Vaktlista på tavla]\n\nTekst."
+			}
+			if got == nil || got.Title != "Kvifor heiltid?" || got.Body != want {
+				t.Fatalf("the new cohort's nn chapter: %+v", got)
+			}
+			if again := exportJSON(t, db, b.Programme.ID, withText); !bytes.Equal(data, again) {
+				t.Fatalf("export → import → export differs:\n%s\n---\n%s", data, again)
+			}
+		}
+	})
+}
+
+// newCohortWith stores a cohort of tpl, with the handbook's text when withText.
+func newCohortWith(t *testing.T, db *sqlstore.DB, o *org, tpl *laeringsliv.ProgrammeTemplate, withText bool) *laeringsliv.Cohort {
+	t.Helper()
+	parts := laeringsliv.AllCohortParts()
+	parts.HandbookText = withText
+	c, err := tpl.Cohort(o.inst.ID, laeringsliv.CohortOptions{Parts: parts, TeacherID: o.person.ID, MakeTeacher: true})
+	must(t, err)
+	must(t, db.CreateCohort(ctx, c))
+	return c
 }

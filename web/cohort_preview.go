@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"laeringsliv"
@@ -43,6 +44,7 @@ type cohortRequirementView struct {
 type cohortChapterView struct {
 	Title   string
 	Outline []string
+	Also    string // the other languages it comes in, in words; empty for none
 }
 
 func (s *Server) cohortPreviewPage(w http.ResponseWriter, r *http.Request, f cohortForm, t *laeringsliv.ProgrammeTemplate, c *laeringsliv.Cohort) CohortPreviewPage {
@@ -68,8 +70,16 @@ func (s *Server) cohortPreviewPage(w http.ResponseWriter, r *http.Request, f coh
 		}
 		p.Requirements = append(p.Requirements, cohortRequirementView{Code: req.Code, Title: req.Title, Due: due})
 	}
-	for _, ch := range c.Chapters {
-		p.Chapters = append(p.Chapters, cohortChapterView{Title: ch.Title, Outline: laeringsliv.Outline(ch.Body)})
+	for i, ch := range c.Chapters {
+		v := cohortChapterView{Title: ch.Title, Outline: laeringsliv.Outline(ch.Body)}
+		if i < len(c.Translations) && len(c.Translations[i]) > 0 {
+			var langs []string
+			for _, t := range c.Translations[i] {
+				langs = append(langs, st.tr.T("handbook.lang."+t.Language))
+			}
+			v.Also = st.tr.T("cohort.preview.also_in", map[string]any{"Languages": strings.Join(langs, ", ")})
+		}
+		p.Chapters = append(p.Chapters, v)
 	}
 	return p
 }

@@ -64,8 +64,9 @@ func TestBrowserNewProgrammeFromDemo(t *testing.T) {
 	clickAndWait(t, tab, `main form[action$="preview"] button[type=submit]`)
 	browsertest.AssertAxe(t, tab, "new cohort preview")
 	preview := mainText(t, tab)
-	if !strings.Contains(preview, "Ingenting er lagret ennå") || !strings.Contains(preview, "Heltidskultur") {
-		t.Fatalf("preview:\n%s", preview)
+	if !strings.Contains(preview, "Ingenting er lagret ennå") || !strings.Contains(preview, "Heltidskultur") ||
+		!strings.Contains(preview, "(også på Nynorsk, Engelsk)") {
+		t.Fatalf("preview (the demo's first chapter is in nn and en too):\n%s", preview)
 	}
 	for _, g := range old.gatherings {
 		if want := moved(g.Start(), shift).Format("02.01.2006"); !strings.Contains(preview, want) {
@@ -96,6 +97,11 @@ func TestBrowserNewProgrammeFromDemo(t *testing.T) {
 	got := programmeParts(t, m, made.ID)
 	checkCopied(t, old, got, shift)
 	checkCopiedPages(t, tab, base, made, got)
+	h, err := m.DB.FindProgrammeHandbook(ctx, made.ID)
+	must(t, err)
+	if nn, err := m.DB.FindTranslations(ctx, h.ID, "nn"); err != nil || nn[got.chapters[0].ID] == nil {
+		t.Errorf("the new handbook's first chapter has no nn version: %v, %v", nn, err)
+	}
 }
 
 // moved is t moved by days in Norway's wall-clock time.
