@@ -104,7 +104,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		Innovations: m.DB, Timelines: m.DB, Participation: m.DB, Prequal: m.DB, Reports: m.DB,
 		StudyCounts: m.DB, Evidence: m.DB, Progress: m.DB, Reading: m.DB, Research: m.DB, Handbook: m.DB, Cohorts: m.DB,
 		Study: m.DB, Calendar: m.DB, Files: files, Dashboard: m.DB,
-		IPE: m.DB, Tokens: m.DB, Live: hub, Resets: m.DB, Identities: m.DB, Jobs: m.DB, Rota: m.DB, RotaTime: m.DB, WorkGroups: m.DB,
+		IPE: m.DB, Tokens: m.DB, Live: hub, Resets: m.DB, Identities: m.DB, Jobs: m.DB, Rota: m.DB, RotaTime: m.DB, WorkGroups: m.DB, Wishes: m.DB,
 		TimeRecords: m.DB, Shares: m.DB, JointIPE: m.DB}
 	if m.Config.SMTPURL != "" {
 		if svc.Mailer, err = smtpmail.Parse(m.Config.SMTPURL); err != nil {
