@@ -45,6 +45,14 @@ func TestColleagueWishesOverHTTP(t *testing.T) {
 		strings.Contains(page, `<option value="`+itoa(kari.ID)+`"`) || strings.Contains(page, f.people[laeringsliv.RoleLeader].Name) {
 		t.Fatalf("empty page: %d\n%s", resp.StatusCode, page)
 	}
+	for _, from := range []string{"/workplaces/" + itoa(f.own.ID), "/workplaces/" + itoa(f.own.ID) + "/people/" + itoa(kari.ID) + "/shifts"} {
+		if _, page := f.do(t, me, http.MethodGet, from, nil); !strings.Contains(page, `href="`+base+`"`) {
+			t.Errorf("no link from %s", from)
+		}
+	}
+	if _, page := f.do(t, f.signIn(t, laeringsliv.RoleLeader), http.MethodGet, "/workplaces/"+itoa(f.own.ID), nil); strings.Contains(page, "/wishes") {
+		t.Error("the leader is offered a wishes page")
+	}
 	add := func(other int64, kind string) (*http.Response, string) {
 		return f.do(t, me, http.MethodPost, base, url.Values{"other": {itoa(other)}, "kind": {kind}})
 	}
