@@ -257,7 +257,7 @@ func (m *Main) seedDemo(ctx context.Context, files filestore.Store) (handbookID 
 	m.DB.Now = clock.Now
 	res, err := demo.Seed(ctx, demo.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB,
 		Innovations: m.DB, Timeline: m.DB, Participation: m.DB, Reading: m.DB, IPE: m.DB, Study: m.DB, Research: m.DB,
-		Rota: m.DB, WorkGroups: m.DB, Handbook: m.DB, HandbookBook: m.DB, Files: files, TimeRecords: m.DB, Shares: m.DB, Clock: clock}, hashPassword)
+		Rota: m.DB, WorkGroups: m.DB, Wishes: m.DB, Handbook: m.DB, HandbookBook: m.DB, Files: files, TimeRecords: m.DB, Shares: m.DB, Clock: clock}, hashPassword)
 	m.DB.Now = time.Now
 	if err != nil {
 		return 0, err
