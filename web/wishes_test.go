@@ -112,10 +112,20 @@ func TestColleagueWishesOverHTTP(t *testing.T) {
 	if resp, _ := f.do(t, f.signInAs(t, ola), http.MethodPost, "/workplaces/"+itoa(f.own.ID)+"/people/"+itoa(ola.ID)+"/wishes/"+itoa(list[0].ID)+"/delete", url.Values{}); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("a colleague removes another's wish through their own page: %d", resp.StatusCode)
 	}
+	// A wish about a colleague who then leaves stays listed, marked as not applying.
+	if resp, _ := add(ola.ID, "with"); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("add about Ola: %d", resp.StatusCode)
+	}
+	ms, err := f.db.FindMemberships(ctx, laeringsliv.MembershipFilter{PersonID: ola.ID, WorkplaceID: f.own.ID})
+	must(t, err)
+	must(t, f.db.DeleteMembership(ctx, ms[0].ID))
+	if _, page := f.do(t, me, http.MethodGet, base, nil); !strings.Contains(page, "Ola</strong> · har sluttet på arbeidsplassen") {
+		t.Errorf("the wish about a colleague who left:\n%s", page)
+	}
 	if resp, _ := f.do(t, me, http.MethodPost, remove, url.Values{}); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("remove: %d", resp.StatusCode)
 	}
-	if list, _ := f.db.FindColleagueWishes(ctx, kari.ID, f.own.ID); len(list) != 0 {
+	if list, _ := f.db.FindColleagueWishes(ctx, kari.ID, f.own.ID); len(list) != 1 || list[0].OtherID != ola.ID {
 		t.Fatalf("after remove %+v", list)
 	}
 }
