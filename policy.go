@@ -45,6 +45,10 @@ const (
 	// ActionViewTimeShares: see the workplace's monthly totals of time from working hours and
 	// from free time — its leaders (and administrators); never single entries.
 	ActionViewTimeShares Action = "time.view_shares"
+	// ActionKeepWishes: see, add and remove one's own wishes to be with or apart from a
+	// colleague when groups are formed — the workplace's participants and contributors, each
+	// only their own (OwnerID): nobody else, not even an administrator, sees who wished what.
+	ActionKeepWishes Action = "wishes.keep"
 )
 
 // Innovation work and evidence.
@@ -113,7 +117,7 @@ var actions = []Action{ActionViewWorkplace, ActionManageMembers, ActionViewPosit
 	ActionViewReports, ActionResearchExport, ActionEditSyllabus, ActionManageReading,
 	ActionViewStudy, ActionSubmitWork, ActionAssess, ActionDefineRequirements, ActionDecideAdmission, ActionPlanGatherings,
 	ActionEditHandbook, ActionNameHandbookAuthors, ActionViewJob, ActionManageRota, ActionCreateWorkshop, ActionRecordTime, ActionViewTimeShares,
-	ActionViewShifts, ActionSubscribeRota, ActionManageWorkGroups}
+	ActionViewShifts, ActionSubscribeRota, ActionManageWorkGroups, ActionKeepWishes}
 
 // Actions returns every action, for tests that walk them all, as a copy that callers may change freely.
 func Actions() []Action { return slices.Clone(actions) }
@@ -161,6 +165,9 @@ func (a *Actor) Can(action Action, r Resource) bool {
 	}
 	if action == ActionRecordTime { // before the administrator's pass: one's own entries only
 		return r.WorkplaceID != 0 && a.Has(RoleParticipant, r) && (r.OwnerID == 0 || r.OwnerID == a.Person.ID)
+	}
+	if action == ActionKeepWishes { // before the administrator's pass: one's own wishes only
+		return r.WorkplaceID != 0 && r.OwnerID == a.Person.ID && (a.Has(RoleParticipant, r) || a.Has(RoleContributor, r))
 	}
 	if a.Has(RoleAdmin, Resource{InstitutionID: r.InstitutionID}) {
 		return true

@@ -42,6 +42,9 @@ type Services struct {
 	// WorkGroups, optional, needs Rota: each workplace's innovation work groups, formed by
 	// shared shifts on its rota.
 	WorkGroups laeringsliv.WorkGroupService
+	// Wishes, optional, needs Rota: a few participants' own wishes to be with or apart from
+	// a colleague, made before the work groups are formed, which keep them.
+	Wishes laeringsliv.ColleagueWishService
 
 	// Clock, when set, is the clock the store reads (its Now is Clock.Now): Seed dates what it
 	// writes within the programme's years and gives the real time back when it returns.
@@ -120,6 +123,11 @@ func Seed(ctx context.Context, s Services, hash func(string) (string, error)) (*
 		shifts, err := seedRota(ctx, s, res)
 		if err != nil {
 			return nil, err
+		}
+		if s.Wishes != nil {
+			if err := seedWishes(ctx, s, res, shifts); err != nil {
+				return nil, err
+			}
 		}
 		if s.WorkGroups != nil {
 			if err := seedWorkGroups(ctx, s, res, shifts); err != nil {

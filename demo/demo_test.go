@@ -23,7 +23,7 @@ func TestSeed(t *testing.T) {
 		start := time.Now()
 		res, err := demo.Seed(ctx, demo.Services{Org: db, People: db, Members: db, Auth: db,
 			Innovations: db, Timeline: db, Participation: db, Reading: db, IPE: db, Study: db, Rota: db, Handbook: db,
-			TimeRecords: db, Shares: db, WorkGroups: db}, hash)
+			TimeRecords: db, Shares: db, WorkGroups: db, Wishes: db}, hash)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -38,6 +38,7 @@ func TestSeed(t *testing.T) {
 		checkTimeRecords(t, db, res)
 		checkSharing(t, db, res)
 		checkWorkGroups(t, db, res)
+		checkWishes(t, db, res)
 	})
 }
 

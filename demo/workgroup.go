@@ -32,7 +32,11 @@ func seedWorkGroups(ctx context.Context, s Services, res *Result, shifts map[int
 		if len(staff) == 0 {
 			continue
 		}
-		formed, err := laeringsliv.FormGroupsByShifts(staff, work, from, to, nil, grouping.Options{})
+		wishes, err := storedWishes(ctx, s, wp, staff)
+		if err != nil {
+			return err
+		}
+		formed, err := laeringsliv.FormGroupsByShifts(staff, work, from, to, wishes, grouping.Options{})
 		if err != nil {
 			return fmt.Errorf("demo: work groups: %w", err)
 		}

@@ -17,7 +17,9 @@ import (
 // from the rota, each with the hours its members share on shift over the coming weeks; the
 // organiser may note colleagues' wishes to be together or apart, move people between groups
 // and recount, and saves when satisfied. Nothing is stored until then: the organiser's own
-// form and the proposal travel together in the page's form.
+// form and the proposal travel together in the page's form. The wishes people recorded
+// themselves count too (the organiser's win on the same pair); the page says only how many
+// of them the groups keep, never who wished what.
 
 // groupWeeks is how far ahead of today shared shifts are counted.
 const groupWeeks = 12
@@ -95,6 +97,11 @@ func (s *Server) groupsByShifts(w http.ResponseWriter, r *http.Request, v url.Va
 		ids[i], known[p.ID] = p.ID, true
 	}
 	wishes, rows, errs := parseGroupWishes(v, known)
+	stored, err := s.storedWishes(ctx, wp.ID, ids, wishes)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	var groups [][]int64
 	if step := v.Get("step"); step == "save" || step == "recount" {
 		var aerrs []FieldErr
@@ -106,7 +113,7 @@ func (s *Server) groupsByShifts(w http.ResponseWriter, r *http.Request, v url.Va
 		}
 	}
 	if groups == nil {
-		if groups, err = laeringsliv.FormGroupsByShifts(ids, work, from, to, wishes, req.options); err != nil {
+		if groups, err = laeringsliv.FormGroupsByShifts(ids, work, from, to, append(slices.Clip(wishes), stored...), req.options); err != nil {
 			req.refuse(laeringsliv.ErrorKey(err))
 			return
 		}
@@ -123,6 +130,9 @@ func (s *Server) groupsByShifts(w http.ResponseWriter, r *http.Request, v url.Va
 	p.Summary = tr.T("rota_groups.total", map[string]any{"Hours": formatNumber(p.Total, state(r).lang), "Groups": len(groups)})
 	if p.WishCount > 0 {
 		p.Summary += " " + tr.T("rota_groups.wishes_kept", map[string]any{"Kept": p.Kept, "Count": p.WishCount})
+	}
+	if kept, total := laeringsliv.KeptWishes(groups, stored); total > 0 { // counts only: never who wished what
+		p.Summary += " " + tr.T("rota_groups.stored_wishes_kept", map[string]any{"Kept": kept, "Count": total})
 	}
 	p.Errors = errs
 	status := http.StatusOK

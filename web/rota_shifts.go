@@ -26,6 +26,7 @@ type ShiftsPage struct {
 	Workplace *laeringsliv.Workplace
 	Person    *laeringsliv.Person
 	Own       bool // the reader is the person
+	Wishes    bool // the reader may keep their wishes about colleagues for group formation
 	From, To  string
 	Prev      string // the query of the four weeks before, and after
 	Next      string
@@ -73,6 +74,7 @@ func (s *Server) shiftsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Days = byDay(items, st.lang)
+	p.Wishes = p.Own && s.svc.Wishes != nil && st.actor.Can(laeringsliv.ActionKeepWishes, ownResource(st.workplace, person.ID))
 	if p.Own {
 		if p.Feed, err = s.feedView(r, person.ID); err != nil {
 			s.serverError(w, r, err)

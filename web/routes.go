@@ -167,6 +167,10 @@ func (s *Server) routes() []route {
 		allow("GET /workplaces/{workplace}/people/{person}/shifts", laeringsliv.ActionViewShifts, s.shiftsPage),
 		allow("POST /workplaces/{workplace}/people/{person}/rota-feed", laeringsliv.ActionSubscribeRota, s.saveRotaFeed),
 		allow("POST /workplaces/{workplace}/people/{person}/rota-feed/delete", laeringsliv.ActionSubscribeRota, s.deleteRotaFeed),
+		// One's own wishes to be with or apart from a colleague in groups: the person alone.
+		allow("GET /workplaces/{workplace}/people/{person}/wishes", laeringsliv.ActionKeepWishes, s.wishesPage),
+		allow("POST /workplaces/{workplace}/people/{person}/wishes", laeringsliv.ActionKeepWishes, s.addWish),
+		allow("POST /workplaces/{workplace}/people/{person}/wishes/{wish}/delete", laeringsliv.ActionKeepWishes, s.deleteWish),
 		// Innovation work groups: everyone at the workplace sees them; its leaders and
 		// teachers form them by shared shifts, name them and link them to innovations.
 		allow("GET /workplaces/{workplace}/work-groups", laeringsliv.ActionViewWorkplace, s.workGroupsPage),

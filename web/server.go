@@ -62,6 +62,9 @@ type Services struct {
 	RotaTime RotaTimeService
 	// WorkGroups keeps the workplaces' innovation work groups; nil turns their page off.
 	WorkGroups laeringsliv.WorkGroupService
+	// Wishes keeps people's private wishes to be with or apart from a colleague in groups;
+	// nil turns their page off and forms groups from the organiser's wishes alone.
+	Wishes laeringsliv.ColleagueWishService
 	// Jobs is the durable queue of work that outlives a request (mail, exports, backups);
 	// nil: mail goes out inside the request and exports are written while the reader waits.
 	Jobs laeringsliv.JobService

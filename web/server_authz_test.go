@@ -205,15 +205,20 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"GET /workplaces/{workplace}/people/{person}/shifts":            {shiftViewers, admins},
 	"POST /workplaces/{workplace}/people/{person}/rota-feed":        {feedOwners, admins},
 	"POST /workplaces/{workplace}/people/{person}/rota-feed/delete": {feedOwners, admins},
-	"GET /workplaces/{workplace}/ipe/new":                           {ipeFacilitators, admins},
-	"POST /workplaces/{workplace}/ipe":                              {ipeFacilitators, admins},
-	"GET /workplaces/{workplace}/ipe/{ipe}":                         {ipeFacilitators, admins},
-	"GET /workplaces/{workplace}/ipe/{ipe}/screen":                  {ipeViewers, admins},
-	"GET /workplaces/{workplace}/ipe/{ipe}/export":                  {ipeFacilitators, admins},
-	"POST /workplaces/{workplace}/ipe/{ipe}/phase":                  {ipeFacilitators, admins},
-	"POST /workplaces/{workplace}/ipe/{ipe}/notes":                  {ipeFacilitators, admins},
-	"POST /workplaces/{workplace}/ipe/{ipe}/notes/{note}/redact":    {ipeFacilitators, admins},
-	"POST /workplaces/{workplace}/ipe/{ipe}/ideas":                  {ipeFacilitators, admins},
+	// The walk's {person} is the participant: their wishes are theirs alone, not even an
+	// administrator's to see, and nobody's in a foreign workplace.
+	"GET /workplaces/{workplace}/people/{person}/wishes":                {wishOwners, nobody},
+	"POST /workplaces/{workplace}/people/{person}/wishes":               {wishOwners, nobody},
+	"POST /workplaces/{workplace}/people/{person}/wishes/{wish}/delete": {wishOwners, nobody},
+	"GET /workplaces/{workplace}/ipe/new":                               {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe":                                  {ipeFacilitators, admins},
+	"GET /workplaces/{workplace}/ipe/{ipe}":                             {ipeFacilitators, admins},
+	"GET /workplaces/{workplace}/ipe/{ipe}/screen":                      {ipeViewers, admins},
+	"GET /workplaces/{workplace}/ipe/{ipe}/export":                      {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/phase":                      {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/notes":                      {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/notes/{note}/redact":        {ipeFacilitators, admins},
+	"POST /workplaces/{workplace}/ipe/{ipe}/ideas":                      {ipeFacilitators, admins},
 	// Members of the workplace get a credential for its members-only sessions.
 	"POST /workplaces/{workplace}/ipe/{ipe}/credential": {inWorkplace, admins},
 	"POST /workplaces/{workplace}/ipe/{ipe}/reissue":    {ipeFacilitators, admins},
@@ -224,6 +229,9 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/work-groups":         {keepers, admins},
 	"POST /workplaces/{workplace}/work-groups/{group}": {keepers, admins},
 }
+
+// wishOwners reach the participant's colleague wishes: that participant alone.
+var wishOwners = []laeringsliv.Role{laeringsliv.RoleParticipant}
 
 // timeKeepers reach time records: participants alone, not administrators.
 var timeKeepers = []laeringsliv.Role{laeringsliv.RoleParticipant}
@@ -427,6 +435,7 @@ func (f *fixture) fillPath(t *testing.T, pattern string, own bool) (string, stri
 	}
 	path = f.fillReadingPath(t, path, wp, prog)
 	path = f.fillTimeRecord(t, path, wp)
+	path = f.fillWish(t, path, wp)
 	path = f.fillWorkGroup(t, path, wp)
 	if strings.Contains(path, "{innovation}") {
 		ctx := context.Background()

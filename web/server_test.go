@@ -78,7 +78,7 @@ func newFixture(t *testing.T, db *sqlstore.DB) *fixture {
 	}, Services{Org: db, People: db, Members: db, Auth: db, Ready: db.Ping,
 		Innovations: db, Timelines: db, Participation: db, Prequal: db, Reports: db,
 		StudyCounts: laeringsliv.NoStudyCounts{}, Evidence: db, Progress: db, Reading: db, Research: db, Handbook: db, Cohorts: db, IPE: db, Tokens: db,
-		Study: db, Calendar: db, Files: testFiles(t), Jobs: db, Rota: db, RotaTime: db, WorkGroups: db, Dashboard: db, TimeRecords: db, Shares: db, JointIPE: db})
+		Study: db, Calendar: db, Files: testFiles(t), Jobs: db, Rota: db, RotaTime: db, WorkGroups: db, Wishes: db, Dashboard: db, TimeRecords: db, Shares: db, JointIPE: db})
 	must(t, err)
 	f.server = s
 	f.srv = httptest.NewTLSServer(s)

@@ -60,6 +60,7 @@ type WorkplacePage struct {
 	CanShares    bool // the reader sees where the workplace's hours came from
 	CanShared    bool // the reader may see what the institution's other workplaces share
 	CanShifts    bool // the reader has shifts here to see beside the programme's events
+	CanWishes    bool // the reader may keep wishes about colleagues for group formation here
 	CanPositions bool // the reader may see colleagues' position percentages
 	WorkGroups   bool // the workplace's innovation work groups are kept
 	Invitations  []*laeringsliv.Invitation
@@ -119,6 +120,7 @@ func (s *Server) workplaceData(w http.ResponseWriter, r *http.Request) (*Workpla
 		CanShares:    s.svc.TimeRecords != nil && st.actor.Can(laeringsliv.ActionViewTimeShares, laeringsliv.WorkplaceResource(wp)),
 		CanShared:    s.svc.Shares != nil && st.actor.Can(laeringsliv.ActionViewShared, laeringsliv.WorkplaceResource(wp)),
 		CanShifts:    st.actor.Can(laeringsliv.ActionViewShifts, ownResource(wp, st.actor.Person.ID)),
+		CanWishes:    s.svc.Wishes != nil && st.actor.Can(laeringsliv.ActionKeepWishes, ownResource(wp, st.actor.Person.ID)),
 		CanField:     st.actor.Can(laeringsliv.ActionUseFieldBook, laeringsliv.WorkplaceResource(wp)),
 		CanIPE:       st.actor.Can(laeringsliv.ActionIPEView, laeringsliv.WorkplaceResource(wp)),
 		CanPositions: st.actor.Can(laeringsliv.ActionViewPositions, laeringsliv.WorkplaceResource(wp)),

@@ -104,7 +104,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		Innovations: m.DB, Timelines: m.DB, Participation: m.DB, Prequal: m.DB, Reports: m.DB,
 		StudyCounts: m.DB, Evidence: m.DB, Progress: m.DB, Reading: m.DB, Research: m.DB, Handbook: m.DB, Cohorts: m.DB,
 		Study: m.DB, Calendar: m.DB, Files: files, Dashboard: m.DB,
-		IPE: m.DB, Tokens: m.DB, Live: hub, Resets: m.DB, Identities: m.DB, Jobs: m.DB, Rota: m.DB, RotaTime: m.DB, WorkGroups: m.DB,
+		IPE: m.DB, Tokens: m.DB, Live: hub, Resets: m.DB, Identities: m.DB, Jobs: m.DB, Rota: m.DB, RotaTime: m.DB, WorkGroups: m.DB, Wishes: m.DB,
 		TimeRecords: m.DB, Shares: m.DB, JointIPE: m.DB}
 	if m.Config.SMTPURL != "" {
 		if svc.Mailer, err = smtpmail.Parse(m.Config.SMTPURL); err != nil {
@@ -257,7 +257,7 @@ func (m *Main) seedDemo(ctx context.Context, files filestore.Store) (handbookID 
 	m.DB.Now = clock.Now
 	res, err := demo.Seed(ctx, demo.Services{Org: m.DB, People: m.DB, Members: m.DB, Auth: m.DB,
 		Innovations: m.DB, Timeline: m.DB, Participation: m.DB, Reading: m.DB, IPE: m.DB, Study: m.DB, Research: m.DB,
-		Rota: m.DB, WorkGroups: m.DB, Handbook: m.DB, HandbookBook: m.DB, Files: files, TimeRecords: m.DB, Shares: m.DB, Clock: clock}, hashPassword)
+		Rota: m.DB, WorkGroups: m.DB, Wishes: m.DB, Handbook: m.DB, HandbookBook: m.DB, Files: files, TimeRecords: m.DB, Shares: m.DB, Clock: clock}, hashPassword)
 	m.DB.Now = time.Now
 	if err != nil {
 		return 0, err
