@@ -34,6 +34,12 @@ func TestMoveMeeting(t *testing.T) {
 			len(got.Invitees) != 1 || got.Invitees[0].OwnMinutes != 0 {
 			t.Fatalf("moved %+v", got)
 		}
+		if one, err := db.FindMeetings(ctx, laeringsliv.MeetingFilter{ID: m.ID, WorkplaceID: o.wpA.ID}); err != nil || len(one) != 1 {
+			t.Fatalf("one meeting by id: %+v %v", one, err)
+		}
+		if none, _ := db.FindMeetings(ctx, laeringsliv.MeetingFilter{ID: m.ID, WorkplaceID: o.wpB.ID}); len(none) != 0 {
+			t.Fatalf("another workplace finds the meeting by id: %+v", none)
+		}
 		foreign := mv
 		foreign.WorkplaceID = o.wpB.ID
 		if err := db.MoveMeeting(ctx, foreign); laeringsliv.ErrorCode(err) != laeringsliv.ENOTFOUND {

@@ -35,14 +35,12 @@ func (s *Server) workplaceMeeting(r *http.Request) (*laeringsliv.Meeting, error)
 	if err != nil {
 		return nil, err
 	}
-	list, err := s.svc.RotaTime.FindMeetings(r.Context(), laeringsliv.MeetingFilter{WorkplaceID: st.workplace.ID})
+	list, err := s.svc.RotaTime.FindMeetings(r.Context(), laeringsliv.MeetingFilter{ID: id, WorkplaceID: st.workplace.ID})
 	if err != nil {
 		return nil, err
 	}
-	for _, m := range list {
-		if m.ID == id && !m.Cancelled {
-			return m, nil
-		}
+	if len(list) == 1 && !list[0].Cancelled {
+		return list[0], nil
 	}
 	return nil, laeringsliv.Errorf(laeringsliv.ENOTFOUND, "error.not_found")
 }
