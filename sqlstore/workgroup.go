@@ -150,16 +150,7 @@ func (db *DB) UpdateWorkGroup(ctx context.Context, workplaceID, id int64, name s
 		if err := checkWorkGroupInnovation(ctx, tx, workplaceID, innovationID); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE work_groups SET name = $1, innovation_id = $2 WHERE id = $3 AND workplace_id = $4`,
+		return execOne(ctx, tx, `UPDATE work_groups SET name = $1, innovation_id = $2 WHERE id = $3 AND workplace_id = $4`,
 			name, nullID(innovationID), id, workplaceID)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			return notFound()
-		}
-		return nil
 	})
 }

@@ -20,6 +20,9 @@ type StaffPage struct {
 	Workplace *laeringsliv.Workplace
 	Rows      []staffRow
 	Problems  []staffProblem // a refused save's problems, each naming its person
+	// Positions sums the stored positions in FTEs, beside the workplace's registered FTEs,
+	// in words: whether the staff on the platform make up the whole workplace.
+	Positions string
 }
 
 // staffRow is one person's row: as stored, or as typed when refused.
@@ -126,11 +129,13 @@ func (s *Server) staffData(w http.ResponseWriter, r *http.Request) (*StaffPage, 
 		}
 	}
 	p := &StaffPage{Page: s.base(w, r, st.tr.T("staff.title")), Workplace: st.workplace}
+	pcts := 0
 	for _, person := range people {
 		rl, ok := role[person.ID]
 		if !ok {
 			continue
 		}
+		pcts += person.PositionPct
 		pct := ""
 		if person.PositionPct > 0 {
 			pct = strconv.Itoa(person.PositionPct)
@@ -139,5 +144,7 @@ func (s *Server) staffData(w http.ResponseWriter, r *http.Request) (*StaffPage, 
 			Role: st.tr.T("role." + string(rl)),
 			Form: staffForm{Number: person.EmployeeNumber, Pct: pct, Team: person.ShiftTeam}})
 	}
+	p.Positions = st.tr.T("staff.positions", map[string]any{"Sum": formatNumber(float64(pcts)/100, st.lang),
+		"FTEs": formatNumber(st.workplace.FTEs, st.lang)})
 	return p, nil
 }

@@ -50,6 +50,9 @@ func TestStaffPage(t *testing.T) {
 	if p, _ := f.db.FindPerson(ctx, kari.ID); p.EmployeeNumber != "K-17" || p.PositionPct != 80 || p.ShiftTeam != "Dag A" {
 		t.Fatalf("saved %+v", p)
 	}
+	if _, page := f.do(t, leader, http.MethodGet, base, nil); !strings.Contains(page, "Stillingene her utgjør 1,2 årsverk. Arbeidsplassen er registrert med 17 årsverk.") {
+		t.Errorf("no sum of positions after the save:\n%s", page)
+	}
 
 	// Someone at the other workplace has 2001; Ola may not take it.
 	other := &laeringsliv.Person{InstitutionID: f.inst.ID, Name: "Per Annen", Email: "per@asen.kommune.no",
