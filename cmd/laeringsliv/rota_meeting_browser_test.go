@@ -17,7 +17,8 @@ import (
 // workshop from the finder's list of meetings and moves it to the afternoon. A time in the
 // past is refused in plain Norwegian with the form kept; the new time is checked first
 // (the evening worker is then at work, the day worker would come in her own time); saving
-// keeps the meeting and counts the change. Each state of the form is axe-clean.
+// keeps the meeting and counts the change, and the meeting shows on the gatherings page. Each
+// page is axe-clean.
 func TestBrowserRotaLeaderMovesMeeting(t *testing.T) {
 	b := browsers.acquire(t)
 	t.Parallel()
@@ -78,4 +79,12 @@ func TestBrowserRotaLeaderMovesMeeting(t *testing.T) {
 	if err != nil || len(ms) != 1 || ms[0].ID != meeting.ID || ms[0].Sequence != 1 || !ms[0].Start.Equal(at("16:00")) {
 		t.Fatalf("meetings %+v, %v", ms, err)
 	}
+
+	// The workplace's members find it where they look for the programme's events.
+	browsertest.Navigate(t, tab, m.URL()+"/workplaces/"+itoa(wp.ID)+"/gatherings")
+	if text := mainText(t, tab); !strings.Contains(text, "Møter fra vaktplanen") || !strings.Contains(text, "Leseverksted 4") ||
+		!strings.Contains(text, "Personalrommet") {
+		t.Fatalf("the gatherings page does not list the meeting:\n%s", text)
+	}
+	browsertest.AssertAxe(t, tab, "gatherings with meetings (nb)")
 }
