@@ -100,7 +100,7 @@ func (s *Server) moveMeeting(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	p.Checked, p.NoRota, p.Signature = true, noShifts, form.signature(start, end.Sub(start))
+	p.Checked, p.NoRota, p.Signature = true, noShifts, moveSignature(start, end.Sub(start))
 	p.Held = sortedNames(names, res.Held)
 	if len(res.Slots) > 0 {
 		sl := slotView(st, res.Slots[0], names)

@@ -16,9 +16,9 @@ type moveForm struct {
 	Title, Place         string
 }
 
-// signature names the time the form asks for, so that saving can tell that the organiser saw
+// moveSignature names the time a move asks for, so that saving can tell that the organiser saw
 // who is at work at that very time.
-func (f moveForm) signature(start time.Time, length time.Duration) string {
+func moveSignature(start time.Time, length time.Duration) string {
 	return strconv.FormatInt(start.Unix(), 36) + "-" + strconv.Itoa(int(length/time.Minute))
 }
 
