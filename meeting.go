@@ -76,8 +76,9 @@ func (m *Meeting) Validate() error {
 }
 
 // MeetingFilter selects meetings: of a workplace, or those a person is invited to, ending
-// after From (when set).
+// after From (when set); ID picks one.
 type MeetingFilter struct {
+	ID          int64
 	WorkplaceID int64
 	PersonID    int64
 	From        time.Time

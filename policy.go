@@ -189,6 +189,8 @@ func (a *Actor) Can(action Action, r Resource) bool {
 		return r.WorkplaceID != 0 && r.OwnerID != 0 && (a.Has(RoleLeader, r) || a.ownsIn(r))
 	case ActionSubscribeRota:
 		return r.WorkplaceID != 0 && a.ownsIn(r)
+	case ActionViewMeetings:
+		return r.WorkplaceID != 0 && a.inWorkplace(r.WorkplaceID)
 	case ActionViewWorkplace:
 		return r.WorkplaceID != 0 && (a.inWorkplace(r.WorkplaceID) ||
 			a.Has(RoleTeacher, r) || a.Has(RoleAdmissions, r))

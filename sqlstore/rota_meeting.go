@@ -73,6 +73,9 @@ func (db *DB) CancelMeeting(ctx context.Context, workplaceID, id int64) error {
 // FindMeetings returns the meetings f selects, by start, with their invitees.
 func (db *DB) FindMeetings(ctx context.Context, f laeringsliv.MeetingFilter) ([]*laeringsliv.Meeting, error) {
 	var w where
+	if f.ID != 0 {
+		w.eq("m.id", f.ID)
+	}
 	if f.WorkplaceID != 0 {
 		w.eq("m.workplace_id", f.WorkplaceID)
 	}

@@ -20,6 +20,7 @@ type RotaTimeService interface {
 	SaveRotaStaffing(ctx context.Context, workplaceID int64, minimum map[string]int) error
 	CreateMeetings(ctx context.Context, ms []*laeringsliv.Meeting) error
 	CancelMeeting(ctx context.Context, workplaceID, id int64) error
+	MoveMeeting(ctx context.Context, mv laeringsliv.MeetingMove) error
 	FindMeetings(ctx context.Context, f laeringsliv.MeetingFilter) ([]*laeringsliv.Meeting, error)
 	FindRotaFeed(ctx context.Context, personID int64) (*laeringsliv.RotaFeed, error)
 	SaveRotaFeed(ctx context.Context, personID int64, url string) error
@@ -227,28 +228,37 @@ func (s *Server) showProposal(st *reqState, p *FinderPage, prop *proposal) {
 	res := prop.res
 	p.Searched, p.Exact, p.Invited, p.NoRota = true, res.Exact, prop.invited, prop.noShifts
 	p.Signature = prop.signature()
-	names := func(ids []int64) []string {
-		out := make([]string, 0, len(ids))
-		for _, id := range ids {
-			out = append(out, prop.names[id])
-		}
-		slices.Sort(out)
-		return out
-	}
+	names := func(ids []int64) []string { return sortedNames(prop.names, ids) }
 	for _, sl := range res.Slots {
-		fs := finderSlot{When: formatClock(sl.Start, st.lang) + "–" + clock(sl.End), Attendees: names(sl.Attendees),
-			OnShift: names(sl.OnShift), Off: names(sl.Off), AfterNight: names(sl.AfterNight)}
-		for _, o := range sl.OwnTime {
-			fs.OwnTime = append(fs.OwnTime, st.tr.T("rota_time.own_minutes", map[string]any{"Name": prop.names[o.ID], "Minutes": o.Minutes}))
-		}
-		slices.Sort(fs.OwnTime)
-		for _, f := range sl.Floor {
-			fs.Floor = append(fs.Floor, floorRow{Kind: st.tr.T("rota_time.kind." + cmp.Or(f.Kind, "other")), Drawn: f.Drawn,
-				Left: f.Left, Minimum: f.Minimum})
-		}
-		slices.SortFunc(fs.Floor, func(a, b floorRow) int { return strings.Compare(a.Kind, b.Kind) })
-		p.Slots = append(p.Slots, fs)
+		p.Slots = append(p.Slots, slotView(st, sl, prop.names))
 	}
 	p.OwnTime, p.Held = names(res.OwnTime), names(res.Held)
 	p.OwnHours = strconv.FormatFloat(float64(res.OwnMinutes)/60, 'f', 1, 64)
+}
+
+// sortedNames returns the names of ids, sorted.
+func sortedNames(names map[int64]string, ids []int64) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, names[id])
+	}
+	slices.Sort(out)
+	return out
+}
+
+// slotView puts one time on the page in names and words: who comes at work and who in their
+// own time, who is at work or off, and the staff left on the floor.
+func slotView(st *reqState, sl timefind.Slot, names map[int64]string) finderSlot {
+	fs := finderSlot{When: formatClock(sl.Start, st.lang) + "–" + clock(sl.End), Attendees: sortedNames(names, sl.Attendees),
+		OnShift: sortedNames(names, sl.OnShift), Off: sortedNames(names, sl.Off), AfterNight: sortedNames(names, sl.AfterNight)}
+	for _, o := range sl.OwnTime {
+		fs.OwnTime = append(fs.OwnTime, st.tr.T("rota_time.own_minutes", map[string]any{"Name": names[o.ID], "Minutes": o.Minutes}))
+	}
+	slices.Sort(fs.OwnTime)
+	for _, f := range sl.Floor {
+		fs.Floor = append(fs.Floor, floorRow{Kind: st.tr.T("rota_time.kind." + cmp.Or(f.Kind, "other")), Drawn: f.Drawn,
+			Left: f.Left, Minimum: f.Minimum})
+	}
+	slices.SortFunc(fs.Floor, func(a, b floorRow) int { return strings.Compare(a.Kind, b.Kind) })
+	return fs
 }

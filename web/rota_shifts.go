@@ -284,13 +284,18 @@ func (s *Server) meetingEvents(r *http.Request, personID int64) ([]icalendar.Eve
 	if err != nil {
 		return nil, err
 	}
-	host, _, _ := strings.Cut(r.Host, ":")
 	var evs []icalendar.Event
 	for _, m := range ms {
-		evs = append(evs, icalendar.Event{UID: "meeting-" + itoa(m.ID) + "@" + host, Start: m.Start, End: m.End,
-			Summary: m.Title + " (" + tr.T("rota_time.meeting."+string(m.Kind)) + ")", Location: m.Place,
-			URL:      s.absoluteURL(r, "/workplaces/"+itoa(m.WorkplaceID)+"/people/"+itoa(personID)+"/shifts"),
-			Sequence: m.Sequence, Cancelled: m.Cancelled})
+		evs = append(evs, s.meetingEvent(r, tr, m, "/workplaces/"+itoa(m.WorkplaceID)+"/people/"+itoa(personID)+"/shifts"))
 	}
 	return evs, nil
+}
+
+// meetingEvent is a meeting's calendar entry. Its UID is the same in every feed, and its
+// sequence counts moves and the cancellation, so that apps replace their copy.
+func (s *Server) meetingEvent(r *http.Request, tr *translator, m *laeringsliv.Meeting, path string) icalendar.Event {
+	host, _, _ := strings.Cut(r.Host, ":")
+	return icalendar.Event{UID: "meeting-" + itoa(m.ID) + "@" + host, Start: m.Start, End: m.End,
+		Summary: m.Title + " (" + tr.T("rota_time.meeting."+string(m.Kind)) + ")", Location: m.Place,
+		URL: s.absoluteURL(r, path), Sequence: m.Sequence, Cancelled: m.Cancelled}
 }

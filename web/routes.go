@@ -163,6 +163,8 @@ func (s *Server) routes() []route {
 		allow("POST /workplaces/{workplace}/rota/finder", laeringsliv.ActionManageRota, s.finderPick),
 		allow("POST /workplaces/{workplace}/rota/staffing", laeringsliv.ActionManageRota, s.saveStaffing),
 		allow("POST /workplaces/{workplace}/rota/meetings/{meeting}/cancel", laeringsliv.ActionManageRota, s.cancelMeeting),
+		allow("GET /workplaces/{workplace}/rota/meetings/{meeting}/move", laeringsliv.ActionManageRota, s.moveMeetingPage),
+		allow("POST /workplaces/{workplace}/rota/meetings/{meeting}/move", laeringsliv.ActionManageRota, s.moveMeeting),
 		// One person's shifts beside the programme's events: the person and the leaders.
 		allow("GET /workplaces/{workplace}/people/{person}/shifts", laeringsliv.ActionViewShifts, s.shiftsPage),
 		allow("POST /workplaces/{workplace}/people/{person}/rota-feed", laeringsliv.ActionSubscribeRota, s.saveRotaFeed),

@@ -201,6 +201,8 @@ var expected = map[string]struct{ own, foreign []laeringsliv.Role }{
 	"POST /workplaces/{workplace}/rota/finder":                    {rotaKeepers, admins},
 	"POST /workplaces/{workplace}/rota/staffing":                  {rotaKeepers, admins},
 	"POST /workplaces/{workplace}/rota/meetings/{meeting}/cancel": {rotaKeepers, admins},
+	"GET /workplaces/{workplace}/rota/meetings/{meeting}/move":    {rotaKeepers, admins},
+	"POST /workplaces/{workplace}/rota/meetings/{meeting}/move":   {rotaKeepers, admins},
 	// One person's shifts (the walk's {person} is the participant): the leaders and the person.
 	"GET /workplaces/{workplace}/people/{person}/shifts":            {shiftViewers, admins},
 	"POST /workplaces/{workplace}/people/{person}/rota-feed":        {feedOwners, admins},
@@ -358,6 +360,8 @@ var answersOtherwise = map[string][]int{
 	// The walk's rota period and meeting ids are made up.
 	"POST /workplaces/{workplace}/rota/{period}/rollback":         {http.StatusNotFound},
 	"POST /workplaces/{workplace}/rota/meetings/{meeting}/cancel": {http.StatusNotFound},
+	"GET /workplaces/{workplace}/rota/meetings/{meeting}/move":    {http.StatusNotFound},
+	"POST /workplaces/{workplace}/rota/meetings/{meeting}/move":   {http.StatusNotFound},
 	// The walk's {person} belongs to the own workplace only: in the foreign one the
 	// administrator, whom the policy lets in, finds no such person there.
 	"GET /workplaces/{workplace}/people/{person}/shifts":            {http.StatusNotFound},

@@ -18,6 +18,10 @@ type GatheringsPage struct {
 	FeedURL    string // the personal calendar address just made, shown once
 	HasFeed    bool
 	CanPlan    bool
+	// ShowMeetings is set for the workplace's own members, who see Meetings: those placed on
+	// the rota that have not ended.
+	ShowMeetings bool
+	Meetings     []programmeMeeting
 }
 
 func (s *Server) gatheringsPage(w http.ResponseWriter, r *http.Request) {
@@ -43,6 +47,12 @@ func (s *Server) renderGatherings(w http.ResponseWriter, r *http.Request, page s
 	p := GatheringsPage{Page: s.base(w, r, st.tr.T("gathering.title")+": "+st.workplace.Name),
 		Workplace: st.workplace, Gatherings: gatheringViews(gs, st.tr), HasFeed: has,
 		CanPlan: st.actor.Can(laeringsliv.ActionPlanGatherings, laeringsliv.WorkplaceResource(st.workplace))}
+	if p.ShowMeetings = s.seesMeetings(r); p.ShowMeetings {
+		if p.Meetings, err = s.programmeMeetings(r); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	if c, err := r.Cookie(feedCookie); err == nil && strings.HasPrefix(c.Value, "/calendar/") {
 		p.FeedURL = s.absoluteURL(r, c.Value) // shown once after it was made
 		clearCookie(w, feedCookie)
@@ -53,7 +63,8 @@ func (s *Server) renderGatherings(w http.ResponseWriter, r *http.Request, page s
 // feedCookie carries a new feed address to the page that shows it once.
 const feedCookie = "__Host-feed"
 
-// workplaceCalendar serves the workplace's gatherings as an iCalendar file, for those signed in.
+// workplaceCalendar serves the workplace's gatherings as an iCalendar file, for those signed in,
+// with the meetings placed on the rota for the workplace's own members.
 func (s *Server) workplaceCalendar(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
 	gs, err := s.svc.Study.FindGatherings(r.Context(), st.workplace.ID)
@@ -61,7 +72,12 @@ func (s *Server) workplaceCalendar(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.writeCalendar(w, r, st.tr.T("gathering.title")+": "+st.workplace.Name, gs, st.workplace)
+	meetings, err := s.workplaceMeetingEvents(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.writeCalendar(w, r, st.tr.T("gathering.title")+": "+st.workplace.Name, gs, st.workplace, meetings...)
 }
 
 // personalCalendar serves the gatherings of every workplace where the token's owner is a
