@@ -56,17 +56,8 @@ func insertMeeting(ctx context.Context, tx *Tx, m *laeringsliv.Meeting) error {
 // calendar apps replace their copy.
 func (db *DB) CancelMeeting(ctx context.Context, workplaceID, id int64) error {
 	return db.update(ctx, "cancel meeting", func(tx *Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE rota_meetings SET cancelled = 1, sequence = sequence + 1, updated_at = $1
+		return execOne(ctx, tx, `UPDATE rota_meetings SET cancelled = 1, sequence = sequence + 1, updated_at = $1
 			WHERE id = $2 AND workplace_id = $3 AND cancelled = 0`, millis(tx.now), id, workplaceID)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			return notFound()
-		}
-		return nil
 	})
 }
 

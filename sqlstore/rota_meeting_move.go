@@ -14,16 +14,11 @@ func (db *DB) MoveMeeting(ctx context.Context, mv laeringsliv.MeetingMove) error
 		return err
 	}
 	return db.update(ctx, "move meeting", func(tx *Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE rota_meetings SET title = $1, place = $2, starts_at = $3, ends_at = $4,
+		err := execOne(ctx, tx, `UPDATE rota_meetings SET title = $1, place = $2, starts_at = $3, ends_at = $4,
 			sequence = sequence + 1, updated_at = $5 WHERE id = $6 AND workplace_id = $7 AND cancelled = 0`,
 			mv.Title, mv.Place, millis(mv.Start), millis(mv.End), millis(tx.now), mv.ID, mv.WorkplaceID)
 		if err != nil {
 			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			return notFound()
 		}
 		for pid, own := range mv.OwnMinutes {
 			if _, err := tx.ExecContext(ctx, `UPDATE rota_meeting_invitees SET own_minutes = $1
