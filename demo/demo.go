@@ -32,7 +32,7 @@ type Services struct {
 	Study         laeringsliv.StudyService      // optional: without it the study programme is not seeded
 	Research      laeringsliv.ResearchService   // optional: research consents
 	Rota          RotaSaver                     // optional: a four-week rota per workplace
-	Handbook      HandbookWriter                // optional: the programme's published handbook
+	Handbook      HandbookWriter                // optional: the programme's handbook, which the caller publishes
 	HandbookBook  HandbookBookWriter            // with Handbook: its other languages and images
 	Files         filestore.Store               // optional: the handbook's image
 	TimeRecords   laeringsliv.TimeRecordService // optional: participants' time on the study, by source
@@ -63,7 +63,7 @@ type Login struct {
 type Result struct {
 	InstitutionID int64
 	ProgrammeID   int64
-	HandbookID    int64   // the published handbook, when seeded
+	HandbookID    int64   // the handbook, when seeded, for the caller to publish
 	WorkplaceIDs  []int64 // in the order of the article's Table 2
 	ProjectIDs    []int64 // the shared project of each workplace, same order
 	PersonIDs     []int64

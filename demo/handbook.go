@@ -7,11 +7,11 @@ import (
 	"laeringsliv"
 )
 
-// HandbookWriter writes and publishes a programme's handbook.
+// HandbookWriter writes a programme's handbook. Publishing it is the caller's: the server
+// publishes with its frozen embeds' snapshots, which only the server can render.
 type HandbookWriter interface {
 	CreateHandbook(ctx context.Context, h *laeringsliv.Handbook) error
 	CreateChapter(ctx context.Context, c *laeringsliv.HandbookChapter, authorID int64) error
-	SetHandbookPublished(ctx context.Context, id int64, published bool) error
 }
 
 // handbookChapters is the demo's handbook: what the programme left behind for the next
@@ -94,5 +94,5 @@ func seedHandbook(ctx context.Context, s Services, res *Result) error {
 		}
 	}
 	res.HandbookID = h.ID
-	return s.Handbook.SetHandbookPublished(ctx, h.ID, true)
+	return nil
 }

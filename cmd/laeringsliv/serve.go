@@ -86,7 +86,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	var demoHandbook int64 // seeded now: published again once the server can take its snapshots
+	var demoHandbook int64 // seeded now, published once the server can take its frozen embeds' snapshots
 	if m.Config.Demo {
 		if demoHandbook, err = m.seedDemo(ctx, files); err != nil {
 			return err
