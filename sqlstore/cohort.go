@@ -110,13 +110,11 @@ func createCohortHandbook(ctx context.Context, tx *Tx, c *laeringsliv.Cohort) er
 			continue
 		}
 		for _, t := range c.Translations[i] {
-			_, err := tx.ExecContext(ctx, `INSERT INTO handbook_translations (institution_id, chapter_id, language,
-				title, body, version, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6)`,
-				c.Programme.InstitutionID, ch.ID, t.Language, t.Title, t.Body, millis(tx.now))
-			if err != nil {
+			t.ChapterID = ch.ID
+			if err := insertTranslation(ctx, tx, c.Programme.InstitutionID, t); err != nil {
 				return err
 			}
-			t.ChapterID, t.Version, t.UpdatedAt = ch.ID, 1, tx.now
+			t.Version, t.UpdatedAt = 1, tx.now
 		}
 	}
 	return nil

@@ -32,9 +32,7 @@ func (db *DB) SaveTranslation(ctx context.Context, t *laeringsliv.HandbookTransl
 		case errors.Is(err, sql.ErrNoRows) && base != 0:
 			return conflict("error.handbook_translation_changed")
 		case errors.Is(err, sql.ErrNoRows):
-			_, err = tx.ExecContext(ctx, `INSERT INTO handbook_translations (institution_id, chapter_id, language,
-				title, body, version, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6)`,
-				c.InstitutionID, t.ChapterID, t.Language, t.Title, t.Body, millis(tx.now))
+			err = insertTranslation(ctx, tx, c.InstitutionID, t)
 		}
 		if err != nil {
 			return err
@@ -87,4 +85,12 @@ func scanTranslation(s scanner) (*laeringsliv.HandbookTranslation, error) {
 	}
 	t.UpdatedAt = fromMillis(updated)
 	return &t, nil
+}
+
+// insertTranslation stores a chapter's first version in a language.
+func insertTranslation(ctx context.Context, tx *Tx, institutionID int64, t *laeringsliv.HandbookTranslation) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO handbook_translations (institution_id, chapter_id, language,
+		title, body, version, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6)`,
+		institutionID, t.ChapterID, t.Language, t.Title, t.Body, millis(tx.now))
+	return err
 }
