@@ -25,20 +25,9 @@ func (db *DB) SetHandbookAuthor(ctx context.Context, handbookID, personID int64,
 // FindHandbookAuthors returns the ids of the persons named as a handbook's authors.
 func (db *DB) FindHandbookAuthors(ctx context.Context, handbookID int64) ([]int64, error) {
 	var ids []int64
-	err := db.view(ctx, "find handbook authors", func(tx *Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT person_id FROM handbook_authors WHERE handbook_id = $1 ORDER BY person_id`, handbookID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			ids = append(ids, id)
-		}
-		return rows.Err()
+	err := db.view(ctx, "find handbook authors", func(tx *Tx) (err error) {
+		ids, err = queryIDs(ctx, tx, `SELECT person_id FROM handbook_authors WHERE handbook_id = $1 ORDER BY person_id`, handbookID)
+		return err
 	})
 	return ids, err
 }

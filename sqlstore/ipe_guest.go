@@ -44,21 +44,10 @@ func (db *DB) SetIPEGuests(ctx context.Context, sessionID int64, workplaceIDs []
 // FindIPEGuests returns the guest workplaces of a session, by id.
 func (db *DB) FindIPEGuests(ctx context.Context, sessionID int64) ([]int64, error) {
 	var ids []int64
-	err := db.view(ctx, "find ipe guests", func(tx *Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT workplace_id FROM ipe_session_guests WHERE session_id = $1
+	err := db.view(ctx, "find ipe guests", func(tx *Tx) (err error) {
+		ids, err = queryIDs(ctx, tx, `SELECT workplace_id FROM ipe_session_guests WHERE session_id = $1
 			ORDER BY workplace_id`, sessionID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			ids = append(ids, id)
-		}
-		return rows.Err()
+		return err
 	})
 	return ids, err
 }
