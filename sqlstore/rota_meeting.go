@@ -102,30 +102,32 @@ func (db *DB) FindMeetings(ctx context.Context, f laeringsliv.MeetingFilter) ([]
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		return loadInvitees(ctx, tx, byID)
+		if len(byID) == 0 {
+			return nil
+		}
+		return loadInvitees(ctx, tx, byID, `SELECT m.id FROM rota_meetings m`+w.String(), w.args)
 	})
 	return list, err
 }
 
-func loadInvitees(ctx context.Context, tx *Tx, byID map[int64]*laeringsliv.Meeting) error {
-	for id, m := range byID {
-		rows, err := tx.QueryContext(ctx, `SELECT person_id, own_minutes FROM rota_meeting_invitees
-			WHERE meeting_id = $1 ORDER BY person_id`, id)
-		if err != nil {
+// loadInvitees fills the invitees of the meetings in byID, which the query selects, in one
+// statement rather than one a meeting.
+func loadInvitees(ctx context.Context, tx *Tx, byID map[int64]*laeringsliv.Meeting, meetings string, args []any) error {
+	rows, err := tx.QueryContext(ctx, `SELECT meeting_id, person_id, own_minutes FROM rota_meeting_invitees
+		WHERE meeting_id IN (`+meetings+`) ORDER BY meeting_id, person_id`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var in laeringsliv.MeetingInvitee
+		if err := rows.Scan(&id, &in.PersonID, &in.OwnMinutes); err != nil {
 			return err
 		}
-		for rows.Next() {
-			var in laeringsliv.MeetingInvitee
-			if err := rows.Scan(&in.PersonID, &in.OwnMinutes); err != nil {
-				rows.Close()
-				return err
-			}
+		if m := byID[id]; m != nil {
 			m.Invitees = append(m.Invitees, in)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
 	}
-	return nil
+	return rows.Err()
 }
