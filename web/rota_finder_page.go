@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -160,27 +161,36 @@ func (s *Server) finderPage(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusOK, "rota_finder", p)
 		return
 	}
-	q, win, errs := parseFinderQuery(r.URL.Query())
+	if r.URL.Query().Get("who") == finderWhoGroup {
+		p.Pick.Kind = string(laeringsliv.MeetingWorkGroup)
+	}
+	if s.proposeOnPage(w, r, p, r.URL.Query()) != nil {
+		s.render(w, r, http.StatusOK, "rota_finder", p)
+	}
+}
+
+// proposeOnPage reads the finder's query from v and shows its proposal on p. A refused query
+// or a failure is answered here, and the proposal is nil.
+func (s *Server) proposeOnPage(w http.ResponseWriter, r *http.Request, p *FinderPage, v url.Values) *proposal {
+	q, win, errs := parseFinderQuery(v)
 	p.Query = q
 	if len(errs) > 0 {
 		p.Errors = errs
 		s.render(w, r, http.StatusUnprocessableEntity, "rota_finder", p)
-		return
+		return nil
 	}
-	if q.Who == finderWhoGroup {
-		p.Pick.Kind = string(laeringsliv.MeetingWorkGroup)
-	}
+	st := state(r)
 	prop, err := s.propose(r.Context(), st.workplace, q, win)
 	if laeringsliv.ErrorCode(err) == laeringsliv.EINVALID {
 		p.Errors = []FieldErr{{Field: fieldOfErr(err), Key: laeringsliv.ErrorKey(err)}}
 		s.render(w, r, http.StatusUnprocessableEntity, "rota_finder", p)
-		return
+		return nil
 	} else if err != nil {
 		s.serverError(w, r, err)
-		return
+		return nil
 	}
 	s.showProposal(st, p, prop)
-	s.render(w, r, http.StatusOK, "rota_finder", p)
+	return prop
 }
 
 // finderBase is the page without a proposal: the staffing minimums and the meetings made.

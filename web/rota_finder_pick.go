@@ -79,25 +79,12 @@ func (s *Server) finderPick(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	q, win, errs := parseFinderQuery(v)
-	p.Query = q
 	form, formErrs := parseMeetingForm(v)
 	p.Pick = form
-	if len(errs) > 0 {
-		p.Errors = errs
-		s.render(w, r, http.StatusUnprocessableEntity, "rota_finder", p)
+	prop := s.proposeOnPage(w, r, p, v)
+	if prop == nil {
 		return
 	}
-	prop, err := s.propose(r.Context(), st.workplace, q, win)
-	if laeringsliv.ErrorCode(err) == laeringsliv.EINVALID {
-		p.Errors = []FieldErr{{Field: fieldOfErr(err), Key: laeringsliv.ErrorKey(err)}}
-		s.render(w, r, http.StatusUnprocessableEntity, "rota_finder", p)
-		return
-	} else if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	s.showProposal(st, p, prop)
 	if prop.signature() != v.Get("signature") {
 		formErrs = append(formErrs, FieldErr{Field: "signature", Key: "rota_time.error.changed"})
 	}
