@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"laeringsliv"
-	"laeringsliv/grouping"
 	"laeringsliv/rota"
 )
 
@@ -23,12 +22,7 @@ func seedWishes(ctx context.Context, s Services, res *Result, shifts map[int64][
 		}
 	}
 	for _, wp := range res.WorkplaceIDs {
-		work := laeringsliv.ShiftWork{}
-		for _, sh := range shifts[wp] {
-			if !sh.IsLeave() {
-				work[sh.PersonID] = append(work[sh.PersonID], grouping.Span{Start: sh.Start, End: sh.End})
-			}
-		}
+		work := rota.Worked(shifts[wp])
 		staff, err := rotaStaff(ctx, s, wp, work)
 		if err != nil {
 			return err

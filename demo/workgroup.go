@@ -19,12 +19,7 @@ func seedWorkGroups(ctx context.Context, s Services, res *Result, shifts map[int
 	s.Clock.Set(morning(2018, time.January, 5))
 	from, to := rotaStart.UTC(), rotaStart.AddDate(0, 0, 28).UTC()
 	for _, wp := range res.WorkplaceIDs {
-		work := laeringsliv.ShiftWork{}
-		for _, sh := range shifts[wp] {
-			if !sh.IsLeave() {
-				work[sh.PersonID] = append(work[sh.PersonID], grouping.Span{Start: sh.Start, End: sh.End})
-			}
-		}
+		work := rota.Worked(shifts[wp])
 		staff, err := rotaStaff(ctx, s, wp, work)
 		if err != nil {
 			return err

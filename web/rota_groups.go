@@ -232,13 +232,7 @@ func (s *Server) shiftWork(ctx context.Context, workplaceID int64, from, to time
 	if err != nil {
 		return nil, err
 	}
-	work := laeringsliv.ShiftWork{}
-	for _, sh := range list {
-		if !sh.IsLeave() {
-			work[sh.PersonID] = append(work[sh.PersonID], grouping.Span{Start: sh.Start, End: sh.End})
-		}
-	}
-	return work, nil
+	return rota.Worked(list), nil
 }
 
 // ipeByShifts forms an IPE session's groups by shared shifts among the workplace's people, in
