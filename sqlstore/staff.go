@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strconv"
 
 	"laeringsliv"
@@ -25,14 +26,12 @@ func (db *DB) UpdateStaff(ctx context.Context, workplaceID int64, list []laering
 		if err != nil {
 			return err
 		}
+		members, err := queryIDs(ctx, tx, `SELECT person_id FROM memberships WHERE workplace_id = $1`, w.ID)
+		if err != nil {
+			return err
+		}
 		for _, d := range list {
-			var member bool
-			err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM memberships
-				WHERE person_id = $1 AND workplace_id = $2)`, d.PersonID, w.ID).Scan(&member)
-			if err != nil {
-				return err
-			}
-			if !member {
+			if !slices.Contains(members, d.PersonID) {
 				return notFound()
 			}
 			if _, err := tx.ExecContext(ctx, `UPDATE persons SET employee_number = '' WHERE id = $1`, d.PersonID); err != nil {
